@@ -1,0 +1,264 @@
+package register
+
+// Month is a month in the form YYYY-MM.
+type Month string
+
+// Date is a day in the form YYYY-MM-DD.
+type Date string
+
+// Meta is what the loader knows about the file an entry came from.
+type Meta struct {
+	// ID is the file name without extension.
+	ID string `yaml:"-"`
+	// File is the slash-separated path relative to the project root.
+	File string `yaml:"-"`
+	// Path is the path relative to the content directory ("systeme/foo.md").
+	Path string `yaml:"-"`
+	// Positions maps dotted field paths ("status", "assessments.0.type",
+	// "name.de") to the position of their value in File.
+	Positions map[string]Pos `yaml:"-"`
+	// KeyPositions maps dotted field paths to the position of their key.
+	KeyPositions map[string]Pos `yaml:"-"`
+	// BodyLine is the line of File where a Markdown body starts (0: no body).
+	BodyLine int `yaml:"-"`
+}
+
+// PosOf returns the position of the value at the dotted field path, or of
+// the nearest enclosing field that has one, or the start of the file.
+func (m *Meta) PosOf(path string) Pos {
+	for p := path; p != ""; p = parentPath(p) {
+		if pos, ok := m.Positions[p]; ok {
+			return pos
+		}
+	}
+	return Pos{File: m.File, Line: 1, Col: 1}
+}
+
+// KeyPosOf returns the position of the key at the dotted path, falling back
+// like PosOf.
+func (m *Meta) KeyPosOf(path string) Pos {
+	if pos, ok := m.KeyPositions[path]; ok {
+		return pos
+	}
+	return m.PosOf(path)
+}
+
+// Has reports whether the dotted field path was present in the file.
+func (m *Meta) Has(path string) bool {
+	_, ok := m.Positions[path]
+	return ok
+}
+
+func parentPath(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if p[i] == '.' {
+			return p[:i]
+		}
+	}
+	return ""
+}
+
+// System is one AI system (content/systeme/<id>.yaml or .md), DESIGN §3.1.
+type System struct {
+	Meta `yaml:"-"`
+
+	Name           Text         `yaml:"name" maki:"required,max=100"`
+	Summary        Text         `yaml:"summary" maki:"required,max=400"`
+	Description    Text         `yaml:"description" maki:"markdown"`
+	Organisation   string       `yaml:"organisation" maki:"required,ref=organisation"`
+	Partners       []string     `yaml:"partners" maki:"ref=organisation"`
+	Status         Status       `yaml:"status" maki:"required"`
+	Start          Month        `yaml:"start" maki:"format=month"`
+	End            Month        `yaml:"end" maki:"format=month"`
+	Topics         []string     `yaml:"topics" maki:"required,ref=topic,min=1"`
+	Techniques     []Technique  `yaml:"techniques" maki:"required,min=1"`
+	Users          Users        `yaml:"users" maki:"required"`
+	Purpose        Text         `yaml:"purpose" maki:"required,markdown"`
+	RiskClass      RiskClass    `yaml:"risk_class" maki:"required"`
+	AnnexIIIArea   int          `yaml:"annex_iii_area" maki:"min=1,maxval=8"`
+	Art63Grounds   Text         `yaml:"art6_3_grounds"`
+	EUDatabase     *EUDatabase  `yaml:"eu_database"`
+	OperatingLogic Text         `yaml:"operating_logic" maki:"markdown"`
+	HumanOversight Text         `yaml:"human_oversight" maki:"markdown"`
+	Risks          Text         `yaml:"risks" maki:"markdown"`
+	PersonalData   PersonalData `yaml:"personal_data" maki:"required"`
+	Assessments    []Assessment `yaml:"assessments"`
+	LegalBasis     []LegalBasis `yaml:"legal_basis"`
+	Models         []Model      `yaml:"models"`
+	Data           []DataSet    `yaml:"data"`
+	Development    Development  `yaml:"development"`
+	Vendor         string       `yaml:"vendor" maki:"max=200"`
+	Hosting        Hosting      `yaml:"hosting"`
+	SourceCodeURL  string       `yaml:"source_code_url" maki:"format=https"`
+	License        string       `yaml:"license" maki:"format=spdx"`
+	Reuse          Reuse        `yaml:"reuse"`
+	Cooperation    Text         `yaml:"cooperation" maki:"markdown"`
+	BasedOn        string       `yaml:"based_on" maki:"ref=system"`
+	ContactEmail   string       `yaml:"contact_email" maki:"required,format=email"`
+	ContactURL     string       `yaml:"contact_url" maki:"format=https"`
+	Published      Date         `yaml:"published" maki:"required,format=date"`
+	Updated        Date         `yaml:"updated" maki:"required,format=date"`
+	NextReview     Date         `yaml:"next_review" maki:"format=date"`
+	Tags           []string     `yaml:"tags" maki:"max=60"`
+	Restricted     bool         `yaml:"restricted"`
+}
+
+// EUDatabase links a system's entry in the EU database for high-risk AI systems.
+type EUDatabase struct {
+	URL string `yaml:"url" maki:"required,format=https"`
+	ID  string `yaml:"id" maki:"max=100"`
+}
+
+// Assessment is an impact assessment (DPIA, FRIA or other).
+type Assessment struct {
+	Type    AssessmentType `yaml:"type" maki:"required"`
+	Date    Date           `yaml:"date" maki:"format=date"`
+	URL     string         `yaml:"url" maki:"format=https"`
+	Summary Text           `yaml:"summary" maki:"max=2000"`
+}
+
+// LegalBasis is a law or regulation a system rests on.
+type LegalBasis struct {
+	Title Text   `yaml:"title" maki:"required,max=300"`
+	URL   string `yaml:"url" maki:"format=https"`
+}
+
+// Model is an AI model a system uses.
+type Model struct {
+	Name        string `yaml:"name" maki:"required,max=200"`
+	Provider    string `yaml:"provider" maki:"max=200"`
+	Version     string `yaml:"version" maki:"max=100"`
+	OpenWeights bool   `yaml:"open_weights"`
+}
+
+// DataSet is a data set a system was developed with or works on.
+type DataSet struct {
+	Title       Text      `yaml:"title" maki:"required,max=300"`
+	Phase       DataPhase `yaml:"phase"`
+	URL         string    `yaml:"url" maki:"format=https"`
+	Description Text      `yaml:"description" maki:"max=2000"`
+}
+
+// Organisation is one authority (content/organisationen/<id>.yaml), DESIGN §3.2.
+type Organisation struct {
+	Meta `yaml:"-"`
+
+	Name         Text   `yaml:"name" maki:"required,max=200"`
+	ShortName    string `yaml:"short_name" maki:"max=40"`
+	Level        Level  `yaml:"level" maki:"required"`
+	State        string `yaml:"state" maki:"format=state"`
+	AGS          string `yaml:"ags" maki:"format=ags"`
+	URL          string `yaml:"url" maki:"format=https"`
+	ContactEmail string `yaml:"contact_email" maki:"format=email"`
+	Parent       string `yaml:"parent" maki:"ref=organisation"`
+}
+
+// Topic is one entry of the topic vocabulary (content/themen.yaml).
+type Topic struct {
+	Meta `yaml:"-"`
+
+	ID          string `yaml:"id" maki:"required"`
+	Label       Text   `yaml:"label" maki:"required,max=80"`
+	Description Text   `yaml:"description" maki:"max=400"`
+}
+
+// Page is a static page (content/seiten/<slug>.md).
+type Page struct {
+	Meta `yaml:"-"`
+
+	Title  Text   `yaml:"title" maki:"required,max=100"`
+	Slug   string `yaml:"slug"`
+	Menu   Menu   `yaml:"menu"`
+	Weight int    `yaml:"weight"`
+	// Body is the Markdown body: German from <slug>.md, English from the
+	// optional <slug>.en.md beside it (a body only, front matter optional).
+	Body Text `yaml:"-" maki:"markdown"`
+	// BodyEnFile and BodyEnLine locate the English body, when there is one.
+	BodyEnFile string `yaml:"-"`
+	BodyEnLine int    `yaml:"-"`
+}
+
+// Site holds the site settings (content/site.yaml), DESIGN §3.3.
+type Site struct {
+	Meta `yaml:"-"`
+
+	Title                Text              `yaml:"title" maki:"required,max=120"`
+	BaseURL              string            `yaml:"base_url" maki:"required,format=url"`
+	Languages            []Language        `yaml:"languages"`
+	Operator             Operator          `yaml:"operator" maki:"required"`
+	AccessibilityContact string            `yaml:"accessibility_contact" maki:"required,format=email"`
+	Repository           Repository        `yaml:"repository"`
+	SecurityContact      string            `yaml:"security_contact" maki:"format=email"`
+	Redirects            map[string]string `yaml:"redirects"`
+	License              string            `yaml:"license"`
+}
+
+// Operator is who runs the site (for Impressum and security.txt).
+type Operator struct {
+	Name    Text   `yaml:"name" maki:"required,max=200"`
+	Address string `yaml:"address" maki:"max=400"`
+	Email   string `yaml:"email" maki:"required,format=email"`
+	URL     string `yaml:"url" maki:"format=https"`
+}
+
+// Repository is where the content is kept; EditURL has a {path} placeholder
+// for the content-relative path of a file.
+type Repository struct {
+	URL     string `yaml:"url" maki:"format=https"`
+	EditURL string `yaml:"edit_url" maki:"format=https"`
+}
+
+// Register is the whole loaded content: site settings, vocabulary,
+// organisations, systems and pages, each slice sorted by ID.
+type Register struct {
+	Site          *Site
+	Topics        []*Topic
+	Organisations []*Organisation
+	Systems       []*System
+	Pages         []*Page
+
+	orgs    map[string]*Organisation
+	systems map[string]*System
+	topics  map[string]*Topic
+}
+
+// Index builds the id lookups used by Organisation, System and Topic.
+// Call it again after changing the slices.
+func (r *Register) Index() {
+	r.orgs = make(map[string]*Organisation, len(r.Organisations))
+	for _, o := range r.Organisations {
+		r.orgs[o.ID] = o
+	}
+	r.systems = make(map[string]*System, len(r.Systems))
+	for _, s := range r.Systems {
+		r.systems[s.ID] = s
+	}
+	r.topics = make(map[string]*Topic, len(r.Topics))
+	for _, t := range r.Topics {
+		r.topics[t.ID] = t
+	}
+}
+
+// Organisation returns the organisation with the id, or nil.
+func (r *Register) Organisation(id string) *Organisation {
+	if r.orgs == nil {
+		r.Index()
+	}
+	return r.orgs[id]
+}
+
+// System returns the system with the id, or nil.
+func (r *Register) System(id string) *System {
+	if r.systems == nil {
+		r.Index()
+	}
+	return r.systems[id]
+}
+
+// Topic returns the topic with the id, or nil.
+func (r *Register) Topic(id string) *Topic {
+	if r.topics == nil {
+		r.Index()
+	}
+	return r.topics[id]
+}
