@@ -1,4 +1,7 @@
 // Command maki builds the KI-Transparenzregister from content/ into public/.
+//
+// Each subcommand lives in a file of its own (build.go, check.go, …) and is
+// listed in the commands table in run.go.
 package main
 
 import (
@@ -13,10 +16,20 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, err)
-		}
-		os.Exit(1)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if err == nil {
+		return
 	}
+	var ex exitError
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(0)
+	case errors.As(err, &ex):
+		if ex.msg != "" {
+			fmt.Fprintln(os.Stderr, ex.msg)
+		}
+		os.Exit(ex.code)
+	}
+	fmt.Fprintln(os.Stderr, "maki:", err)
+	os.Exit(1)
 }
