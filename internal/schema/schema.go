@@ -1,0 +1,453 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"maki/internal/register"
+)
+
+// Draft is the JSON Schema dialect of every generated schema.
+const Draft = "http://json-schema.org/draft-07/schema#"
+
+// Patterns of the string formats of the maki tag (register/doc.go). They
+// accept exactly what the validator accepts for the shape of a value;
+// checks the schema cannot express (a date that does not exist, end before
+// start, references to missing files) are left to "maki check".
+var formatPatterns = map[string]string{
+	"month": `^[0-9]{4}-(0[1-9]|1[0-2])$`,
+	"date":  `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`,
+	"https": `^https://[^\s/?#]+[^\s]*$`,
+	"url":   `^https?://[^\s/?#]+[^\s]*$`,
+	"email": `^[^\s@]+@[^\s@]+\.[^\s@]+$`,
+	"ags":   `^[0-9]{8}$`,
+	"spdx":  `^[A-Za-z0-9.+-]+$`,
+}
+
+// idPattern is the rule for ids (file names without extension), DESIGN §3.
+const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
+
+// System returns the JSON Schema of an AI system file
+// (content/systeme/<id>.yaml). The bytes are the same on every call.
+func System() ([]byte, error) {
+	return generate(reflect.TypeOf(register.System{}),
+		"KI-System im KI-Transparenzregister",
+		"Ein KI-System einer Behörde: eine Datei content/systeme/<kennung>.yaml. Die Kennung ist der Dateiname.",
+		systemRules())
+}
+
+// Organisation returns the JSON Schema of an organisation file
+// (content/organisationen/<id>.yaml). The bytes are the same on every call.
+func Organisation() ([]byte, error) {
+	return generate(reflect.TypeOf(register.Organisation{}),
+		"Organisation im KI-Transparenzregister",
+		"Eine Behörde: eine Datei content/organisationen/<kennung>.yaml. Die Kennung ist der Dateiname.",
+		organisationRules())
+}
+
+// Kinds lists the kinds accepted by ForKind.
+var Kinds = []string{"system", "organisation"}
+
+// ForKind returns the schema for kind "system" or "organisation".
+func ForKind(kind string) ([]byte, error) {
+	switch kind {
+	case "system":
+		return System()
+	case "organisation":
+		return Organisation()
+	}
+	return nil, fmt.Errorf("unknown kind %q; want one of %q", kind, Kinds)
+}
+
+func generate(t reflect.Type, title, desc string, rules []*object) ([]byte, error) {
+	root, err := structSchema(t)
+	if err != nil {
+		return nil, err
+	}
+	head := &object{}
+	head.set("$schema", Draft)
+	head.set("title", title)
+	head.set("description", desc)
+	head.kv = append(head.kv, root.kv...)
+	if len(rules) > 0 {
+		head.set("allOf", rules)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(head); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// tag is a parsed maki struct tag.
+type tag struct {
+	required, markdown bool
+	max, min, maxval   int // -1: unset
+	ref, format        string
+}
+
+func parseTag(s string) (tag, error) {
+	t := tag{max: -1, min: -1, maxval: -1}
+	for _, opt := range strings.Split(s, ",") {
+		name, val, _ := strings.Cut(opt, "=")
+		var err error
+		switch name {
+		case "":
+		case "required":
+			t.required = true
+		case "markdown":
+			t.markdown = true
+		case "max":
+			t.max, err = strconv.Atoi(val)
+		case "min":
+			t.min, err = strconv.Atoi(val)
+		case "maxval":
+			t.maxval, err = strconv.Atoi(val)
+		case "ref":
+			t.ref = val
+		case "format":
+			t.format = val
+		default:
+			err = fmt.Errorf("unknown option")
+		}
+		if err != nil {
+			return t, fmt.Errorf("maki tag %q: option %q: %v", s, opt, err)
+		}
+	}
+	return t, nil
+}
+
+var (
+	textType  = reflect.TypeOf(register.Text{})
+	enumType  = reflect.TypeOf((*register.Enumeration)(nil)).Elem()
+	monthType = reflect.TypeOf(register.Month(""))
+	dateType  = reflect.TypeOf(register.Date(""))
+)
+
+// structSchema returns the object schema of a struct type: its properties
+// in field order, the required keys, and no other keys.
+func structSchema(t reflect.Type) (*object, error) {
+	props := &object{}
+	var required []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if key == "" || key == "-" || !f.IsExported() {
+			continue
+		}
+		tg, err := parseTag(f.Tag.Get("maki"))
+		if err != nil {
+			return nil, fmt.Errorf("%s.%s: %v", t.Name(), f.Name, err)
+		}
+		s, err := fieldSchema(f.Type, tg)
+		if err != nil {
+			return nil, fmt.Errorf("%s.%s: %v", t.Name(), f.Name, err)
+		}
+		s = describe(s, t.Name(), key, f.Type)
+		props.set(key, s)
+		if tg.required {
+			required = append(required, key)
+		}
+	}
+	o := &object{}
+	o.set("type", "object")
+	o.set("properties", props)
+	if len(required) > 0 {
+		o.set("required", required)
+	}
+	o.set("additionalProperties", false)
+	return o, nil
+}
+
+// describe puts the German title and description first in s, followed by
+// the allowed enumeration values with their meaning.
+func describe(s *object, typ, key string, ft reflect.Type) *object {
+	f, ok := Describe(typ, key)
+	if !ok {
+		return s
+	}
+	desc := f.Description
+	if et := elemType(ft); et.Implements(enumType) {
+		var vals []string
+		for _, v := range reflect.Zero(et).Interface().(register.Enumeration).Enum() {
+			if l := EnumLabel(et.Name(), v); l != "" {
+				vals = append(vals, v+" ("+l+")")
+			} else {
+				vals = append(vals, v)
+			}
+		}
+		desc += " Werte: " + strings.Join(vals, ", ") + "."
+	}
+	out := &object{}
+	out.set("title", f.Title)
+	out.set("description", desc)
+	out.kv = append(out.kv, s.kv...)
+	return out
+}
+
+func elemType(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Slice || t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+func fieldSchema(t reflect.Type, tg tag) (*object, error) {
+	o := &object{}
+	switch {
+	case t == textType:
+		return textSchema(tg), nil
+	case t.Implements(enumType):
+		o.set("type", "string")
+		o.set("enum", reflect.Zero(t).Interface().(register.Enumeration).Enum())
+		return o, nil
+	case t.Kind() == reflect.Pointer:
+		return fieldSchema(t.Elem(), tg)
+	case t.Kind() == reflect.Struct:
+		return structSchema(t)
+	case t.Kind() == reflect.Slice:
+		item := tg
+		item.required, item.min = false, -1
+		is, err := fieldSchema(t.Elem(), item)
+		if err != nil {
+			return nil, err
+		}
+		o.set("type", "array")
+		o.set("items", is)
+		min := tg.min
+		if tg.required && min < 1 {
+			min = 1
+		}
+		if min > 0 {
+			o.set("minItems", min)
+		}
+		if tg.ref != "" || t.Elem().Implements(enumType) {
+			o.set("uniqueItems", true)
+		}
+		return o, nil
+	case t.Kind() == reflect.Int:
+		o.set("type", "integer")
+		if tg.min >= 0 {
+			o.set("minimum", tg.min)
+		}
+		if tg.maxval >= 0 {
+			o.set("maximum", tg.maxval)
+		}
+		return o, nil
+	case t.Kind() == reflect.Bool:
+		o.set("type", "boolean")
+		return o, nil
+	case t.Kind() == reflect.String:
+		return stringSchema(t, tg)
+	}
+	return nil, fmt.Errorf("no schema for type %s", t)
+}
+
+func stringSchema(t reflect.Type, tg tag) (*object, error) {
+	o := &object{}
+	format := tg.format
+	switch t {
+	case monthType:
+		format = "month"
+	case dateType:
+		format = "date"
+	}
+	if format == "" && tg.ref != "" && tg.ref != "topic" {
+		// Organisation and system references are ids (file names).
+		o.set("type", "string")
+		o.set("pattern", idPattern)
+		return o, nil
+	}
+	switch format {
+	case "":
+		o.set("type", "string")
+		if tg.required {
+			o.set("minLength", 1)
+		}
+		if tg.max >= 0 {
+			o.set("maxLength", tg.max)
+		}
+		return o, nil
+	case "state":
+		o.set("type", "string")
+		o.set("enum", register.States)
+		return o, nil
+	}
+	p, ok := formatPatterns[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q", format)
+	}
+	o.set("type", "string")
+	o.set("pattern", p)
+	if tg.max >= 0 {
+		o.set("maxLength", tg.max)
+	}
+	return o, nil
+}
+
+// textSchema is the schema of a text: a German string, or a map with the
+// keys de and en.
+func textSchema(tg tag) *object {
+	lang := func() *object {
+		o := &object{}
+		o.set("type", "string")
+		if tg.max >= 0 {
+			o.set("maxLength", tg.max)
+		}
+		return o
+	}
+	str := lang()
+	if tg.required {
+		str.set("minLength", 1)
+	}
+	props := &object{}
+	for _, l := range []string{"de", "en"} {
+		f, _ := Describe("Text", l)
+		s := &object{}
+		s.set("title", f.Title)
+		s.set("description", f.Description)
+		s.kv = append(s.kv, lang().kv...)
+		props.set(l, s)
+	}
+	m := &object{}
+	m.set("type", "object")
+	m.set("properties", props)
+	m.set("additionalProperties", false)
+	if tg.required {
+		m.set("minProperties", 1)
+	}
+	o := &object{}
+	o.set("anyOf", []*object{str, m})
+	return o
+}
+
+// object is a JSON object that keeps its keys in insertion order, so the
+// schema reads in the order of the content format and is deterministic.
+type object struct{ kv []kv }
+
+type kv struct {
+	k string
+	v any
+}
+
+func (o *object) set(k string, v any) {
+	for i := range o.kv {
+		if o.kv[i].k == k {
+			o.kv[i].v = v
+			return
+		}
+	}
+	o.kv = append(o.kv, kv{k, v})
+}
+
+// MarshalJSON writes the keys in insertion order.
+func (o *object) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, e := range o.kv {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(e.k)
+		b.Write(k)
+		b.WriteByte(':')
+		v, err := marshal(e.v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// obj builds an object from alternating keys and values.
+func obj(kvs ...any) *object {
+	o := &object{}
+	for i := 0; i+1 < len(kvs); i += 2 {
+		o.set(kvs[i].(string), kvs[i+1])
+	}
+	return o
+}
+
+// is matches objects whose key has the constant value (and requires the key,
+// so that a missing key does not trigger the rule).
+func is(key string, val any) *object {
+	return obj("properties", obj(key, obj("const", val)), "required", []string{key})
+}
+
+func isAll(conds ...*object) *object { return obj("allOf", conds) }
+
+func requires(keys ...string) *object { return obj("required", keys) }
+
+func forbids(keys ...string) *object {
+	if len(keys) == 1 {
+		return obj("not", requires(keys[0]))
+	}
+	var any []*object
+	for _, k := range keys {
+		any = append(any, requires(k))
+	}
+	return obj("not", obj("anyOf", any))
+}
+
+func hasAssessment(typ string) *object {
+	return obj("properties", obj("assessments", obj(
+		"contains", obj("properties", obj("type", obj("const", typ)), "required", []string{"type"}))),
+		"required", []string{"assessments"})
+}
+
+// systemRules are the rules of DESIGN §3.1 that tie fields together, as far
+// as JSON Schema draft-07 can say them. Not expressible: end ≥ start,
+// updated ≥ published, dates in the future, references to other files.
+func systemRules() []*object {
+	return []*object{
+		obj("$comment", "annex_iii_area, operating_logic, human_oversight and a fria if and only if high_risk (the last three: only if)",
+			"if", is("risk_class", "high_risk"),
+			"then", isAll(requires("annex_iii_area", "operating_logic", "human_oversight"), hasAssessment("fria")),
+			"else", forbids("annex_iii_area")),
+		obj("$comment", "dpia if high_risk and personal data",
+			"if", isAll(is("risk_class", "high_risk"), is("personal_data", "personal")),
+			"then", hasAssessment("dpia")),
+		obj("$comment", "eu_database if high_risk and production",
+			"if", isAll(is("risk_class", "high_risk"), is("status", "production")),
+			"then", requires("eu_database")),
+		obj("$comment", "art6_3_grounds if and only if not_high_risk_art6_3",
+			"if", is("risk_class", "not_high_risk_art6_3"),
+			"then", requires("art6_3_grounds"),
+			"else", forbids("art6_3_grounds")),
+		obj("$comment", "start unless planned",
+			"if", obj("properties", obj("status", obj("not", obj("const", "planned")))),
+			"then", requires("start")),
+		obj("$comment", "end if and only if retired",
+			"if", is("status", "retired"),
+			"then", requires("end"),
+			"else", forbids("end")),
+	}
+}
+
+// organisationRules are the rules of DESIGN §3.2 that tie fields together.
+func organisationRules() []*object {
+	return []*object{
+		obj("$comment", "state unless bund",
+			"if", obj("properties", obj("level", obj("not", obj("const", "bund")))),
+			"then", requires("state")),
+	}
+}
