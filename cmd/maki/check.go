@@ -2,11 +2,128 @@ package main
 
 import (
 	"context"
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
 	"io"
+	"strings"
+
+	"maki/internal/build"
+	"maki/internal/register"
 )
 
-// cmdCheck is a placeholder until the command is built.
+const maxListed = 50
+
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("check: not implemented yet")
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs)
+	format := fs.String("format", "text", "report `format`: text, json, github (workflow commands) or gitlab (Code Quality JSON)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: maki check [flags]\n\nLoads and validates the content and reports every problem, sorted, as file:line:col.\nExit status 0: no errors (warnings allowed); 1: content errors; 2: usage.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("maki check: unexpected argument %q", fs.Arg(0))
+	}
+	switch *format {
+	case "text", "json", "github", "gitlab":
+	default:
+		return usageError("maki check: unknown format %q; want text, json, github or gitlab", *format)
+	}
+	_, errs := build.Check(sf.config())
+	if err := report(stdout, *format, errs); err != nil {
+		return err
+	}
+	n := len(errs.Errors())
+	if w := len(errs.Warnings()); *format != "text" && (n > 0 || w > 0) {
+		fmt.Fprintf(stderr, "%d errors, %d warnings\n", n, w)
+	}
+	if n > 0 {
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+// report writes errs in the given format.
+func report(w io.Writer, format string, errs register.ErrorList) error {
+	switch format {
+	case "json":
+		type item struct {
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Column   int    `json:"column"`
+			Field    string `json:"field,omitempty"`
+			Severity string `json:"severity"`
+			Rule     string `json:"rule"`
+			Message  string `json:"message"`
+		}
+		items := []item{}
+		for _, e := range errs {
+			items = append(items, item{e.Pos.File, e.Pos.Line, e.Pos.Col, e.Field, e.Severity.String(), e.Rule, e.Message()})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(items)
+	case "github":
+		for _, e := range errs {
+			kind := "error"
+			if e.Severity == register.SevWarning {
+				kind = "warning"
+			}
+			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", kind, ghEscapeProp(e.Pos.File), max(e.Pos.Line, 1), max(e.Pos.Col, 1), ghEscapeProp("maki "+e.Rule), ghEscape(e.Message()))
+		}
+		return nil
+	case "gitlab":
+		type lines struct {
+			Begin int `json:"begin"`
+		}
+		type location struct {
+			Path  string `json:"path"`
+			Lines lines  `json:"lines"`
+		}
+		type issue struct {
+			Description string   `json:"description"`
+			CheckName   string   `json:"check_name"`
+			Fingerprint string   `json:"fingerprint"`
+			Severity    string   `json:"severity"`
+			Location    location `json:"location"`
+		}
+		items := []issue{}
+		for _, e := range errs {
+			sev := "major"
+			if e.Severity == register.SevWarning {
+				sev = "minor"
+			}
+			sum := sha256.Sum256([]byte(e.Pos.File + "\x00" + e.Field + "\x00" + e.Rule + "\x00" + e.Msg))
+			items = append(items, issue{e.Message(), "maki/" + e.Rule, hex.EncodeToString(sum[:16]), sev, location{e.Pos.File, lines{max(e.Pos.Line, 1)}}})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(items)
+	}
+	for i, e := range errs {
+		if i == maxListed {
+			fmt.Fprintf(w, "(and %d more)\n", len(errs)-maxListed)
+			break
+		}
+		fmt.Fprintln(w, e.Error())
+	}
+	return nil
+}
+
+// ghEscape escapes a workflow command's message.
+func ghEscape(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghEscapeProp escapes a workflow command's property value.
+func ghEscapeProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }

@@ -21,6 +21,22 @@ type Meta struct {
 	KeyPositions map[string]Pos `yaml:"-"`
 	// BodyLine is the line of File where a Markdown body starts (0: no body).
 	BodyLine int `yaml:"-"`
+	// Blocks marks the dotted paths whose value is a YAML block scalar
+	// (| or >); their Positions entry is the first line of the content.
+	Blocks map[string]bool `yaml:"-"`
+}
+
+// TextPos maps a position inside the text at path (line and col counted
+// from 1 within the text) to a position in the file.
+func (m *Meta) TextPos(path string, line, col int) Pos {
+	p := m.PosOf(path)
+	if p.Line == 0 {
+		return p
+	}
+	if line > 1 || m.Blocks[path] {
+		return Pos{File: p.File, Line: p.Line + line - 1, Col: p.Col + col - 1}
+	}
+	return Pos{File: p.File, Line: p.Line, Col: p.Col + col - 1}
 }
 
 // PosOf returns the position of the value at the dotted field path, or of

@@ -1,0 +1,78 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"time"
+
+	"maki/internal/load"
+	"maki/internal/markdown"
+	"maki/internal/register"
+	"maki/internal/validate"
+)
+
+// Config says what to build from and where to.
+type Config struct {
+	Content string    // content directory
+	Theme   string    // theme directory (templates/, static/, i18n/)
+	Out     string    // output directory, replaced atomically
+	BaseURL string    // overrides site.yaml's base_url when set
+	Now     time.Time // build time, injected so output is reproducible
+}
+
+// Check loads and validates the content and checks its Markdown. It
+// returns the register (as far as it could be read) and every problem,
+// errors and warnings, sorted.
+func Check(cfg Config) (*register.Register, register.ErrorList) {
+	return check(cfg, markdown.New())
+}
+
+func check(cfg Config, md *markdown.Converter) (*register.Register, register.ErrorList) {
+	root := filepath.ToSlash(filepath.Clean(cfg.Content))
+	reg, errs := load.Register(os.DirFS(cfg.Content), root)
+	errs = append(errs, validate.Register(reg, cfg.Now)...)
+	errs = append(errs, checkMarkdown(reg, md)...)
+	errs.Sort()
+	return reg, errs
+}
+
+// checkMarkdown runs the Markdown rules over every Markdown field.
+func checkMarkdown(reg *register.Register, md *markdown.Converter) register.ErrorList {
+	var errs register.ErrorList
+	check := func(m *register.Meta, path, src string) {
+		for _, p := range md.Check(src) {
+			errs.Add(m.TextPos(path, p.Line, p.Col), fieldOf(path), p.Rule, "%s", p.Msg)
+		}
+	}
+	fields := register.Fields(reflect.TypeOf(register.System{}))
+	for _, s := range reg.Systems {
+		v := reflect.ValueOf(s).Elem()
+		for _, f := range fields {
+			if !f.Markdown {
+				continue
+			}
+			t := v.Field(f.Index).Interface().(register.Text)
+			check(&s.Meta, f.Key+".de", t.De)
+			check(&s.Meta, f.Key+".en", t.En)
+		}
+	}
+	for _, p := range reg.Pages {
+		check(&p.Meta, "body.de", p.Body.De)
+		if p.Body.En != "" {
+			m := register.Meta{File: p.BodyEnFile, Positions: map[string]register.Pos{"body.en": {File: p.BodyEnFile, Line: p.BodyEnLine, Col: 1}}, Blocks: map[string]bool{"body.en": true}}
+			check(&m, "body.en", p.Body.En)
+		}
+	}
+	return errs
+}
+
+// fieldOf turns "purpose.de" into "purpose".
+func fieldOf(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '.' {
+			return path[:i]
+		}
+	}
+	return path
+}

@@ -1,0 +1,329 @@
+package load
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"maki/internal/register"
+)
+
+// decoder fills entry structs from YAML nodes by the register struct tags,
+// recording the position of every value and reporting type errors.
+type decoder struct {
+	fields map[reflect.Type][]register.Field
+	errs   *register.ErrorList
+	file   string
+	meta   *register.Meta
+	depth  int
+}
+
+func newDecoder(errs *register.ErrorList) *decoder {
+	return &decoder{fields: map[reflect.Type][]register.Field{}, errs: errs}
+}
+
+func (d *decoder) fieldsOf(t reflect.Type) []register.Field {
+	fs, ok := d.fields[t]
+	if !ok {
+		fs = register.Fields(t)
+		d.fields[t] = fs
+	}
+	return fs
+}
+
+func (d *decoder) pos(n *yaml.Node) register.Pos {
+	return register.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+// entry decodes the mapping n into the struct pointed to by v, whose Meta is m.
+func (d *decoder) entry(file string, n *yaml.Node, v any, m *register.Meta) {
+	d.file, d.meta = file, m
+	m.File = file
+	m.Positions = map[string]register.Pos{}
+	m.KeyPositions = map[string]register.Pos{}
+	m.Blocks = map[string]bool{}
+	if n == nil {
+		return
+	}
+	d.value(n, reflect.ValueOf(v).Elem(), "")
+}
+
+// resolve follows aliases.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		return n.Content[0]
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// value decodes n into v at the dotted field path.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
+	n = resolve(n)
+	if isNull(n) {
+		return
+	}
+	d.depth++
+	defer func() { d.depth-- }()
+	if d.depth > 20 {
+		d.errs.Add(d.pos(n), path, "type", "nested too deep")
+		return
+	}
+	if path != "" {
+		d.meta.Positions[path] = d.scalarPos(n, path)
+	}
+	t := v.Type()
+	switch {
+	case t == register.TextType:
+		d.text(n, v, path)
+	case t.Kind() == reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.typeError(n, path, "a string")
+			return
+		}
+		val := n.Value
+		if e, ok := v.Interface().(register.Enumeration); ok {
+			if !contains(e.Enum(), val) {
+				d.errs.Add(d.pos(n), path, "enum", "unknown value %q; want one of %s", val, quoteList(e.Enum()))
+				return
+			}
+		}
+		v.SetString(val)
+	case t.Kind() == reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			d.typeError(n, path, "a whole number")
+			return
+		}
+		i, err := strconv.Atoi(n.Value)
+		if err != nil {
+			d.typeError(n, path, "a whole number")
+			return
+		}
+		v.SetInt(int64(i))
+	case t.Kind() == reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.typeError(n, path, "true or false")
+			return
+		}
+		v.SetBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")
+	case t.Kind() == reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.typeError(n, path, "a list")
+			return
+		}
+		s := reflect.MakeSlice(t, 0, len(n.Content))
+		for i, c := range n.Content {
+			if isNull(resolve(c)) {
+				d.errs.Add(d.pos(c), path+"."+strconv.Itoa(i), "type", "empty list item; want a value")
+				continue
+			}
+			e := reflect.New(t.Elem()).Elem()
+			d.value(c, e, path+"."+strconv.Itoa(i))
+			s = reflect.Append(s, e)
+		}
+		v.Set(s)
+	case t.Kind() == reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.typeError(n, path, "a mapping")
+			return
+		}
+		m := reflect.MakeMap(t)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, c := resolve(n.Content[i]), resolve(n.Content[i+1])
+			if k.Kind != yaml.ScalarNode || c == nil || c.Kind != yaml.ScalarNode {
+				d.typeError(c, path, "a mapping of strings to strings")
+				continue
+			}
+			d.meta.Positions[path+"."+k.Value] = d.pos(c)
+			m.SetMapIndex(reflect.ValueOf(k.Value), reflect.ValueOf(c.Value))
+		}
+		v.Set(m)
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		p := reflect.New(t.Elem())
+		d.value(n, p.Elem(), path)
+		v.Set(p)
+	case t.Kind() == reflect.Struct:
+		d.mapping(n, v, path)
+	}
+}
+
+// scalarPos is the position of a value; for block scalars (| and >) it is
+// the first line of the content, indented under its key.
+func (d *decoder) scalarPos(n *yaml.Node, path string) register.Pos {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		return d.pos(n)
+	}
+	d.meta.Blocks[path] = true
+	col := n.Column
+	if k, ok := d.meta.KeyPositions[path]; ok {
+		col = k.Col + 2
+	}
+	return register.Pos{File: d.file, Line: n.Line + 1, Col: col}
+}
+
+func (d *decoder) typeError(n *yaml.Node, path, want string) {
+	d.errs.Add(d.pos(n), path, "type", "got %s; want %s", kindName(n), want)
+}
+
+// mapping decodes a mapping node into a struct by its fields' YAML keys.
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		want := "a mapping of fields"
+		if path == "" {
+			want = "a mapping of fields (key: value lines)"
+		}
+		d.typeError(n, path, want)
+		return
+	}
+	fields := d.fieldsOf(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, c := resolve(n.Content[i]), n.Content[i+1]
+		if k == nil || k.Kind != yaml.ScalarNode {
+			d.errs.Add(d.pos(n.Content[i]), path, "type", "got %s as a key; want a field name", kindName(n.Content[i]))
+			continue
+		}
+		sub := k.Value
+		if path != "" {
+			sub = path + "." + k.Value
+		}
+		if seen[k.Value] {
+			d.errs.Add(d.pos(k), sub, "duplicate-key", "appears twice; want each field once")
+			continue
+		}
+		seen[k.Value] = true
+		f, ok := findField(fields, k.Value)
+		if !ok {
+			msg := "unknown field"
+			if s := suggest(k.Value, fields); s != "" {
+				msg += "; did you mean \"" + s + "\"?"
+			} else {
+				msg += "; want one of " + quoteList(keys(fields))
+			}
+			d.errs.Add(d.pos(k), sub, "unknown-key", "%s", msg)
+			continue
+		}
+		d.meta.KeyPositions[sub] = d.pos(k)
+		d.value(c, v.Field(f.Index), sub)
+	}
+}
+
+// text decodes a text field: a string (German) or {de: …, en: …}.
+func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
+	t := v.Addr().Interface().(*register.Text)
+	switch n.Kind {
+	case yaml.ScalarNode:
+		t.De = n.Value
+		d.meta.Positions[path+".de"] = d.scalarPos(n, path)
+		if d.meta.Blocks[path] {
+			d.meta.Blocks[path+".de"] = true
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, c := resolve(n.Content[i]), resolve(n.Content[i+1])
+			sub := path + "." + k.Value
+			if k.Value != "de" && k.Value != "en" {
+				d.errs.Add(d.pos(k), sub, "unknown-key", "unknown language; want \"de\" or \"en\"")
+				continue
+			}
+			if isNull(c) {
+				continue
+			}
+			if c.Kind != yaml.ScalarNode {
+				d.typeError(c, sub, "a string")
+				continue
+			}
+			d.meta.KeyPositions[sub] = d.pos(k)
+			d.meta.Positions[sub] = d.scalarPos(c, sub)
+			if k.Value == "de" {
+				t.De = c.Value
+			} else {
+				t.En = c.Value
+			}
+		}
+	default:
+		d.typeError(n, path, "a string or a mapping with \"de\" and \"en\"")
+	}
+}
+
+func findField(fs []register.Field, key string) (register.Field, bool) {
+	for _, f := range fs {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return register.Field{}, false
+}
+
+func keys(fs []register.Field) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Key
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteList(list []string) string {
+	q := make([]string, len(list))
+	for i, s := range list {
+		q[i] = strconv.Quote(s)
+	}
+	return strings.Join(q, ", ")
+}
+
+// suggest returns the known key closest to key, if it is close enough
+// (edit distance at most 2, or 3 for long keys).
+func suggest(key string, fs []register.Field) string {
+	best, bestD := "", 1<<30
+	for _, f := range fs {
+		if dist := editDistance(strings.ToLower(key), f.Key); dist < bestD {
+			best, bestD = f.Key, dist
+		}
+	}
+	limit := 2
+	if len(key) > 8 {
+		limit = 3
+	}
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

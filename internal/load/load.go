@@ -1,0 +1,311 @@
+package load
+
+import (
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"maki/internal/register"
+)
+
+// idPattern is the rule for ids (file names without extension), DESIGN §3.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether id satisfies the id rule: lower-case letters,
+// digits and single hyphens, 3 to 80 characters.
+func ValidID(id string) bool {
+	return len(id) >= 3 && len(id) <= 80 && idPattern.MatchString(id)
+}
+
+// Register reads the content tree in fsys. root is the project-relative
+// name of fsys's root ("content") and prefixes every file in positions.
+// The register is returned even when there are errors, holding every entry
+// that could be read, so that later checks can still run.
+func Register(fsys fs.FS, root string) (*register.Register, register.ErrorList) {
+	l := &loader{fsys: fsys, root: root, reg: &register.Register{}, ids: map[string]string{}}
+	l.dec = newDecoder(&l.errs)
+	l.site()
+	l.topics()
+	l.dir("organisationen", l.organisation)
+	l.dir("systeme", l.system)
+	l.pages()
+	sort.Slice(l.reg.Organisations, func(i, j int) bool { return l.reg.Organisations[i].ID < l.reg.Organisations[j].ID })
+	sort.Slice(l.reg.Systems, func(i, j int) bool { return l.reg.Systems[i].ID < l.reg.Systems[j].ID })
+	sort.Slice(l.reg.Pages, func(i, j int) bool { return l.reg.Pages[i].ID < l.reg.Pages[j].ID })
+	l.reg.Index()
+	l.errs.Sort()
+	return l.reg, l.errs
+}
+
+type loader struct {
+	fsys fs.FS
+	root string
+	reg  *register.Register
+	errs register.ErrorList
+	dec  *decoder
+	ids  map[string]string // system id → file, for duplicates across .yaml/.md
+}
+
+func (l *loader) file(name string) string {
+	if l.root == "" || l.root == "." {
+		return name
+	}
+	return l.root + "/" + name
+}
+
+// read reads and normalises one file; missing reports whether it does not exist.
+func (l *loader) read(name string) (src *source, missing bool) {
+	data, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		if _, statErr := fs.Stat(l.fsys, name); statErr != nil {
+			return nil, true
+		}
+		l.errs.Add(register.Pos{File: l.file(name)}, "", "io", "cannot read: %v", err)
+		return nil, false
+	}
+	src, _ = normalise(l.file(name), data, &l.errs)
+	return src, false
+}
+
+func (l *loader) site() {
+	src, missing := l.read("site.yaml")
+	if missing {
+		l.errs.Add(register.Pos{File: l.file("site.yaml")}, "", "missing-file", "file missing; want the site settings (title, base_url, operator, accessibility_contact)")
+	}
+	s := &register.Site{}
+	l.reg.Site = s
+	if src == nil {
+		s.Meta.File = l.file("site.yaml")
+		return
+	}
+	n, ok := parseYAML(src.file, src.data, 0, &l.errs)
+	if !ok {
+		s.Meta.File = src.file
+		return
+	}
+	l.dec.entry(src.file, n, s, &s.Meta)
+	s.ID, s.Path = "site", "site.yaml"
+}
+
+func (l *loader) topics() {
+	src, missing := l.read("themen.yaml")
+	if missing {
+		l.errs.Add(register.Pos{File: l.file("themen.yaml")}, "", "missing-file", "file missing; want the list of topics (id, label, description)")
+		return
+	}
+	if src == nil {
+		return
+	}
+	n, ok := parseYAML(src.file, src.data, 0, &l.errs)
+	if !ok || n == nil {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errs.Add(register.Pos{File: src.file, Line: n.Line, Col: n.Column}, "", "type", "got %s; want a list of topics (- id: …)", kindName(n))
+		return
+	}
+	for _, c := range n.Content {
+		t := &register.Topic{}
+		l.dec.entry(src.file, resolve(c), t, &t.Meta)
+		t.Meta.ID, t.Path = t.ID, "themen.yaml"
+		l.reg.Topics = append(l.reg.Topics, t)
+	}
+}
+
+// dir walks a content folder (sub-folders allowed) and calls fn for every
+// .yaml and .md file; other files get a warning.
+func (l *loader) dir(name string, fn func(name, id, ext string)) {
+	var names []string
+	err := fs.WalkDir(l.fsys, name, func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			if p == name {
+				return fs.SkipDir
+			}
+			l.errs.Add(register.Pos{File: l.file(p)}, "", "io", "cannot read: %v", err)
+			return nil
+		}
+		if de.IsDir() {
+			if strings.HasPrefix(de.Name(), ".") && p != name {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		names = append(names, p)
+		return nil
+	})
+	if err != nil {
+		l.errs.Add(register.Pos{File: l.file(name)}, "", "io", "cannot read: %v", err)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		base := path.Base(p)
+		if strings.HasPrefix(base, ".") {
+			continue
+		}
+		ext := path.Ext(base)
+		if ext != ".yaml" && ext != ".md" {
+			if ext == ".yml" {
+				l.errs.Add(register.Pos{File: l.file(p)}, "", "file-name", "file ends in .yml; want .yaml (or .md)")
+			} else {
+				l.errs.Warn(register.Pos{File: l.file(p)}, "", "file-name", "ignored: want a .yaml or .md file")
+			}
+			continue
+		}
+		id := strings.TrimSuffix(base, ext)
+		if !ValidID(id) {
+			l.errs.Add(register.Pos{File: l.file(p)}, "", "id", "bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens, like \"chatbot-buergeramt\"", id)
+			continue
+		}
+		fn(p, id, ext)
+	}
+}
+
+func (l *loader) organisation(name, id, ext string) {
+	if ext != ".yaml" {
+		l.errs.Add(register.Pos{File: l.file(name)}, "", "file-name", "organisations are .yaml files; want %s.yaml", id)
+		return
+	}
+	if prev, dup := l.ids["org:"+id]; dup {
+		l.errs.Add(register.Pos{File: l.file(name)}, "", "duplicate-id", "duplicate id %q; also defined in %s", id, prev)
+		return
+	}
+	l.ids["org:"+id] = l.file(name)
+	src, _ := l.read(name)
+	if src == nil {
+		return
+	}
+	n, ok := parseYAML(src.file, src.data, 0, &l.errs)
+	if !ok {
+		return
+	}
+	if n == nil {
+		l.errs.Add(register.Pos{File: src.file, Line: 1, Col: 1}, "", "empty", "file has no fields; want a mapping of fields")
+		return
+	}
+	o := &register.Organisation{}
+	l.dec.entry(src.file, n, o, &o.Meta)
+	o.ID, o.Path = id, name
+	l.reg.Organisations = append(l.reg.Organisations, o)
+}
+
+func (l *loader) system(name, id, ext string) {
+	if prev, dup := l.ids[id]; dup {
+		l.errs.Add(register.Pos{File: l.file(name)}, "", "duplicate-id", "duplicate id %q; also defined in %s", id, prev)
+		return
+	}
+	l.ids[id] = l.file(name)
+	src, _ := l.read(name)
+	if src == nil {
+		return
+	}
+	s := &register.System{}
+	var n *yaml.Node
+	if ext == ".md" {
+		node, body, bodyLine, ok := splitFrontMatter(src, &l.errs)
+		if !ok {
+			return
+		}
+		n = node
+		if len(strings.TrimSpace(string(body))) > 0 {
+			s.Description.De = string(body)
+			s.BodyLine = bodyLine
+		}
+	} else {
+		node, ok := parseYAML(src.file, src.data, 0, &l.errs)
+		if !ok {
+			return
+		}
+		n = node
+	}
+	if n == nil {
+		l.errs.Add(register.Pos{File: src.file, Line: 1, Col: 1}, "", "empty", "file has no fields; want a mapping of fields")
+		return
+	}
+	l.dec.entry(src.file, n, s, &s.Meta)
+	s.ID, s.Path = id, name
+	if s.BodyLine > 0 {
+		if s.Meta.Has("description") || s.Meta.Has("description.de") {
+			l.errs.Add(s.KeyPosOf("description"), "description", "duplicate-key", "given in the front matter and as the Markdown body; want one of them")
+		}
+		s.Positions["description.de"] = register.Pos{File: src.file, Line: s.BodyLine, Col: 1}
+	}
+	l.reg.Systems = append(l.reg.Systems, s)
+}
+
+func (l *loader) pages() {
+	entries, err := fs.ReadDir(l.fsys, "seiten")
+	if err != nil {
+		return // the validator reports the missing required pages
+	}
+	english := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		name := "seiten/" + e.Name()
+		if slug, ok := strings.CutSuffix(e.Name(), ".en.md"); ok {
+			english[slug] = name
+			continue
+		}
+		slug, ok := strings.CutSuffix(e.Name(), ".md")
+		if !ok {
+			l.errs.Warn(register.Pos{File: l.file(name)}, "", "file-name", "ignored: want a .md file")
+			continue
+		}
+		if !ValidID(slug) {
+			l.errs.Add(register.Pos{File: l.file(name)}, "", "id", "bad page name %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens", slug)
+			continue
+		}
+		src, _ := l.read(name)
+		if src == nil {
+			continue
+		}
+		node, body, bodyLine, ok := splitFrontMatter(src, &l.errs)
+		if !ok {
+			continue
+		}
+		p := &register.Page{}
+		l.dec.entry(src.file, node, p, &p.Meta)
+		p.ID, p.Path = slug, name
+		if p.Slug == "" {
+			p.Slug = slug
+		}
+		p.Body.De, p.BodyLine = string(body), bodyLine
+		p.Positions["body.de"] = register.Pos{File: src.file, Line: bodyLine, Col: 1}
+		l.reg.Pages = append(l.reg.Pages, p)
+	}
+	for _, p := range l.reg.Pages {
+		name, ok := english[p.ID]
+		if !ok {
+			continue
+		}
+		delete(english, p.ID)
+		src, _ := l.read(name)
+		if src == nil {
+			continue
+		}
+		body, line := src.data, 1
+		if strings.HasPrefix(strings.TrimSpace(string(src.data)), "---") {
+			node, b, bl, ok := splitFrontMatter(src, &l.errs)
+			if !ok {
+				continue
+			}
+			_ = node // an English front matter may only hold the title; it is ignored
+			body, line = b, bl
+		}
+		p.Body.En, p.BodyEnFile, p.BodyEnLine = string(body), src.file, line
+	}
+	var orphans []string
+	for slug, name := range english {
+		orphans = append(orphans, name)
+		_ = slug
+	}
+	sort.Strings(orphans)
+	for _, name := range orphans {
+		l.errs.Warn(register.Pos{File: l.file(name)}, "", "file-name", "English page without a German one; want %s beside it", strings.TrimSuffix(path.Base(name), ".en.md")+".md")
+	}
+}

@@ -1,0 +1,246 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Converter renders and checks Markdown. Build one and share it; it is
+// safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter with the register's settings.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(&imageRenderer{}, 100)),
+		),
+	)
+	return &Converter{md: md}
+}
+
+var offsetKey = parser.NewContextKey()
+
+// headingShift moves headings down so that a "# " in an entry never becomes
+// a second h1 on the page.
+type headingShift struct{}
+
+func (headingShift) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	off, _ := pc.Get(offsetKey).(int)
+	if off == 0 {
+		return
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+off, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// HTML renders src. The first heading level in src becomes level
+// 1+headingOffset. Raw HTML is dropped; external images become their
+// alternative text.
+func (c *Converter) HTML(src string, headingOffset int) template.HTML {
+	if strings.TrimSpace(src) == "" {
+		return ""
+	}
+	ctx := parser.NewContext()
+	ctx.Set(offsetKey, headingOffset)
+	doc := c.md.Parser().Parse(text.NewReader([]byte(src)), parser.WithContext(ctx))
+	if headingOffset != 0 {
+		headingShift{}.Transform(doc.(*ast.Document), nil, ctx)
+	}
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, []byte(src), doc); err != nil {
+		return template.HTML(template.HTMLEscapeString(src))
+	}
+	return template.HTML(buf.String()) // goldmark escapes text and omits raw HTML
+}
+
+// Problem is one rule the Markdown breaks, at a line and column of the text.
+type Problem struct {
+	Line, Col int
+	Rule, Msg string
+}
+
+// Check returns what src does that the content rules forbid: raw HTML,
+// images from other hosts, and links other than https:, mailto: and
+// relative ones.
+func (c *Converter) Check(src string) []Problem {
+	if strings.TrimSpace(src) == "" {
+		return nil
+	}
+	source := []byte(src)
+	doc := c.md.Parser().Parse(text.NewReader(source))
+	var out []Problem
+	add := func(off int, rule, format string, args ...any) {
+		line, col := lineCol(source, off)
+		out = append(out, Problem{Line: line, Col: col, Rule: rule, Msg: fmt.Sprintf(format, args...)})
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			add(blockStart(n), "raw-html", "raw HTML %q; want Markdown only", firstLine(n, source))
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				add(seg.Start, "raw-html", "raw HTML %q; want Markdown only", string(seg.Value(source)))
+			}
+		case *ast.Image:
+			if external(string(n.Destination)) {
+				add(inlineStart(n, source), "image", "image from %q; want no images from other hosts (privacy)", n.Destination)
+			}
+		case *ast.Link:
+			if msg := checkLink(string(n.Destination)); msg != "" {
+				add(inlineStart(n, source), "link", "link %q: %s", n.Destination, msg)
+			}
+		case *ast.AutoLink:
+			dest := string(n.URL(source))
+			if n.AutoLinkType == ast.AutoLinkEmail {
+				break
+			}
+			if msg := checkLink(dest); msg != "" {
+				add(inlineStart(n, source), "link", "link %q: %s", dest, msg)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func checkLink(dest string) string {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "not a valid URL; want https:, mailto: or a relative link"
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "https", "mailto":
+		return ""
+	case "":
+		if strings.HasPrefix(dest, "//") {
+			return "protocol-relative; want https:"
+		}
+		return ""
+	case "http":
+		return "plain http; want https:"
+	}
+	return fmt.Sprintf("scheme %q; want https:, mailto: or a relative link", u.Scheme)
+}
+
+func external(dest string) bool {
+	u, err := url.Parse(dest)
+	return err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//")
+}
+
+func lineCol(src []byte, off int) (int, int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return line, len([]rune(string(src[start:off]))) + 1
+}
+
+func blockStart(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func firstLine(n ast.Node, src []byte) string {
+	if n.Lines().Len() == 0 {
+		return ""
+	}
+	seg := n.Lines().At(0)
+	return strings.TrimSpace(string(seg.Value(src)))
+}
+
+// inlineStart finds the source offset of an inline node: the start of its
+// first text, less the opening bracket, or its block's start.
+func inlineStart(n ast.Node, src []byte) int {
+	var off = -1
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 {
+		return blockStart(n.Parent())
+	}
+	switch n.(type) {
+	case *ast.Link:
+		if off > 0 && src[off-1] == '[' {
+			off--
+		}
+	case *ast.Image:
+		if off > 1 && src[off-1] == '[' && src[off-2] == '!' {
+			off -= 2
+		}
+	case *ast.AutoLink:
+		if off > 0 && src[off-1] == '<' {
+			off--
+		}
+	}
+	return off
+}
+
+// imageRenderer renders relative images as usual and images from other
+// hosts as their alternative text, so no page ever loads one.
+type imageRenderer struct{}
+
+func (r *imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindImage, r.image)
+}
+
+func (r *imageRenderer) image(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	alt := nodeText(n, source)
+	if external(string(n.Destination)) || html.IsDangerousURL(n.Destination) {
+		w.Write(util.EscapeHTML(alt))
+		return ast.WalkSkipChildren, nil
+	}
+	w.WriteString(`<img src="`)
+	w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	w.WriteString(`" alt="`)
+	w.Write(util.EscapeHTML(alt))
+	w.WriteString(`">`)
+	return ast.WalkSkipChildren, nil
+}
+
+func nodeText(n ast.Node, source []byte) []byte {
+	var b bytes.Buffer
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(source))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}

@@ -1,0 +1,101 @@
+package validate
+
+import (
+	_ "embed"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+)
+
+//go:embed spdx.txt
+var spdxList string
+
+// spdxIDs returns the set of SPDX license identifiers.
+func spdxIDs() map[string]bool {
+	ids := map[string]bool{}
+	for _, l := range strings.Split(spdxList, "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			ids[l] = true
+		}
+	}
+	return ids
+}
+
+var (
+	monthPattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])$`)
+	agsPattern   = regexp.MustCompile(`^[0-9]{8}$`)
+	emailPattern = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`)
+)
+
+// checkFormat checks s against a named format and returns what is wanted
+// when it does not match, or "".
+func (v *validator) checkFormat(format, s string) string {
+	switch format {
+	case "month":
+		if !monthPattern.MatchString(s) {
+			return "want a month as YYYY-MM, like \"2024-03\""
+		}
+	case "date":
+		if _, err := time.Parse("2006-01-02", s); err != nil || len(s) != 10 {
+			return "want a date as YYYY-MM-DD, like \"2024-03-15\""
+		}
+	case "https":
+		u, err := url.Parse(s)
+		if err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(s, " \t\n") {
+			return "want an https:// URL"
+		}
+	case "url":
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return "want an absolute http:// or https:// URL"
+		}
+	case "email":
+		if !emailPattern.MatchString(s) {
+			return "want an e-mail address like \"ki@behoerde.example.de\""
+		}
+		if _, err := mail.ParseAddress(s); err != nil {
+			return "want an e-mail address like \"ki@behoerde.example.de\""
+		}
+	case "spdx":
+		if v.spdx == nil {
+			v.spdx = spdxIDs()
+		}
+		if !v.spdx[s] {
+			return "want an SPDX license identifier like \"EUPL-1.2\", \"MIT\" or \"Apache-2.0\" (see spdx.org/licenses)"
+		}
+	case "state":
+		for _, st := range stateCodes {
+			if st.code == s {
+				return ""
+			}
+		}
+		return "want an ISO 3166-2 code of a German Land, one of " + statesList()
+	case "ags":
+		if !agsPattern.MatchString(s) {
+			return "want the 8-digit Amtlicher Gemeindeschlüssel, like \"08111000\""
+		}
+	}
+	return ""
+}
+
+// stateCodes maps the ISO 3166-2 codes to the first two digits of the
+// Amtlicher Gemeindeschlüssel.
+var stateCodes = []struct{ code, ags string }{
+	{"DE-SH", "01"}, {"DE-HH", "02"}, {"DE-NI", "03"}, {"DE-HB", "04"},
+	{"DE-NW", "05"}, {"DE-HE", "06"}, {"DE-RP", "07"}, {"DE-BW", "08"},
+	{"DE-BY", "09"}, {"DE-SL", "10"}, {"DE-BE", "11"}, {"DE-BB", "12"},
+	{"DE-MV", "13"}, {"DE-SN", "14"}, {"DE-ST", "15"}, {"DE-TH", "16"},
+}
+
+func statesList() string {
+	var b strings.Builder
+	for i, st := range stateCodes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(st.code)
+	}
+	return b.String()
+}

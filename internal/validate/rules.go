@@ -1,0 +1,268 @@
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"maki/internal/register"
+)
+
+// system checks the rules of DESIGN §3.1 that span fields.
+func (v *validator) system(s *register.System) {
+	// summary is plain text.
+	for _, lang := range []string{"de", "en"} {
+		text, _ := s.Summary.In(lang)
+		if lang == "en" {
+			text = s.Summary.En
+		}
+		if loc := markdownPattern.FindStringIndex(text); loc != nil {
+			v.errs.Add(s.TextPos("summary."+lang, 1, loc[0]+1), "summary", "plain-text", "contains Markdown or HTML (%q); want plain text", text[loc[0]:loc[1]])
+		}
+	}
+	for i, p := range s.Partners {
+		if p == s.Organisation && p != "" {
+			v.errs.Add(s.PosOf(fmt.Sprintf("partners.%d", i)), "partners", "partner-owner", "%q is the owning organisation; want only other organisations as partners", p)
+		}
+	}
+
+	// Life cycle.
+	switch {
+	case s.Start == "" && s.Status != "planned" && s.Status != "":
+		v.errs.Add(v.keyOrStart(&s.Meta, "status"), "start", "required", "required when status is %q; want the month it started, YYYY-MM", s.Status)
+	}
+	if s.Status == "retired" && s.End == "" {
+		v.errs.Add(v.keyOrStart(&s.Meta, "status"), "end", "required", "required when status is \"retired\"; want the month it ended, YYYY-MM")
+	}
+	if s.End != "" && s.Status != "retired" && s.Status != "" {
+		v.errs.Add(s.PosOf("end"), "end", "conditional", "given for status %q; want \"end\" only for retired systems", s.Status)
+	}
+	if s.Start != "" && s.End != "" && monthPattern.MatchString(string(s.Start)) && monthPattern.MatchString(string(s.End)) && s.End < s.Start {
+		v.errs.Add(s.PosOf("end"), "end", "date-order", "%s is before start %s; want end ≥ start", s.End, s.Start)
+	}
+
+	// EU AI Act conditions.
+	high := s.RiskClass == "high_risk"
+	switch {
+	case high && s.AnnexIIIArea == 0:
+		v.errs.Add(v.keyOrStart(&s.Meta, "risk_class"), "annex_iii_area", "required", "required for high-risk systems; want the Annex III area, 1 to 8")
+	case !high && s.AnnexIIIArea != 0:
+		v.errs.Add(s.PosOf("annex_iii_area"), "annex_iii_area", "conditional", "given for risk class %q; want it only for \"high_risk\"", s.RiskClass)
+	}
+	art63 := s.RiskClass == "not_high_risk_art6_3"
+	switch {
+	case art63 && s.Art63Grounds.IsZero():
+		v.errs.Add(v.keyOrStart(&s.Meta, "risk_class"), "art6_3_grounds", "required", "required for risk class \"not_high_risk_art6_3\"; want the grounds under Art. 6(3) AI Act")
+	case !art63 && !s.Art63Grounds.IsZero():
+		v.errs.Add(s.PosOf("art6_3_grounds"), "art6_3_grounds", "conditional", "given for risk class %q; want it only for \"not_high_risk_art6_3\"", s.RiskClass)
+	}
+	if high {
+		if s.Status == "production" && s.EUDatabase == nil {
+			v.errs.Add(v.keyOrStart(&s.Meta, "risk_class"), "eu_database", "required", "required for high-risk systems in production; want {url, id} of the entry in the EU database")
+		}
+		if s.OperatingLogic.IsZero() {
+			v.errs.Add(v.keyOrStart(&s.Meta, "risk_class"), "operating_logic", "required", "required for high-risk systems; want how it works, its inputs and outputs")
+		}
+		if s.HumanOversight.IsZero() {
+			v.errs.Add(v.keyOrStart(&s.Meta, "risk_class"), "human_oversight", "required", "required for high-risk systems; want how people oversee it")
+		}
+		if !hasAssessment(s, "fria") {
+			v.errs.Add(v.keyOrStart(&s.Meta, "risk_class"), "assessments", "required", "no fundamental rights impact assessment (type \"fria\"); want one for high-risk systems (Art. 27 AI Act)")
+		}
+		if s.PersonalData == "personal" && !hasAssessment(s, "dpia") {
+			v.errs.Add(v.keyOrStart(&s.Meta, "personal_data"), "assessments", "required", "no data protection impact assessment (type \"dpia\"); want one for high-risk systems processing personal data (Art. 35 GDPR)")
+		}
+	}
+
+	// Dates.
+	if s.Published != "" && s.Updated != "" && s.Updated < s.Published && validDate(string(s.Published)) && validDate(string(s.Updated)) {
+		v.errs.Add(s.PosOf("updated"), "updated", "date-order", "%s is before published %s; want updated ≥ published", s.Updated, s.Published)
+	}
+	for _, d := range []struct {
+		key string
+		val register.Date
+	}{{"published", s.Published}, {"updated", s.Updated}} {
+		if validDate(string(d.val)) && string(d.val) > v.today {
+			v.errs.Add(s.PosOf(d.key), d.key, "future", "%s is in the future; want a date up to %s", d.val, v.today)
+		}
+	}
+	if validDate(string(s.NextReview)) && string(s.NextReview) < v.today {
+		v.errs.Warn(s.PosOf("next_review"), "next_review", "review-due", "review was due on %s; want the entry reviewed and next_review moved on", s.NextReview)
+	}
+	if s.BasedOn == s.ID && s.ID != "" {
+		v.errs.Add(s.PosOf("based_on"), "based_on", "cycle", "names the system itself; want the id of another system")
+	}
+}
+
+func validDate(s string) bool { return len(s) == 10 && monthPattern.MatchString(s[:7]) }
+
+func hasAssessment(s *register.System, typ register.AssessmentType) bool {
+	for _, a := range s.Assessments {
+		if a.Type == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// keyOrStart is where a missing conditional field is reported: at the key
+// that makes it necessary, or the start of the file.
+func (v *validator) keyOrStart(m *register.Meta, key string) register.Pos {
+	if p, ok := m.KeyPositions[key]; ok {
+		return p
+	}
+	return register.Pos{File: m.File, Line: 1, Col: 1}
+}
+
+// cycles reports based_on chains and organisation parents that loop.
+func (v *validator) cycles() {
+	next := map[string]string{}
+	for _, s := range v.r.Systems {
+		if s.BasedOn != "" && s.BasedOn != s.ID {
+			next[s.ID] = s.BasedOn
+		}
+	}
+	for _, s := range v.r.Systems {
+		if chain := loop(s.ID, next); chain != nil && chain[0] == s.ID {
+			v.errs.Add(s.PosOf("based_on"), "based_on", "cycle", "cycle %s; want a chain that ends in a system not based on another", strings.Join(chain, " → "))
+		}
+	}
+	parent := map[string]string{}
+	for _, o := range v.r.Organisations {
+		if o.Parent != "" && o.Parent != o.ID {
+			parent[o.ID] = o.Parent
+		}
+	}
+	for _, o := range v.r.Organisations {
+		if chain := loop(o.ID, parent); chain != nil && chain[0] == o.ID {
+			v.errs.Add(o.PosOf("parent"), "parent", "cycle", "cycle %s; want a hierarchy without loops", strings.Join(chain, " → "))
+		}
+	}
+}
+
+// loop follows next from start and returns the chain if it comes back to start.
+func loop(start string, next map[string]string) []string {
+	chain := []string{start}
+	seen := map[string]bool{start: true}
+	for cur := next[start]; cur != ""; cur = next[cur] {
+		chain = append(chain, cur)
+		if cur == start {
+			return chain
+		}
+		if seen[cur] {
+			return nil // a loop further on, reported at its own members
+		}
+		seen[cur] = true
+	}
+	return nil
+}
+
+func (v *validator) organisation(o *register.Organisation) {
+	if o.Level != "bund" && o.Level != "" && o.State == "" {
+		v.errs.Add(v.keyOrStart(&o.Meta, "level"), "state", "required", "required for level %q; want the Land as ISO 3166-2 code, like \"DE-BW\"", o.Level)
+	}
+	if o.Level == "kommune" && o.AGS == "" {
+		v.errs.Warn(v.keyOrStart(&o.Meta, "level"), "ags", "recommended", "missing for a Kommune; want the 8-digit Amtlicher Gemeindeschlüssel")
+	}
+	if o.AGS != "" && o.Level != "kommune" && o.Level != "" {
+		v.errs.Add(o.PosOf("ags"), "ags", "conditional", "given for level %q; want it only for \"kommune\"", o.Level)
+	}
+	if o.AGS != "" && o.State != "" && agsPattern.MatchString(o.AGS) {
+		for _, st := range stateCodes {
+			if st.code == o.State && o.AGS[:2] != st.ags {
+				v.errs.Add(o.PosOf("ags"), "ags", "plausibility", "%q starts with %s, which is not %s; want a key starting with %s", o.AGS, o.AGS[:2], o.State, st.ags)
+			}
+		}
+	}
+	if o.Parent == o.ID && o.ID != "" {
+		v.errs.Add(o.PosOf("parent"), "parent", "cycle", "names the organisation itself; want the id of another organisation")
+	}
+}
+
+func (v *validator) site(s *register.Site) {
+	for old, target := range s.Redirects {
+		p := "redirects." + old
+		if v.r.System(old) != nil {
+			v.errs.Add(s.PosOf(p), "redirects", "redirect", "old id %q still exists as a system; want only ids that are gone", old)
+		}
+		if v.r.System(target) == nil {
+			v.errs.Add(s.PosOf(p), "redirects", "reference", "no such system %q; want the id the system has now", target)
+		}
+	}
+	seen := map[register.Language]bool{}
+	for i, l := range s.Languages {
+		if seen[l] {
+			v.errs.Add(s.PosOf(fmt.Sprintf("languages.%d", i)), "languages", "duplicate", "%q is listed twice; want each language once", l)
+		}
+		seen[l] = true
+	}
+	if len(s.Languages) > 0 && !seen["de"] {
+		v.errs.Add(s.PosOf("languages"), "languages", "required", "has no \"de\"; want German first, [de, en]")
+	}
+}
+
+func (v *validator) topics() {
+	seen := map[string]string{}
+	for i, t := range v.r.Topics {
+		v.entry(&t.Meta, t)
+		if t.ID == "" {
+			continue
+		}
+		pos := t.PosOf("id")
+		if len(t.ID) < 3 || len(t.ID) > 80 || !idRule.MatchString(t.ID) {
+			v.errs.Add(pos, "id", "id", "bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens", t.ID)
+		}
+		if prev, dup := seen[t.ID]; dup {
+			v.errs.Add(pos, "id", "duplicate-id", "duplicate topic id %q; also at %s", t.ID, prev)
+		}
+		seen[t.ID] = pos.String()
+		_ = i
+	}
+}
+
+func (v *validator) pages() {
+	have := map[string]bool{}
+	slugs := map[string]string{}
+	for _, p := range v.r.Pages {
+		have[p.ID] = true
+		if prev, dup := slugs[p.Slug]; dup {
+			v.errs.Add(p.PosOf("slug"), "slug", "duplicate-id", "slug %q is used by %s too; want each slug once", p.Slug, prev)
+		}
+		slugs[p.Slug] = p.File
+		if !idRule.MatchString(p.Slug) {
+			v.errs.Add(p.PosOf("slug"), "slug", "id", "bad slug %q; want lower-case letters (a-z), digits and single hyphens", p.Slug)
+		}
+		if reserved[p.Slug] {
+			v.errs.Add(p.PosOf("slug"), "slug", "reserved", "slug %q is a path of the portal; want another slug", p.Slug)
+		}
+	}
+	var missing []string
+	for _, id := range RequiredPages {
+		if !have[id] {
+			missing = append(missing, id)
+		}
+	}
+	sort.Strings(missing)
+	root := "content"
+	if v.r.Site != nil && v.r.Site.File != "" {
+		if i := strings.LastIndexByte(v.r.Site.File, '/'); i >= 0 {
+			root = v.r.Site.File[:i]
+		} else {
+			root = ""
+		}
+	}
+	dir := "seiten"
+	if root != "" {
+		dir = root + "/seiten"
+	}
+	for _, id := range missing {
+		v.errs.Add(register.Pos{File: dir + "/" + id + ".md"}, "", "required-page", "required page missing; want %s/%s.md (every page links Barrierefreiheit, Datenschutz, Impressum and Leichte Sprache)", dir, id)
+	}
+}
+
+// reserved are top-level paths the portal uses itself.
+var reserved = map[string]bool{
+	"systeme": true, "organisationen": true, "themen": true, "status": true, "ebenen": true,
+	"laender": true, "risikoklassen": true, "techniken": true, "suche": true, "statistik": true,
+	"daten": true, "assets": true, "en": true,
+}

@@ -1,0 +1,277 @@
+package validate
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"maki/internal/register"
+)
+
+// RequiredPages are the static pages a build cannot do without.
+var RequiredPages = []string{"barrierefreiheit", "datenschutz", "impressum", "leichte-sprache"}
+
+// Register checks r and returns every error and warning, sorted. now is
+// the build time: dates after it are in the future.
+func Register(r *register.Register, now time.Time) register.ErrorList {
+	v := &validator{r: r, today: now.Format("2006-01-02"), fields: map[reflect.Type][]register.Field{}}
+	if r.Site != nil {
+		v.entry(&r.Site.Meta, r.Site)
+		v.site(r.Site)
+	}
+	v.topics()
+	for _, o := range r.Organisations {
+		v.entry(&o.Meta, o)
+		v.organisation(o)
+	}
+	for _, s := range r.Systems {
+		v.entry(&s.Meta, s)
+		v.system(s)
+	}
+	v.cycles()
+	for _, p := range r.Pages {
+		v.entry(&p.Meta, p)
+	}
+	v.pages()
+	v.errs.Sort()
+	return v.errs
+}
+
+type validator struct {
+	r      *register.Register
+	today  string
+	errs   register.ErrorList
+	fields map[reflect.Type][]register.Field
+	spdx   map[string]bool
+}
+
+// entry runs the checks the struct tags describe over one entry.
+func (v *validator) entry(m *register.Meta, e any) {
+	v.walk(m, reflect.ValueOf(e).Elem(), "")
+}
+
+func (v *validator) fieldsOf(t reflect.Type) []register.Field {
+	fs, ok := v.fields[t]
+	if !ok {
+		fs = register.Fields(t)
+		v.fields[t] = fs
+	}
+	return fs
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func (v *validator) walk(m *register.Meta, sv reflect.Value, path string) {
+	for _, f := range v.fieldsOf(sv.Type()) {
+		p := join(path, f.Key)
+		fv := sv.Field(f.Index)
+		if isEmpty(fv) {
+			if f.Required && !(f.Key == "description" && m.BodyLine > 0) {
+				v.missing(m, path, p)
+			}
+			continue
+		}
+		v.field(m, f, fv, p)
+	}
+}
+
+func (v *validator) missing(m *register.Meta, parent, p string) {
+	pos := register.Pos{File: m.File, Line: 1, Col: 1}
+	if parent != "" {
+		pos = m.PosOf(parent)
+	}
+	if m.Has(p) {
+		pos = m.PosOf(p)
+		v.errs.Add(pos, p, "required", "empty; want a value")
+		return
+	}
+	v.errs.Add(pos, p, "required", "required")
+}
+
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	case reflect.Pointer:
+		return v.IsNil()
+	case reflect.String:
+		return strings.TrimSpace(v.String()) == ""
+	case reflect.Struct:
+		if t, ok := v.Interface().(register.Text); ok {
+			return strings.TrimSpace(t.De) == "" && strings.TrimSpace(t.En) == ""
+		}
+		return v.IsZero()
+	}
+	return v.IsZero()
+}
+
+func (v *validator) field(m *register.Meta, f register.Field, fv reflect.Value, p string) {
+	switch {
+	case fv.Type() == register.TextType:
+		t := fv.Interface().(register.Text)
+		for _, l := range []struct{ lang, s string }{{"de", t.De}, {"en", t.En}} {
+			if f.Max > 0 {
+				if n := utf8.RuneCountInString(strings.TrimSpace(l.s)); n > f.Max {
+					v.errs.Add(m.PosOf(p+"."+l.lang), p, "max-length", "too long: %d characters; want at most %d", n, f.Max)
+				}
+			}
+		}
+		if t.De == "" && t.En != "" {
+			v.errs.Add(m.PosOf(p), p, "text-de", "English text only; want German text (de) too: the register is German first")
+		}
+	case fv.Kind() == reflect.String:
+		s := fv.String()
+		if f.Max > 0 && utf8.RuneCountInString(s) > f.Max {
+			v.errs.Add(m.PosOf(p), p, "max-length", "too long: %d characters; want at most %d", utf8.RuneCountInString(s), f.Max)
+		}
+		if f.Format != "" {
+			if want := v.checkFormat(f.Format, s); want != "" {
+				v.errs.Add(m.PosOf(p), p, "format", "got %q; %s", s, want)
+				return
+			}
+		}
+		if f.Ref != "" {
+			v.ref(m, f.Ref, s, p)
+		}
+	case fv.Kind() == reflect.Int:
+		n := int(fv.Int())
+		if (f.Min != 0 && n < f.Min) || (f.MaxVal != 0 && n > f.MaxVal) {
+			v.errs.Add(m.PosOf(p), p, "range", "got %d; want a number from %d to %d", n, f.Min, f.MaxVal)
+		}
+	case fv.Kind() == reflect.Slice:
+		if f.Min > 0 && fv.Len() < f.Min {
+			v.errs.Add(m.PosOf(p), p, "min-items", "got %d items; want at least %d", fv.Len(), f.Min)
+		}
+		seen := map[string]string{}
+		for i := 0; i < fv.Len(); i++ {
+			e := fv.Index(i)
+			ep := p + "." + strconv.Itoa(i)
+			if e.Kind() == reflect.Struct {
+				v.walk(m, e, ep)
+				continue
+			}
+			if e.Kind() != reflect.String {
+				continue
+			}
+			s := e.String()
+			if prev, dup := seen[s]; dup {
+				v.errs.Add(m.PosOf(ep), p, "duplicate", "%q is listed twice (also at %s); want each value once", s, prev)
+				continue
+			}
+			seen[s] = ep
+			if f.Max > 0 && utf8.RuneCountInString(s) > f.Max {
+				v.errs.Add(m.PosOf(ep), p, "max-length", "item too long: %d characters; want at most %d", utf8.RuneCountInString(s), f.Max)
+			}
+			if f.Ref != "" {
+				v.ref(m, f.Ref, s, ep)
+			}
+		}
+	case fv.Kind() == reflect.Pointer:
+		v.walk(m, fv.Elem(), p)
+	case fv.Kind() == reflect.Struct:
+		v.walk(m, fv, p)
+	}
+}
+
+// ref checks that id names an existing entry of kind.
+func (v *validator) ref(m *register.Meta, kind, id, p string) {
+	var ok bool
+	var known []string
+	switch kind {
+	case "organisation":
+		ok = v.r.Organisation(id) != nil
+		if !ok {
+			for _, o := range v.r.Organisations {
+				known = append(known, o.ID)
+			}
+		}
+	case "topic":
+		ok = v.r.Topic(id) != nil
+		if !ok {
+			for _, t := range v.r.Topics {
+				known = append(known, t.ID)
+			}
+		}
+	case "system":
+		ok = v.r.System(id) != nil
+		if !ok {
+			for _, s := range v.r.Systems {
+				known = append(known, s.ID)
+			}
+		}
+	}
+	if ok {
+		return
+	}
+	field := p
+	if i := strings.LastIndexByte(p, '.'); i > 0 {
+		if _, err := strconv.Atoi(p[i+1:]); err == nil {
+			field = p[:i]
+		}
+	}
+	msg := fmt.Sprintf("no such %s %q", kind, id)
+	if s := closest(id, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else if kind == "topic" && len(known) > 0 {
+		msg += "; want one of the ids in themen.yaml"
+	} else {
+		msg += fmt.Sprintf("; want the id of a file in %s", map[string]string{"organisation": "organisationen/", "system": "systeme/", "topic": "themen.yaml"}[kind])
+	}
+	v.errs.Add(m.PosOf(p), field, "reference", "%s", msg)
+}
+
+// closest returns the candidate nearest to s, when it is close enough.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= 2 || (bestD <= 3 && len(s) > 10) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	if a == b {
+		return 0
+	}
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > 3 || d < -3 {
+		return 4
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+var (
+	idRule = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	// markdownPattern finds Markdown syntax in a plain-text field.
+	markdownPattern = regexp.MustCompile("(\\*\\*|__|\\]\\(|^#{1,6} |`|<[a-zA-Z/!])")
+)
