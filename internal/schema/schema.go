@@ -23,10 +23,18 @@ var formatPatterns = map[string]string{
 	"date":  `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`,
 	"https": `^https://[^\s/?#]+[^\s]*$`,
 	"url":   `^https?://[^\s/?#]+[^\s]*$`,
-	"email": `^[^\s@]+@[^\s@]+\.[^\s@]+$`,
+	"email": `^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`,
 	"ags":   `^[0-9]{8}$`,
 	"spdx":  `^[A-Za-z0-9.+-]+$`,
 }
+
+// nonBlank matches strings with at least one character that is not white
+// space: required values must not be empty.
+const nonBlank = `\S`
+
+// plainText matches Markdown or HTML syntax, which the summary must not
+// contain (the validator's rule).
+const plainText = "(\\*\\*|__|\\]\\(|^#{1,6} |`|<[a-zA-Z/!])"
 
 // idPattern is the rule for ids (file names without extension), DESIGN §3.
 const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
@@ -150,6 +158,9 @@ func structSchema(t reflect.Type) (*object, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %v", t.Name(), f.Name, err)
 		}
+		if !tg.required {
+			s = nullable(s)
+		}
 		s = describe(s, t.Name(), key, f.Type)
 		props.set(key, s)
 		if tg.required {
@@ -189,6 +200,46 @@ func describe(s *object, typ, key string, ft reflect.Type) *object {
 	out.set("title", f.Title)
 	out.set("description", desc)
 	out.kv = append(out.kv, s.kv...)
+	return out
+}
+
+// nullable lets an optional key have no value ("vendor:" on its own), which
+// maki reads as if the key were absent.
+func nullable(s *object) *object {
+	for i, e := range s.kv {
+		if e.k != "type" {
+			continue
+		}
+		switch t := e.v.(type) {
+		case string:
+			s.kv[i].v = []string{t, "null"}
+		case []string:
+			s.kv[i].v = append(t, "null")
+		}
+		for j, e := range s.kv {
+			if e.k == "enum" {
+				s.kv[j].v = append(append([]any{}, toAny(e.v)...), nil)
+			}
+		}
+		return s
+	}
+	// anyOf (texts): one more alternative.
+	for i, e := range s.kv {
+		if e.k == "anyOf" {
+			s.kv[i].v = append(e.v.([]*object), obj("type", "null"))
+		}
+	}
+	return s
+}
+
+func toAny(v any) []any {
+	var out []any
+	switch v := v.(type) {
+	case []string:
+		for _, s := range v {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 
@@ -267,9 +318,10 @@ func stringSchema(t reflect.Type, tg tag) (*object, error) {
 	}
 	switch format {
 	case "":
-		o.set("type", "string")
+		// maki reads any scalar as a string: "version: 3.1" is fine.
+		o.set("type", []string{"string", "number"})
 		if tg.required {
-			o.set("minLength", 1)
+			o.set("pattern", nonBlank)
 		}
 		if tg.max >= 0 {
 			o.set("maxLength", tg.max)
@@ -304,8 +356,9 @@ func textSchema(tg tag) *object {
 		return o
 	}
 	str := lang()
+	str.set("type", []string{"string", "number"})
 	if tg.required {
-		str.set("minLength", 1)
+		str.set("pattern", nonBlank)
 	}
 	props := &object{}
 	for _, l := range []string{"de", "en"} {
@@ -314,15 +367,19 @@ func textSchema(tg tag) *object {
 		s.set("title", f.Title)
 		s.set("description", f.Description)
 		s.kv = append(s.kv, lang().kv...)
+		if l == "de" {
+			// German first: a text with English only is an error.
+			s.set("pattern", nonBlank)
+		} else {
+			s.set("type", []string{"string", "null"})
+		}
 		props.set(l, s)
 	}
 	m := &object{}
 	m.set("type", "object")
 	m.set("properties", props)
+	m.set("required", []string{"de"})
 	m.set("additionalProperties", false)
-	if tg.required {
-		m.set("minProperties", 1)
-	}
 	o := &object{}
 	o.set("anyOf", []*object{str, m})
 	return o
@@ -395,18 +452,17 @@ func is(key string, val any) *object {
 
 func isAll(conds ...*object) *object { return obj("allOf", conds) }
 
-func requires(keys ...string) *object { return obj("required", keys) }
-
-func forbids(keys ...string) *object {
-	if len(keys) == 1 {
-		return obj("not", requires(keys[0]))
-	}
-	var any []*object
+// requires says the keys must be present with a value (null counts as absent).
+func requires(keys ...string) *object {
+	props := &object{}
 	for _, k := range keys {
-		any = append(any, requires(k))
+		props.set(k, obj("not", obj("type", "null")))
 	}
-	return obj("not", obj("anyOf", any))
+	return obj("required", keys, "properties", props)
 }
+
+// forbids says the key must be absent or without a value.
+func forbids(key string) *object { return obj("not", requires(key)) }
 
 func hasAssessment(typ string) *object {
 	return obj("properties", obj("assessments", obj(
@@ -433,6 +489,14 @@ func systemRules() []*object {
 			"if", is("risk_class", "not_high_risk_art6_3"),
 			"then", requires("art6_3_grounds"),
 			"else", forbids("art6_3_grounds")),
+		obj("$comment", "the summary is plain text: no Markdown, no HTML",
+			"properties", obj("summary", obj("anyOf", []*object{
+				obj("type", "string", "not", obj("pattern", plainText)),
+				obj("type", "object", "properties", obj(
+					"de", obj("not", obj("type", "string", "pattern", plainText)),
+					"en", obj("not", obj("type", "string", "pattern", plainText)))),
+				obj("not", obj("type", []string{"string", "object"})),
+			}))),
 		obj("$comment", "start unless planned",
 			"if", obj("properties", obj("status", obj("not", obj("const", "planned")))),
 			"then", requires("start")),
@@ -449,5 +513,8 @@ func organisationRules() []*object {
 		obj("$comment", "state unless bund",
 			"if", obj("properties", obj("level", obj("not", obj("const", "bund")))),
 			"then", requires("state")),
+		obj("$comment", "ags only for kommune",
+			"if", obj("properties", obj("level", obj("not", obj("const", "kommune"))), "required", []string{"level"}),
+			"then", forbids("ags")),
 	}
 }
