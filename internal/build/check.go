@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -30,8 +31,14 @@ func Check(cfg Config) (*register.Register, register.ErrorList) {
 
 func check(cfg Config, md *markdown.Converter) (*register.Register, register.ErrorList) {
 	root := filepath.ToSlash(filepath.Clean(cfg.Content))
-	reg, errs := load.Register(os.DirFS(cfg.Content), root)
-	errs = append(errs, validate.Register(reg, cfg.Now)...)
+	return checkFS(os.DirFS(cfg.Content), root, cfg.Now, md)
+}
+
+// checkFS is check over any file system; root is the project-relative name
+// of fsys's root, used in positions.
+func checkFS(fsys fs.FS, root string, now time.Time, md *markdown.Converter) (*register.Register, register.ErrorList) {
+	reg, errs := load.Register(fsys, root)
+	errs = append(errs, validate.Register(reg, now)...)
 	errs = append(errs, checkMarkdown(reg, md)...)
 	errs.Sort()
 	return reg, errs
