@@ -56,7 +56,7 @@ var fields = map[string]Field{
 	"System.contact_url":     {"Kontakt (Webseite)", "https-Adresse einer Kontakt- oder Informationsseite.", `https://www.musterstadt.de/ki`},
 	"System.published":       {"Veröffentlicht", "Tag der ersten Veröffentlichung im Register (JJJJ-MM-TT), nicht in der Zukunft.", `"2025-01-15"`},
 	"System.updated":         {"Aktualisiert", "Tag der letzten inhaltlichen Änderung (JJJJ-MM-TT), nicht vor published und nicht in der Zukunft.", `"2025-01-15"`},
-	"System.next_review":     {"Nächste Überprüfung", "Geplanter Tag der nächsten Überprüfung des Eintrags (JJJJ-MM-TT); liegt er in der Vergangenheit, gibt es eine Warnung.", `"2026-01-15"`},
+	"System.next_review":     {"Nächste Überprüfung", "Geplanter Tag der nächsten Überprüfung des Eintrags (JJJJ-MM-TT); liegt er in der Vergangenheit, gibt es eine Warnung.", `"2027-06-30"`},
 	"System.tags":            {"Schlagwörter", "Freie Schlagwörter (je höchstens 60 Zeichen).", `[chatbot, bürgeramt]`},
 	"System.restricted":      {"Eingeschränkte Veröffentlichung", "true für Bereiche nach Art. 49 Abs. 4 KI-Verordnung (Strafverfolgung, Migration, Asyl, Grenzkontrolle): technische Angaben dürfen entfallen.", `false`},
 

@@ -279,7 +279,7 @@ func fieldSchema(t reflect.Type, tg tag) (*object, error) {
 		if min > 0 {
 			o.set("minItems", min)
 		}
-		if tg.ref != "" || t.Elem().Implements(enumType) {
+		if t.Elem().Kind() == reflect.String { // the validator rejects duplicates
 			o.set("uniqueItems", true)
 		}
 		return o, nil
