@@ -1,0 +1,435 @@
+package search
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"maki/internal/register"
+)
+
+// Field weights (BM25F): a word in the name counts as much as ten in the
+// body. Compound parts count half of the word they were split from.
+const (
+	wName     = 10
+	wTags     = 5
+	wSummary  = 4
+	wOrg      = 2
+	wTopic    = 2
+	wBody     = 1
+	wMinor    = 0.5
+	wCompound = 0.5
+
+	k1 = 6.0 // term-frequency saturation, scaled to the weights above
+	bl = 0.5 // length normalisation of the body
+)
+
+// Filter restricts a search to systems with the given facet values. Values
+// within one facet combine with OR, facets with AND; an empty facet does
+// not restrict.
+type Filter struct {
+	Status, Level, State, Topic, RiskClass []string
+}
+
+// Hit is one search result: a system id and its score. Scores are sums of
+// precomputed integer contributions, so they are the same in the browser.
+type Hit struct {
+	ID    string
+	Score float64
+}
+
+// Index is the search index of a register: built once by Build, it
+// answers Search and Similar and serialises to static files with Files.
+// It is safe for concurrent use.
+type Index struct {
+	n     int
+	ids   []string // by doc number
+	byID  map[string]int
+	terms []string // by term number
+	post  []postings
+	idf   []int
+	keys  []dictKey // sorted by key
+	// facets maps facet name to value to doc numbers.
+	facets map[string]map[string][]uint32
+	docs   []docSummary
+	topics [][]string  // by doc: topic ids, for Similar
+	top    [][]simTerm // by doc: its most distinctive terms, for Similar
+
+	a       *analyzer
+	files   map[string][]byte
+	reader  *reader
+	scratch chan []int64
+}
+
+type postings struct {
+	docs []uint32
+	imps []uint8
+}
+
+type dictKey struct {
+	key   string
+	terms []int32
+}
+
+type docSummary struct {
+	id                 string
+	name, org, summary register.Text
+	status             string
+}
+
+// field is one text of a system with its language and weight.
+type field struct {
+	lang   byte // 'd' German, 'e' English
+	weight float32
+	body   bool
+	text   string
+}
+
+type wordInfo struct {
+	key        int32 // key number
+	de, en     int32 // term numbers, -1 for stop words
+	folded     string
+	seenDe     bool
+	seenEn     bool
+	parts      []int32
+	partsReady bool
+}
+
+type docTokens struct {
+	fields  []fieldTokens
+	bodyLen int
+}
+
+type fieldTokens struct {
+	lang   byte
+	weight float32
+	words  []int32
+}
+
+// Build analyses every system of r (German and English fields) and builds
+// the index and its static files.
+func Build(r *register.Register) (*Index, error) {
+	a, err := newAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{
+		a:       a,
+		wordIDs: map[string]int32{},
+		keyIDs:  map[string]int32{},
+		termIDs: map[string]int32{},
+	}
+	ix := b.build(r)
+	ix.a = a
+	if err := ix.encode(); err != nil {
+		return nil, err
+	}
+	ix.scratch = make(chan []int64, 8)
+	return ix, nil
+}
+
+type builder struct {
+	a       *analyzer
+	words   []wordInfo
+	wordIDs map[string]int32
+	keys    []string
+	keyIDs  map[string]int32
+	terms   []string
+	termIDs map[string]int32
+}
+
+func (b *builder) term(t string) int32 {
+	if t == "" {
+		return -1
+	}
+	if id, ok := b.termIDs[t]; ok {
+		return id
+	}
+	id := int32(len(b.terms))
+	b.terms = append(b.terms, t)
+	b.termIDs[t] = id
+	return id
+}
+
+func (b *builder) key(k string) int32 {
+	if id, ok := b.keyIDs[k]; ok {
+		return id
+	}
+	id := int32(len(b.keys))
+	b.keys = append(b.keys, k)
+	b.keyIDs[k] = id
+	return id
+}
+
+func (b *builder) word(w string) int32 {
+	if id, ok := b.wordIDs[w]; ok {
+		return id
+	}
+	lower := b.a.lowerCase(w)
+	folded := b.a.fold(lower)
+	wi := wordInfo{
+		key:    b.key(folded),
+		de:     b.term(b.a.german(lower)),
+		en:     b.term(b.a.english(w)),
+		folded: folded,
+	}
+	id := int32(len(b.words))
+	b.words = append(b.words, wi)
+	b.wordIDs[w] = id
+	return id
+}
+
+func systemFields(r *register.Register, s *register.System) []field {
+	var fs []field
+	add := func(t register.Text, w float32, body bool) {
+		if t.De != "" {
+			fs = append(fs, field{'d', w, body, t.De})
+		}
+		if t.En != "" {
+			fs = append(fs, field{'e', w, body, t.En})
+		}
+	}
+	add(s.Name, wName, false)
+	add(s.Summary, wSummary, false)
+	if len(s.Tags) > 0 {
+		fs = append(fs, field{'d', wTags, false, strings.Join(s.Tags, " ")})
+	}
+	if o := r.Organisation(s.Organisation); o != nil {
+		add(o.Name, wOrg, false)
+		if o.ShortName != "" {
+			fs = append(fs, field{'d', wOrg, false, o.ShortName})
+		}
+	}
+	for _, id := range s.Topics {
+		if t := r.Topic(id); t != nil {
+			add(t.Label, wTopic, false)
+		}
+	}
+	add(s.Purpose, wBody, true)
+	add(s.Description, wBody, true)
+	for _, t := range []register.Text{s.Art63Grounds, s.OperatingLogic, s.HumanOversight, s.Risks, s.Cooperation} {
+		add(t, wMinor, true)
+	}
+	for _, l := range s.LegalBasis {
+		add(l.Title, wMinor, true)
+	}
+	var extra []string
+	for _, m := range s.Models {
+		extra = append(extra, m.Name, m.Provider)
+	}
+	extra = append(extra, s.Vendor)
+	if x := strings.TrimSpace(strings.Join(extra, " ")); x != "" {
+		fs = append(fs, field{'d', wMinor, true, x})
+	}
+	return fs
+}
+
+func foldName(a *analyzer, t register.Text) string {
+	return a.fold(a.lowerCase(t.String()))
+}
+
+func (b *builder) build(r *register.Register) *Index {
+	systems := append([]*register.System(nil), r.Systems...)
+	names := make(map[*register.System]string, len(systems))
+	for _, s := range systems {
+		names[s] = foldName(b.a, s.Name)
+	}
+	sort.Slice(systems, func(i, j int) bool {
+		ni, nj := names[systems[i]], names[systems[j]]
+		if ni != nj {
+			return ni < nj
+		}
+		return systems[i].ID < systems[j].ID
+	})
+	n := len(systems)
+	ix := &Index{n: n, ids: make([]string, n), byID: make(map[string]int, n)}
+
+	// Phase 1: tokenise every field, analyse each new word once.
+	toks := make([]docTokens, n)
+	for d, s := range systems {
+		ix.ids[d] = s.ID
+		ix.byID[s.ID] = d
+		var dt docTokens
+		for _, f := range systemFields(r, s) {
+			ft := fieldTokens{lang: f.lang, weight: f.weight}
+			b.a.words(f.text, func(w string) {
+				id := b.word(w)
+				ft.words = append(ft.words, id)
+				if f.lang == 'd' {
+					b.words[id].seenDe = true
+				} else {
+					b.words[id].seenEn = true
+				}
+			})
+			if f.body {
+				dt.bodyLen += len(ft.words)
+			}
+			dt.fields = append(dt.fields, ft)
+		}
+		toks[d] = dt
+	}
+
+	// Phase 2: the compound dictionary is the register's own German vocabulary.
+	cp := &compounder{words: map[string]bool{}, stems: map[string]bool{}, stem: b.a.stemGerman, memo: map[string][]string{}}
+	for i := range b.words {
+		w := &b.words[i]
+		if w.seenDe && w.de >= 0 && len(w.folded) >= minPart {
+			cp.words[w.folded] = true
+			cp.stems[b.terms[w.de]] = true
+		}
+	}
+	// Dictionary keys: every surface form maps to the terms it was
+	// analysed to; stems are keys too, and stop words map to nothing.
+	keyTerms := make([]map[int32]bool, 0, len(b.keys))
+	addKey := func(k int32, t int32) {
+		for int(k) >= len(keyTerms) {
+			keyTerms = append(keyTerms, nil)
+		}
+		if t < 0 {
+			return
+		}
+		if keyTerms[k] == nil {
+			keyTerms[k] = map[int32]bool{}
+		}
+		keyTerms[k][t] = true
+	}
+	nw := len(b.words)
+	for i := 0; i < nw; i++ {
+		w := &b.words[i]
+		if w.seenDe {
+			addKey(w.key, w.de)
+			if w.de >= 0 {
+				for _, p := range cp.split(w.folded) {
+					w.parts = append(w.parts, b.term(b.a.stemGerman(p)))
+				}
+			}
+		}
+		if w.seenEn {
+			addKey(w.key, w.en)
+		}
+	}
+	for i := 0; i < nw; i++ {
+		w := b.words[i]
+		if w.seenDe && w.de >= 0 {
+			addKey(b.key(b.terms[w.de]), w.de)
+		}
+	}
+	for _, m := range []map[string]bool{b.a.deStop, b.a.enStop} {
+		for sw := range m {
+			addKey(b.key(b.a.fold(sw)), -1)
+		}
+	}
+
+	// Phase 3: weighted term frequencies, BM25F impacts, postings.
+	var avg float64
+	for _, dt := range toks {
+		avg += float64(dt.bodyLen)
+	}
+	if n > 0 {
+		avg /= float64(n)
+	}
+	if avg < 1 {
+		avg = 1
+	}
+	nt := len(b.terms)
+	post := make([]postings, nt)
+	tf := make(map[int32]float32)
+	for d, dt := range toks {
+		clear(tf)
+		for _, ft := range dt.fields {
+			for _, wid := range ft.words {
+				w := &b.words[wid]
+				if ft.lang == 'd' {
+					if w.de >= 0 {
+						tf[w.de] += ft.weight
+						for _, p := range w.parts {
+							tf[p] += ft.weight * wCompound
+						}
+					}
+				} else if w.en >= 0 {
+					tf[w.en] += ft.weight
+				}
+			}
+		}
+		norm := k1 * (1 - bl + bl*float64(dt.bodyLen)/avg)
+		for t, f := range tf {
+			sat := float64(f) * (k1 + 1) / (float64(f) + norm)
+			q := int(math.Round(255 * sat / (k1 + 1)))
+			if q < 1 {
+				q = 1
+			}
+			if q > 255 {
+				q = 255
+			}
+			post[t].docs = append(post[t].docs, uint32(d))
+			post[t].imps = append(post[t].imps, uint8(q))
+		}
+		toks[d] = docTokens{}
+	}
+	ix.terms = b.terms
+	ix.post = post
+	ix.idf = make([]int, nt)
+	for t := range post {
+		df := float64(len(post[t].docs))
+		idf := int(math.Round(1000 * math.Log(1+(float64(n)-df+0.5)/(df+0.5))))
+		if idf < 1 {
+			idf = 1
+		}
+		ix.idf[t] = idf
+	}
+
+	// Keys, sorted, each with its sorted terms (only terms with postings).
+	for k, ks := range b.keys {
+		dk := dictKey{key: ks}
+		if k < len(keyTerms) {
+			for t := range keyTerms[k] {
+				if len(post[t].docs) > 0 {
+					dk.terms = append(dk.terms, t)
+				}
+			}
+			if len(keyTerms[k]) > 0 && len(dk.terms) == 0 {
+				continue
+			}
+		}
+		sort.Slice(dk.terms, func(i, j int) bool { return b.terms[dk.terms[i]] < b.terms[dk.terms[j]] })
+		ix.keys = append(ix.keys, dk)
+	}
+	sort.Slice(ix.keys, func(i, j int) bool { return ix.keys[i].key < ix.keys[j].key })
+
+	// Summaries, facets, topics.
+	ix.docs = make([]docSummary, n)
+	ix.topics = make([][]string, n)
+	ix.facets = map[string]map[string][]uint32{}
+	addFacet := func(f, v string, d int) {
+		if v == "" {
+			return
+		}
+		m := ix.facets[f]
+		if m == nil {
+			m = map[string][]uint32{}
+			ix.facets[f] = m
+		}
+		m[v] = append(m[v], uint32(d))
+	}
+	for d, s := range systems {
+		ds := docSummary{id: s.ID, name: s.Name, summary: s.Summary, status: string(s.Status)}
+		if o := r.Organisation(s.Organisation); o != nil {
+			ds.org = o.Name
+			addFacet("level", string(o.Level), d)
+			addFacet("state", o.State, d)
+		}
+		ix.docs[d] = ds
+		addFacet("status", string(s.Status), d)
+		addFacet("risk_class", string(s.RiskClass), d)
+		seen := map[string]bool{}
+		for _, t := range s.Topics {
+			if !seen[t] {
+				seen[t] = true
+				addFacet("topic", t, d)
+				ix.topics[d] = append(ix.topics[d], t)
+			}
+		}
+	}
+	ix.buildSimilar()
+	return ix
+}

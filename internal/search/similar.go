@@ -1,0 +1,137 @@
+package search
+
+import "sort"
+
+// simTerm is one of a system's most distinctive terms.
+type simTerm struct {
+	term   int32
+	weight int64
+}
+
+const (
+	simTerms      = 8      // distinctive terms kept per system
+	simTopicBonus = 150000 // score of one shared topic, in term-score units
+)
+
+// buildSimilar picks, for every system, the terms with the highest
+// idf × impact among those shared with at least one other system and not
+// so common that they say nothing (which also bounds the work of Similar).
+func (ix *Index) buildSimilar() {
+	maxDF := ix.n / 50
+	if maxDF < 20 {
+		maxDF = 20
+	}
+	if maxDF > 400 {
+		maxDF = 400
+	}
+	ix.top = make([][]simTerm, ix.n)
+	for t, p := range ix.post {
+		df := len(p.docs)
+		if df < 2 || df > maxDF {
+			continue
+		}
+		for i, d := range p.docs {
+			w := int64(ix.idf[t]) * int64(p.imps[i])
+			ix.top[d] = pushTop(ix.top[d], simTerm{int32(t), w})
+		}
+	}
+}
+
+// pushTop keeps the simTerms highest weights, ties broken by term number
+// (terms arrive in increasing order, so the earlier one stays).
+func pushTop(s []simTerm, x simTerm) []simTerm {
+	if len(s) < simTerms {
+		s = append(s, x)
+	} else if x.weight > s[len(s)-1].weight {
+		s[len(s)-1] = x
+	} else {
+		return s
+	}
+	for i := len(s) - 1; i > 0 && s[i].weight > s[i-1].weight; i-- {
+		s[i], s[i-1] = s[i-1], s[i]
+	}
+	return s
+}
+
+// Similar returns the ids of up to n systems most like the system id, for
+// the "similar systems" of its page: systems sharing its distinctive terms
+// and its topics, best first; then, if there are fewer than n, others of
+// its first topic in A–Z order. It returns nil for an unknown id.
+func (ix *Index) Similar(id string, n int) []string {
+	d, ok := ix.byID[id]
+	if !ok || n <= 0 {
+		return nil
+	}
+	var acc []int64
+	select {
+	case acc = <-ix.scratch:
+	default:
+		acc = make([]int64, ix.n)
+	}
+	var touched []uint32
+	for _, st := range ix.top[d] {
+		p := ix.post[st.term]
+		idf := int64(ix.idf[st.term])
+		for i, o := range p.docs {
+			if int(o) == d {
+				continue
+			}
+			if acc[o] == 0 {
+				touched = append(touched, o)
+			}
+			acc[o] += idf * int64(p.imps[i])
+		}
+	}
+	type cand struct {
+		doc   uint32
+		score int64
+	}
+	cs := make([]cand, 0, len(touched))
+	for _, o := range touched {
+		s := acc[o] + simTopicBonus*int64(sharedTopics(ix.topics[d], ix.topics[o]))
+		cs = append(cs, cand{o, s})
+		acc[o] = 0
+	}
+	select {
+	case ix.scratch <- acc:
+	default:
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
+		}
+		return cs[i].doc < cs[j].doc
+	})
+	var out []string
+	seen := map[uint32]bool{uint32(d): true}
+	for _, c := range cs {
+		if len(out) == n {
+			return out
+		}
+		out = append(out, ix.ids[c.doc])
+		seen[c.doc] = true
+	}
+	if len(ix.topics[d]) > 0 {
+		for _, o := range ix.facets["topic"][ix.topics[d][0]] {
+			if len(out) == n {
+				break
+			}
+			if !seen[o] {
+				out = append(out, ix.ids[o])
+			}
+		}
+	}
+	return out
+}
+
+func sharedTopics(a, b []string) int {
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				n++
+			}
+		}
+	}
+	return n
+}

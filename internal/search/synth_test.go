@@ -1,0 +1,121 @@
+package search
+
+import (
+	"reflect"
+	"testing"
+
+	"maki/internal/register"
+)
+
+// sys is a compact system for synthetic registers.
+type sys struct {
+	id, name, summary, purpose, org, status, risk string
+	nameEn, summaryEn                             string
+	topics, tags                                  []string
+}
+
+func synthRegister(systems ...sys) *register.Register {
+	r := &register.Register{
+		Topics: []*register.Topic{
+			{ID: "bauen", Label: register.Text{De: "Bauen und Wohnen", En: "Building and housing"}},
+			{ID: "soziales", Label: register.Text{De: "Soziales", En: "Social affairs"}},
+		},
+		Organisations: []*register.Organisation{
+			{Meta: register.Meta{ID: "stadt-a"}, Name: register.Text{De: "Stadt Adorf"}, Level: "kommune", State: "DE-BW"},
+			{Meta: register.Meta{ID: "bund-b"}, Name: register.Text{De: "Bundesamt für Beispiele", En: "Federal Office of Examples"}, Level: "bund"},
+		},
+	}
+	for _, s := range systems {
+		x := &register.System{
+			Meta:         register.Meta{ID: s.id},
+			Name:         register.Text{De: s.name, En: s.nameEn},
+			Summary:      register.Text{De: s.summary, En: s.summaryEn},
+			Purpose:      register.Text{De: s.purpose},
+			Organisation: s.org,
+			Status:       register.Status(s.status),
+			RiskClass:    register.RiskClass(s.risk),
+			Topics:       s.topics,
+			Tags:         s.tags,
+		}
+		if x.Organisation == "" {
+			x.Organisation = "stadt-a"
+		}
+		if x.Status == "" {
+			x.Status = "production"
+		}
+		if x.RiskClass == "" {
+			x.RiskClass = "minimal"
+		}
+		if x.Topics == nil {
+			x.Topics = []string{"soziales"}
+		}
+		r.Systems = append(r.Systems, x)
+	}
+	r.Index()
+	return r
+}
+
+func ids(hits []Hit) []string {
+	out := []string{}
+	for _, h := range hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+func mustBuild(t testing.TB, r *register.Register) *Index {
+	t.Helper()
+	ix, err := Build(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+var synth = []sys{
+	{id: "bau", name: "Assistent für das Baugenehmigungsverfahren", summary: "Prüft Bauanträge auf Vollständigkeit.", topics: []string{"bauen"}},
+	{id: "genehmigung", name: "Genehmigung von Sondernutzungen", summary: "Erteilt Genehmigungen für Straßenfeste.", status: "pilot"},
+	{id: "chat", name: "Chatbot im Bürgeramt", summary: "Beantwortet Fragen rund um Termine.", nameEn: "Chatbot at the citizens' office", summaryEn: "Answers questions about appointments.", org: "bund-b"},
+	{id: "chat2", name: "Sprachassistent", summary: "Ein Chatbot für die Telefonhotline, dass Anrufe vorsortiert.", status: "planned"},
+	{id: "wald", name: "Waldbrandfrüherkennung", summary: "Kameras erkennen Rauch über Wäldern.", purpose: "Frühwarnung für die Feuerwehr.", risk: "high_risk"},
+	{id: "uebers", name: "Übersetzung", summary: "Übersetzt Bescheide in einfache Sprache.", nameEn: "Translation", summaryEn: "Translates notices into plain language."},
+}
+
+func TestSynthetic(t *testing.T) {
+	ix := mustBuild(t, synthRegister(synth...))
+	tests := []struct {
+		q    string
+		f    Filter
+		want []string // exact result list
+	}{
+		{"Chatbot", Filter{}, []string{"chat", "chat2"}},
+		{"Chatbots", Filter{}, []string{"chat", "chat2"}},
+		{"Buergeramt", Filter{}, []string{"chat"}},
+		{"bürgeramt", Filter{}, []string{"chat"}},
+		{"Genehmigung", Filter{}, []string{"genehmigung", "bau"}},
+		{"Baugenehmigung", Filter{}, []string{"bau"}},
+		{"Waldbrand", Filter{}, []string{"wald"}},
+		{"Wäldern", Filter{}, []string{"wald"}},
+		{"Uebersetzung", Filter{}, []string{"uebers"}},
+		{"translation", Filter{}, []string{"uebers"}},
+		{"appointments", Filter{}, []string{"chat"}},
+		{"Ubersetzumg", Filter{}, []string{"uebers"}},
+		{"dass", Filter{}, []string{}},
+		{"Chatbot dass", Filter{}, []string{"chat", "chat2"}},
+		{"Chatbot Bürgeramt", Filter{}, []string{"chat"}},
+		{"Chatbot", Filter{Status: []string{"planned"}}, []string{"chat2"}},
+		{"", Filter{Level: []string{"bund"}}, []string{"chat"}},
+		{"", Filter{Status: []string{"pilot", "planned"}}, []string{"genehmigung", "chat2"}},
+		{"xyzzy", Filter{}, []string{}},
+	}
+	for _, tt := range tests {
+		got := ids(ix.Search(tt.q, tt.f, 10))
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Search(%q, %+v) = %v; want %v", tt.q, tt.f, got, tt.want)
+		}
+	}
+	live, err := ix.search("Genehm", Filter{}, true)
+	if got := ids(live); err != nil || !reflect.DeepEqual(got, []string{"genehmigung", "bau"}) {
+		t.Errorf("live search(%q) = %v, %v; want [genehmigung bau]", "Genehm", got, err)
+	}
+}
