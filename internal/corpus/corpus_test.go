@@ -1,0 +1,168 @@
+package corpus
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestDeterministic(t *testing.T) {
+	a, b := FS(200, 7), FS(200, 7)
+	if len(a) != len(b) {
+		t.Fatalf("two runs: %d and %d files", len(a), len(b))
+	}
+	for name, f := range a {
+		g, ok := b[name]
+		if !ok || !bytes.Equal(f.Data, g.Data) {
+			t.Fatalf("%s differs between two runs with the same seed", name)
+		}
+	}
+	c := FS(200, 8)
+	same := 0
+	for name := range a {
+		if _, ok := c[name]; ok {
+			same++
+		}
+	}
+	if same == len(a) {
+		t.Errorf("seeds 7 and 8 gave the same file names")
+	}
+}
+
+func TestWriteMatchesFS(t *testing.T) {
+	dir := t.TempDir()
+	if err := Write(dir, 120, 3); err != nil {
+		t.Fatal(err)
+	}
+	m := FS(120, 3)
+	got := 0
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		got++
+		data, err := os.ReadFile(dir + "/" + p)
+		if err != nil {
+			return err
+		}
+		if f, ok := m[p]; !ok || !bytes.Equal(f.Data, data) {
+			t.Errorf("%s: Write and FS differ", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != len(m) {
+		t.Errorf("Write wrote %d files, FS has %d", got, len(m))
+	}
+	if err := Write(dir, 1, 1); err == nil {
+		t.Errorf("Write into a non-empty directory: no error")
+	}
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func TestCounts(t *testing.T) {
+	const n = 1000
+	m := FS(n, 1)
+	var yaml, md, orgs int
+	ids := map[string]bool{}
+	for name := range m {
+		dir, file := path.Split(name)
+		ext := path.Ext(file)
+		id := strings.TrimSuffix(file, ext)
+		switch dir {
+		case "systeme/":
+			if ext == ".yaml" {
+				yaml++
+			} else {
+				md++
+			}
+		case "organisationen/":
+			orgs++
+		default:
+			continue
+		}
+		if !idRE.MatchString(id) || len(id) < 3 || len(id) > 80 {
+			t.Errorf("%s: bad id %q", name, id)
+		}
+		if ids[id] {
+			t.Errorf("%s: id %q used twice", name, id)
+		}
+		ids[id] = true
+	}
+	if yaml != n/2 || md != n/2 {
+		t.Errorf("systems: %d .yaml and %d .md; want %d each", yaml, md, n/2)
+	}
+	c := Counts(n, 1)
+	if c["bund"] < 25 || c["land"] < 16*5 || c["kommune"] < n/8-20 || c["kommune"] > n/8+20 {
+		t.Errorf("organisations by level: %v", c)
+	}
+	if orgs != c["bund"]+c["land"]+c["kommune"] {
+		t.Errorf("%d organisation files, Counts says %v", orgs, c)
+	}
+	for _, p := range []string{"site.yaml", "themen.yaml", "seiten/barrierefreiheit.md", "seiten/impressum.md", "seiten/datenschutz.md", "seiten/leichte-sprache.md"} {
+		if _, ok := m[p]; !ok {
+			t.Errorf("missing %s", p)
+		}
+	}
+}
+
+// TestLengths checks the shape of names and summaries of German-only
+// systems, whose fields are single lines.
+func TestLengths(t *testing.T) {
+	m := FS(500, 2)
+	for name, f := range m {
+		if !strings.HasPrefix(name, "systeme/") {
+			continue
+		}
+		for line := range strings.SplitSeq(string(f.Data), "\n") {
+			if v, ok := strings.CutPrefix(line, "name: "); ok && !strings.HasPrefix(v, "{") {
+				if n := utf8.RuneCountInString(v); n < 20 || n > 80 {
+					t.Errorf("%s: name of %d characters: %q", name, n, v)
+				}
+			}
+			if v, ok := strings.CutPrefix(line, "summary: "); ok {
+				if n := utf8.RuneCountInString(v); n < 150 || n > 380 {
+					t.Errorf("%s: summary of %d characters", name, n)
+				}
+			}
+		}
+	}
+}
+
+func TestScalar(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Bürgeramt", "Bürgeramt"},
+		{"2.1", `"2.1"`},
+		{"yes", `"yes"`},
+		{"a: b", `"a: b"`},
+		{"- x", `"- x"`},
+		{`Sag "Hallo"`, `Sag "Hallo"`},
+		{`"x"`, `"\"x\""`},
+		{"Müller & Söhne", "Müller & Söhne"},
+		{"", `""`},
+	} {
+		if got := scalar(tt.in); got != tt.want {
+			t.Errorf("scalar(%q) = %s; want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Stadt Mühlhausen", "stadt-muehlhausen"},
+		{"Weißenburg (Westf.)", "weissenburg-westf"},
+		{"BärGPT – Chatbot", "baergpt-chatbot"},
+	} {
+		if got := slug(tt.in); got != tt.want {
+			t.Errorf("slug(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
