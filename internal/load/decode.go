@@ -69,6 +69,11 @@ func isNull(n *yaml.Node) bool {
 func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 	n = resolve(n)
 	if isNull(n) {
+		if n != nil && path != "" {
+			// Present but empty: the validator says "empty" here rather
+			// than "required" at the start of the file.
+			d.meta.Positions[path] = d.pos(n)
+		}
 		return
 	}
 	d.depth++
@@ -93,6 +98,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		if e, ok := v.Interface().(register.Enumeration); ok {
 			if !contains(e.Enum(), val) {
 				d.errs.Add(d.pos(n), path, "enum", "unknown value %q; want one of %s", val, quoteList(e.Enum()))
+				d.reject(path)
 				return
 			}
 		}
@@ -147,6 +153,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.Set(m)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			d.typeError(n, path, "a mapping of fields")
+			return
+		}
 		p := reflect.New(t.Elem())
 		d.value(n, p.Elem(), path)
 		v.Set(p)
@@ -171,6 +181,17 @@ func (d *decoder) scalarPos(n *yaml.Node, path string) register.Pos {
 
 func (d *decoder) typeError(n *yaml.Node, path, want string) {
 	d.errs.Add(d.pos(n), path, "type", "got %s; want %s", kindName(n), want)
+	d.reject(path)
+}
+
+// reject forgets the position of a value that was reported as wrong, so
+// that the field counts as absent but its key stays in KeyPositions: the
+// validator takes a key without a value position for "already reported"
+// and does not add "empty; want a value" for the same mistake.
+func (d *decoder) reject(path string) {
+	if path != "" {
+		delete(d.meta.Positions, path)
+	}
 }
 
 // mapping decodes a mapping node into a struct by its fields' YAML keys.

@@ -186,6 +186,9 @@ func (l *loader) organisation(name, id, ext string) {
 		l.errs.Add(register.Pos{File: src.file, Line: 1, Col: 1}, "", "empty", "file has no fields; want a mapping of fields")
 		return
 	}
+	if !l.isMapping(src.file, n) {
+		return
+	}
 	o := &register.Organisation{}
 	l.dec.entry(src.file, n, o, &o.Meta)
 	o.ID, o.Path = id, name
@@ -225,6 +228,9 @@ func (l *loader) system(name, id, ext string) {
 		l.errs.Add(register.Pos{File: src.file, Line: 1, Col: 1}, "", "empty", "file has no fields; want a mapping of fields")
 		return
 	}
+	if !l.isMapping(src.file, n) {
+		return
+	}
 	l.dec.entry(src.file, n, s, &s.Meta)
 	s.ID, s.Path = id, name
 	if s.BodyLine > 0 {
@@ -234,6 +240,17 @@ func (l *loader) system(name, id, ext string) {
 		s.Positions["description.de"] = register.Pos{File: src.file, Line: s.BodyLine, Col: 1}
 	}
 	l.reg.Systems = append(l.reg.Systems, s)
+}
+
+// isMapping reports whether the top node of an entry file is a mapping;
+// when not, the entry is left out so that none of its fields is reported
+// as missing on top of the one error that says what the file holds.
+func (l *loader) isMapping(file string, n *yaml.Node) bool {
+	if n = resolve(n); n.Kind == yaml.MappingNode {
+		return true
+	}
+	l.errs.Add(register.Pos{File: file, Line: n.Line, Col: n.Column}, "", "type", "got %s; want a mapping of fields (key: value lines)", kindName(n))
+	return false
 }
 
 func (l *loader) pages() {
