@@ -86,14 +86,28 @@ func yamlErrorLine(err error) (int, string) {
 		msg = te.Errors[0]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if num, tail, ok := strings.Cut(rest, ": "); ok {
 			if n, err := strconv.Atoi(num); err == nil {
-				return n, tail
+				line, msg = n, tail
 			}
 		}
 	}
-	return 1, msg
+	// yaml.v3 reports the line of a parser error ("did not find expected
+	// key", "… ',' or ']'") counted from 0 and only that of a scanner error
+	// counted from 1 (its parser.fail adds 1 for scanner errors only).
+	if strings.HasPrefix(msg, "did not find expected ") && parserError[strings.TrimPrefix(msg, "did not find expected ")] {
+		line++
+	}
+	return max(line, 1), msg
+}
+
+// parserError are the endings of yaml.v3's "did not find expected …"
+// messages that come from its parser rather than its scanner.
+var parserError = map[string]bool{
+	"<document start>": true, "node content": true, "key": true,
+	"'-' indicator": true, "',' or ']'": true, "',' or '}'": true,
 }
 
 // splitFrontMatter parses a Markdown file with YAML front matter. It returns
