@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -17,7 +19,8 @@ func (v *validator) system(s *register.System) {
 			text = s.Summary.En
 		}
 		if loc := markdownPattern.FindStringIndex(text); loc != nil {
-			v.errs.Add(s.TextPos("summary."+lang, 1, loc[0]+1), "summary", "plain-text", "contains Markdown or HTML (%q); want plain text", text[loc[0]:loc[1]])
+			line, col := lineCol(text, loc[0])
+			v.errs.Add(s.TextPos("summary."+lang, line, col), "summary", "plain-text", "contains Markdown or HTML (%q); want plain text", text[loc[0]:loc[1]])
 		}
 	}
 	for i, p := range s.Partners {
@@ -94,7 +97,18 @@ func (v *validator) system(s *register.System) {
 	}
 }
 
-func validDate(s string) bool { return len(s) == 10 && monthPattern.MatchString(s[:7]) }
+func validDate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil && len(s) == 10
+}
+
+// lineCol turns a byte offset in text into a line and a column in
+// characters, both counted from 1.
+func lineCol(text string, off int) (line, col int) {
+	before := text[:off]
+	start := strings.LastIndexByte(before, '\n') + 1
+	return 1 + strings.Count(before, "\n"), utf8.RuneCountInString(before[start:]) + 1
+}
 
 func hasAssessment(s *register.System, typ register.AssessmentType) bool {
 	for _, a := range s.Assessments {
@@ -190,11 +204,8 @@ func (v *validator) site(s *register.Site) {
 		}
 	}
 	seen := map[register.Language]bool{}
-	for i, l := range s.Languages {
-		if seen[l] {
-			v.errs.Add(s.PosOf(fmt.Sprintf("languages.%d", i)), "languages", "duplicate", "%q is listed twice; want each language once", l)
-		}
-		seen[l] = true
+	for _, l := range s.Languages {
+		seen[l] = true // duplicates are the generic list check's
 	}
 	if len(s.Languages) > 0 && !seen["de"] {
 		v.errs.Add(s.PosOf("languages"), "languages", "required", "has no \"de\"; want German first, [de, en]")

@@ -19,7 +19,7 @@ var RequiredPages = []string{"barrierefreiheit", "datenschutz", "impressum", "le
 // the build time: dates after it are in the future.
 func Register(r *register.Register, now time.Time) register.ErrorList {
 	v := &validator{r: r, today: now.Format("2006-01-02"), fields: map[reflect.Type][]register.Field{}}
-	if r.Site != nil {
+	if r.Site != nil && r.Site.Positions != nil { // nil: missing or unreadable, reported by load
 		v.entry(&r.Site.Meta, r.Site)
 		v.site(r.Site)
 	}
@@ -85,7 +85,10 @@ func (v *validator) walk(m *register.Meta, sv reflect.Value, path string) {
 }
 
 func (v *validator) missing(m *register.Meta, parent, p string) {
-	pos := register.Pos{File: m.File, Line: 1, Col: 1}
+	if _, ok := m.KeyPositions[p]; ok && !m.Has(p) {
+		return // the loader rejected the value and said why
+	}
+	pos := entryStart(m)
 	if parent != "" {
 		pos = m.PosOf(parent)
 	}
@@ -95,6 +98,22 @@ func (v *validator) missing(m *register.Meta, parent, p string) {
 		return
 	}
 	v.errs.Add(pos, p, "required", "required")
+}
+
+// entryStart is the position of the first key of an entry (a topic in
+// themen.yaml starts at its list item), or the start of its file.
+func entryStart(m *register.Meta) register.Pos {
+	start := register.Pos{File: m.File, Line: 1, Col: 1}
+	first := register.Pos{}
+	for _, p := range m.KeyPositions {
+		if first.Line == 0 || p.Line < first.Line || (p.Line == first.Line && p.Col < first.Col) {
+			first = p
+		}
+	}
+	if first.Line > start.Line {
+		return first
+	}
+	return start
 }
 
 func isEmpty(v reflect.Value) bool {
@@ -221,7 +240,7 @@ func (v *validator) ref(m *register.Meta, kind, id, p string) {
 	msg := fmt.Sprintf("no such %s %q", kind, id)
 	if s := closest(id, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else if kind == "topic" && len(known) > 0 {
+	} else if kind == "topic" {
 		msg += "; want one of the ids in themen.yaml"
 	} else {
 		msg += fmt.Sprintf("; want the id of a file in %s", map[string]string{"organisation": "organisationen/", "system": "systeme/", "topic": "themen.yaml"}[kind])
