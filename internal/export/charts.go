@@ -1,0 +1,190 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"maki/internal/register"
+)
+
+// Charts are static SVG files, one per statistics group and language:
+// statistik/<group>.svg (German) and en/statistik/<group>.svg, beside the
+// statistics pages, so a page refers to them as "<group>.svg". They use
+// presentation attributes only (no style attribute or element, no script),
+// so the site's CSP allows them, and carry role="img" with a <title> and a
+// <desc> that state every number. The statistics page shows the same
+// numbers in tables.
+
+// ChartFile returns the file name of a group's chart ("risk-class.svg").
+func ChartFile(group string) string { return strings.ReplaceAll(group, "_", "-") + ".svg" }
+
+// ChartPath returns the path of a group's chart in lang, relative to public/.
+func ChartPath(lang, group string) string {
+	return langPrefix(lang) + "statistik/" + ChartFile(group)
+}
+
+// chartTitles are the default chart titles; the catalog key
+// "stats.<group>.title" overrides them.
+var chartTitles = map[string]register.Text{
+	"status":        {De: "KI-Systeme nach Status", En: "AI systems by status"},
+	"level":         {De: "KI-Systeme nach Verwaltungsebene", En: "AI systems by level of government"},
+	"state":         {De: "KI-Systeme nach Land", En: "AI systems by federal state"},
+	"topic":         {De: "KI-Systeme nach Thema", En: "AI systems by topic"},
+	"risk_class":    {De: "KI-Systeme nach Risikoklasse (KI-Verordnung)", En: "AI systems by risk class (AI Act)"},
+	"technique":     {De: "KI-Systeme nach Technik", En: "AI systems by technique"},
+	"personal_data": {De: "KI-Systeme nach Verarbeitung personenbezogener Daten", En: "AI systems by processing of personal data"},
+	"reuse":         {De: "KI-Systeme nach Nachnutzbarkeit", En: "AI systems by availability for reuse"},
+	"start_year":    {De: "KI-Systeme nach Jahr des Starts", En: "AI systems by year of start"},
+}
+
+// missingLabels name the row of systems without a value; the catalog key
+// "stats.<group>.missing" overrides them.
+var missingLabels = map[string]register.Text{
+	"state":      {De: "kein Land (Bund und andere)", En: "no state (federal and other)"},
+	"start_year": {De: "noch nicht gestartet", En: "not started yet"},
+}
+
+var missingDefault = register.Text{De: "ohne Angabe", En: "not specified"}
+
+// ChartTitle returns the title of a group's chart in lang.
+func ChartTitle(cat register.Catalog, lang, group string) string {
+	x := &exporter{cfg: Config{Catalog: cat}}
+	return x.tOr(lang, "stats."+group+".title", chartTitles[group])
+}
+
+// chartRow is one bar.
+type chartRow struct {
+	label string
+	n     int
+}
+
+// chartRows returns the rows of a group in lang: its items, then the
+// systems without a value when there are any.
+func (x *exporter) chartRows(lang string, g register.Group) []chartRow {
+	rows := make([]chartRow, 0, len(g.Items)+1)
+	for _, c := range g.Items {
+		rows = append(rows, chartRow{x.countLabel(lang, c), c.N})
+	}
+	if g.Missing > 0 {
+		def, ok := missingLabels[g.Key]
+		if !ok {
+			def = missingDefault
+		}
+		rows = append(rows, chartRow{x.tOr(lang, "stats."+g.Key+".missing", def), g.Missing})
+	}
+	return rows
+}
+
+// countLabel returns the label of a value: from the catalog for
+// enumerations, else the topic label or year.
+func (x *exporter) countLabel(lang string, c register.Count) string {
+	if c.Key != "" {
+		return x.label(lang, c.Key, c.Value)
+	}
+	if s := text(c.Label, lang); s != "" {
+		return s
+	}
+	return c.Value
+}
+
+// Chart geometry, in SVG user units (pixels at 100 %).
+const (
+	chartWidth   = 720
+	chartRowH    = 30
+	chartBarH    = 20
+	chartTop     = 44
+	chartBottom  = 12
+	chartPad     = 12
+	chartNumW    = 56
+	chartFont    = 14
+	chartCharW   = 7.6 // average advance of a 14 px sans-serif character, generous
+	chartMinLab  = 100
+	chartMaxLab  = 360
+	chartBarFill = "#1d5a9c"
+	chartText    = "#1b1b1b"
+	chartGrid    = "#c8ccd0"
+)
+
+// chartSVG renders a horizontal bar chart.
+func chartSVG(id, title, desc string, rows []chartRow) []byte {
+	maxN, maxChars := 0, 0
+	for _, r := range rows {
+		maxN = max(maxN, r.n)
+		maxChars = max(maxChars, utf8.RuneCountInString(r.label))
+	}
+	labW := min(max(int(float64(maxChars)*chartCharW)+chartPad, chartMinLab), chartMaxLab)
+	barX := chartPad + labW
+	barMax := chartWidth - barX - chartNumW - chartPad
+	height := chartTop + len(rows)*chartRowH + chartBottom
+	num := strconv.Itoa
+
+	w := &xmlWriter{}
+	w.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "version", "1.1",
+		"width", num(chartWidth), "height", num(height), "viewBox", "0 0 "+num(chartWidth)+" "+num(height),
+		"role", "img", "aria-labelledby", id+"-title "+id+"-desc",
+		"font-family", "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif", "font-size", num(chartFont))
+	w.elem("title", title, "id", id+"-title")
+	w.elem("desc", desc, "id", id+"-desc")
+	w.empty("rect", "width", "100%", "height", "100%", "fill", "#ffffff")
+	w.elem("text", title, "x", num(chartPad), "y", "26", "font-size", "16", "font-weight", "bold", "fill", chartText)
+	w.empty("line", "x1", num(barX), "y1", num(chartTop-4), "x2", num(barX), "y2", num(height-chartBottom+4), "stroke", chartGrid, "stroke-width", "1")
+	for i, r := range rows {
+		y := chartTop + i*chartRowH
+		mid := y + chartRowH/2 + 5 // baseline of 14 px text centred on the bar
+		barW := 0
+		if maxN > 0 {
+			barW = (r.n*barMax + maxN/2) / maxN
+		}
+		if r.n > 0 && barW < 2 {
+			barW = 2
+		}
+		w.open("g")
+		w.elem("text", r.label, "x", num(barX-8), "y", num(mid), "text-anchor", "end", "fill", chartText)
+		if barW > 0 {
+			w.empty("rect", "x", num(barX), "y", num(y+(chartRowH-chartBarH)/2), "width", num(barW), "height", num(chartBarH), "fill", chartBarFill)
+		}
+		w.elem("text", num(r.n), "x", num(barX+barW+6), "y", num(mid), "fill", chartText)
+		w.close("g")
+	}
+	w.close("svg")
+	return w.bytes()
+}
+
+// chartDesc is the text alternative of a chart: every row with its number.
+func chartDesc(lang string, total int, multi bool, rows []chartRow) string {
+	var b strings.Builder
+	if lang == "en" {
+		b.WriteString(strconv.Itoa(total) + " AI systems")
+		if multi {
+			b.WriteString(" (a system can count several times)")
+		}
+	} else {
+		b.WriteString(strconv.Itoa(total) + " KI-Systeme")
+		if multi {
+			b.WriteString(" (ein System kann mehrfach zählen)")
+		}
+	}
+	b.WriteString(": ")
+	for i, r := range rows {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(r.label + ": " + strconv.Itoa(r.n))
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func (x *exporter) charts(out map[string][]byte) error {
+	st := register.ComputeStats(x.r)
+	for _, lang := range []string{"de", "en"} {
+		for _, g := range st.Groups {
+			rows := x.chartRows(lang, g)
+			title := x.tOr(lang, "stats."+g.Key+".title", chartTitles[g.Key])
+			out[ChartPath(lang, g.Key)] = chartSVG("chart-"+strings.ReplaceAll(g.Key, "_", "-"), title, chartDesc(lang, st.Total, g.Multi, rows), rows)
+		}
+	}
+	return nil
+}

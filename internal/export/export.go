@@ -1,0 +1,206 @@
+package export
+
+import (
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"maki/internal/register"
+)
+
+// Config is what the exports need besides the register.
+type Config struct {
+	// BaseURL is the absolute URL the site is served from, ending in "/";
+	// it may have a path. Empty means the site.yaml base_url.
+	BaseURL string
+	// Now is the build time (injected; never the clock). Only
+	// security.txt's Expires and an empty register's feed use it.
+	Now time.Time
+	// Catalog holds the UI strings (chart titles and labels).
+	Catalog register.Catalog
+	// Pages lists every HTML page the renderer produced, relative to
+	// public/ ("systeme/foo/index.html", "en/systeme/foo/index.html").
+	Pages []string
+	// ContributorID is the DCAT-AP.de contributor URI of the operator
+	// (dcatde:contributorID, http://dcat-ap.de/def/contributors/…), when
+	// it has one; optional in DCAT-AP.de 3.0.
+	ContributorID string
+}
+
+// SchemaVersion is the version of the register.json format. It changes
+// only when a field is renamed, removed or changes type; new fields keep it.
+const SchemaVersion = "1"
+
+// Files returns every export as path (relative to public/) → content.
+func Files(r *register.Register, cfg Config) (map[string][]byte, error) {
+	x, err := newExporter(r, cfg)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	steps := []func(map[string][]byte) error{
+		x.jsonFiles,
+		x.csvFile,
+		x.euAIActFile,
+		x.dcatFile, // after the files it describes: it gives their sizes
+		x.feeds,
+		x.sitemap,
+		x.wellKnown,
+		x.charts,
+	}
+	for _, step := range steps {
+		if err := step(out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// exporter carries the register and the resolved settings through the
+// individual formats.
+type exporter struct {
+	r    *register.Register
+	cfg  Config
+	base string // absolute, ends in "/"
+	host string // host name of base, for tag: URIs
+	site *register.Site
+	// systems is r.Systems sorted by id.
+	systems []*register.System
+}
+
+func newExporter(r *register.Register, cfg Config) (*exporter, error) {
+	site := r.Site
+	if site == nil {
+		site = &register.Site{}
+	}
+	base := cfg.BaseURL
+	if base == "" {
+		base = site.BaseURL
+	}
+	if base == "" {
+		return nil, fmt.Errorf("export: no base URL (site.yaml base_url or --base-url)")
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	u, err := url.Parse(base)
+	if err != nil || !u.IsAbs() || u.Host == "" {
+		return nil, fmt.Errorf("export: base URL %q is not an absolute URL", base)
+	}
+	systems := append([]*register.System(nil), r.Systems...)
+	sort.Slice(systems, func(i, j int) bool { return systems[i].ID < systems[j].ID })
+	return &exporter{r: r, cfg: cfg, base: base, host: u.Hostname(), site: site, systems: systems}, nil
+}
+
+// abs returns the absolute URL of a site path ("systeme/foo/").
+func (x *exporter) abs(path string) string { return x.base + path }
+
+// pageURL returns the absolute URL of a system's page in lang.
+func (x *exporter) pageURL(lang, id string) string {
+	return x.abs(langPrefix(lang) + "systeme/" + id + "/")
+}
+
+// orgURL returns the absolute URL of an organisation's page in lang.
+func (x *exporter) orgURL(lang, id string) string {
+	return x.abs(langPrefix(lang) + "organisationen/" + id + "/")
+}
+
+func langPrefix(lang string) string {
+	if lang == "de" || lang == "" {
+		return ""
+	}
+	return lang + "/"
+}
+
+// label returns the UI string for key in lang (German when the language
+// lacks it), or def when the catalog has neither, so machine formats never
+// carry the "[key]" marker of a missing string.
+func (x *exporter) label(lang, key, def string) string {
+	if s, ok := x.cfg.Catalog[lang][key]; ok && s != "" {
+		return s
+	}
+	if s, ok := x.cfg.Catalog["de"][key]; ok && s != "" {
+		return s
+	}
+	return def
+}
+
+// text returns t in lang with the German fallback.
+func text(t register.Text, lang string) string {
+	s, _ := t.In(lang)
+	return s
+}
+
+// latestUpdate returns the newest updated date of the systems ("" when
+// there are none).
+func (x *exporter) latestUpdate() string {
+	d := ""
+	for _, s := range x.systems {
+		if string(s.Updated) > d {
+			d = string(s.Updated)
+		}
+	}
+	return d
+}
+
+// earliestPublished returns the oldest published date of the systems.
+func (x *exporter) earliestPublished() string {
+	d := ""
+	for _, s := range x.systems {
+		if p := string(s.Published); p != "" && (d == "" || p < d) {
+			d = p
+		}
+	}
+	return d
+}
+
+// licenseURI maps site.yaml's license to a DCAT-AP.de licence URI. Short
+// names of the Datenlizenz Deutschland and common Creative Commons licences
+// are known; a full URI is taken as it is; empty means dl-de/by-2-0.
+func licenseURI(l string) string {
+	const dcatLicenses = "http://dcat-ap.de/def/licenses/"
+	if strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") {
+		return l
+	}
+	switch strings.ToLower(strings.TrimSpace(l)) {
+	case "", "dl-de/by-2-0", "dl-de-by-2.0", "dl-by-de/2.0":
+		return dcatLicenses + "dl-by-de/2.0"
+	case "dl-de/zero-2-0", "dl-de-zero-2.0", "dl-zero-de/2.0":
+		return dcatLicenses + "dl-zero-de/2.0"
+	case "cc-by-4.0", "cc-by/4.0":
+		return dcatLicenses + "cc-by/4.0"
+	case "cc0-1.0", "cc-zero", "cc0":
+		return dcatLicenses + "cc-zero"
+	}
+	return dcatLicenses + l
+}
+
+// licenseText is the human name of licenseURI's licence, for the
+// attribution text and the data page.
+func licenseName(uri string) string {
+	switch strings.TrimPrefix(uri, "http://dcat-ap.de/def/licenses/") {
+	case "dl-by-de/2.0":
+		return "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+	case "dl-zero-de/2.0":
+		return "Datenlizenz Deutschland – Zero – Version 2.0"
+	case "cc-by/4.0":
+		return "Creative Commons Namensnennung – 4.0 International (CC BY 4.0)"
+	case "cc-zero":
+		return "Creative Commons Zero (CC0 1.0)"
+	}
+	return uri
+}
+
+// LicenseURI returns the DCAT-AP.de URI of the site's data licence, for
+// the data page.
+func LicenseURI(site *register.Site) string {
+	if site == nil {
+		return licenseURI("")
+	}
+	return licenseURI(site.License)
+}
+
+// LicenseName returns the name of the site's data licence.
+func LicenseName(site *register.Site) string { return licenseName(LicenseURI(site)) }

@@ -1,0 +1,367 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"maki/internal/register"
+)
+
+// The types below are the register.json format (schema_version 1). Keys are
+// the content keys of DESIGN §3 plus resolved data (organisation objects,
+// topic labels, page URLs). Every key is always present: a missing value is
+// null, an empty list []. Fields are declared in key order so the bytes
+// have sorted keys. register.schema.json describes the same format and a
+// test keeps the two in step.
+
+// jText is a text in German and English; a language without text is null.
+type jText struct {
+	De *string `json:"de"`
+	En *string `json:"en"`
+}
+
+func mkText(t register.Text) *jText {
+	if t.IsZero() {
+		return nil
+	}
+	return &jText{De: str(t.De), En: str(t.En)}
+}
+
+// str returns nil for "" so that JSON says null.
+func str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+type jRegister struct {
+	Count         int        `json:"count"`
+	License       string     `json:"license"`
+	Modified      *string    `json:"modified"`
+	Publisher     jPublisher `json:"publisher"`
+	SchemaVersion string     `json:"schema_version"`
+	Systems       []rawJSON  `json:"systems"`
+	Title         *jText     `json:"title"`
+	URL           string     `json:"url"`
+}
+
+type jPublisher struct {
+	Email *string `json:"email"`
+	Name  *jText  `json:"name"`
+	URL   *string `json:"url"`
+}
+
+// rawJSON is a pre-encoded system object (each system is encoded once and
+// used both in register.json and in its own file).
+type rawJSON = json.RawMessage
+
+type jOrganisation struct {
+	AGS          *string `json:"ags"`
+	ContactEmail *string `json:"contact_email"`
+	ID           string  `json:"id"`
+	Level        *string `json:"level"`
+	Name         *jText  `json:"name"`
+	PageURL      jText   `json:"page_url"`
+	Parent       *string `json:"parent"`
+	ShortName    *string `json:"short_name"`
+	State        *string `json:"state"`
+	URL          *string `json:"url"`
+}
+
+type jTopic struct {
+	ID    string `json:"id"`
+	Label *jText `json:"label"`
+}
+
+type jEUDatabase struct {
+	ID  *string `json:"id"`
+	URL *string `json:"url"`
+}
+
+type jAssessment struct {
+	Date    *string `json:"date"`
+	Summary *jText  `json:"summary"`
+	Type    string  `json:"type"`
+	URL     *string `json:"url"`
+}
+
+type jLegalBasis struct {
+	Title *jText  `json:"title"`
+	URL   *string `json:"url"`
+}
+
+type jModel struct {
+	Name        string  `json:"name"`
+	OpenWeights bool    `json:"open_weights"`
+	Provider    *string `json:"provider"`
+	Version     *string `json:"version"`
+}
+
+type jDataSet struct {
+	Description *jText  `json:"description"`
+	Phase       *string `json:"phase"`
+	Title       *jText  `json:"title"`
+	URL         *string `json:"url"`
+}
+
+// jSystem is one system. Keys in alphabetical order.
+type jSystem struct {
+	AnnexIIIArea   *int            `json:"annex_iii_area"`
+	Art63Grounds   *jText          `json:"art6_3_grounds"`
+	Assessments    []jAssessment   `json:"assessments"`
+	BasedOn        *string         `json:"based_on"`
+	ContactEmail   *string         `json:"contact_email"`
+	ContactURL     *string         `json:"contact_url"`
+	Cooperation    *jText          `json:"cooperation"`
+	Data           []jDataSet      `json:"data"`
+	Description    *jText          `json:"description"`
+	Development    *string         `json:"development"`
+	End            *string         `json:"end"`
+	EUDatabase     *jEUDatabase    `json:"eu_database"`
+	Hosting        *string         `json:"hosting"`
+	HumanOversight *jText          `json:"human_oversight"`
+	ID             string          `json:"id"`
+	LegalBasis     []jLegalBasis   `json:"legal_basis"`
+	License        *string         `json:"license"`
+	Models         []jModel        `json:"models"`
+	Name           *jText          `json:"name"`
+	NextReview     *string         `json:"next_review"`
+	OperatingLogic *jText          `json:"operating_logic"`
+	Organisation   *jOrganisation  `json:"organisation"`
+	PageURL        jText           `json:"page_url"`
+	Partners       []jOrganisation `json:"partners"`
+	PersonalData   *string         `json:"personal_data"`
+	Published      *string         `json:"published"`
+	Purpose        *jText          `json:"purpose"`
+	Restricted     bool            `json:"restricted"`
+	Reuse          *string         `json:"reuse"`
+	RiskClass      *string         `json:"risk_class"`
+	Risks          *jText          `json:"risks"`
+	SourceCodeURL  *string         `json:"source_code_url"`
+	Start          *string         `json:"start"`
+	Status         *string         `json:"status"`
+	Summary        *jText          `json:"summary"`
+	Tags           []string        `json:"tags"`
+	Techniques     []string        `json:"techniques"`
+	Topics         []jTopic        `json:"topics"`
+	Updated        *string         `json:"updated"`
+	Users          *string         `json:"users"`
+	Vendor         *string         `json:"vendor"`
+}
+
+func (x *exporter) orgPageURL(id string) jText {
+	return jText{De: str(x.orgURL("de", id)), En: str(x.orgURL("en", id))}
+}
+
+func (x *exporter) jOrg(id string) *jOrganisation {
+	if id == "" {
+		return nil
+	}
+	o := x.r.Organisation(id)
+	if o == nil {
+		return &jOrganisation{ID: id, PageURL: x.orgPageURL(id)}
+	}
+	return &jOrganisation{
+		AGS:          str(o.AGS),
+		ContactEmail: str(o.ContactEmail),
+		ID:           o.ID,
+		Level:        str(string(o.Level)),
+		Name:         mkText(o.Name),
+		PageURL:      x.orgPageURL(o.ID),
+		Parent:       str(o.Parent),
+		ShortName:    str(o.ShortName),
+		State:        str(o.State),
+		URL:          str(o.URL),
+	}
+}
+
+func (x *exporter) jSystem(s *register.System) *jSystem {
+	j := &jSystem{
+		Art63Grounds:   mkText(s.Art63Grounds),
+		Assessments:    []jAssessment{},
+		BasedOn:        str(s.BasedOn),
+		ContactEmail:   str(s.ContactEmail),
+		ContactURL:     str(s.ContactURL),
+		Cooperation:    mkText(s.Cooperation),
+		Data:           []jDataSet{},
+		Description:    mkText(s.Description),
+		Development:    str(string(s.Development)),
+		End:            str(string(s.End)),
+		Hosting:        str(string(s.Hosting)),
+		HumanOversight: mkText(s.HumanOversight),
+		ID:             s.ID,
+		LegalBasis:     []jLegalBasis{},
+		License:        str(s.License),
+		Models:         []jModel{},
+		Name:           mkText(s.Name),
+		NextReview:     str(string(s.NextReview)),
+		OperatingLogic: mkText(s.OperatingLogic),
+		Organisation:   x.jOrg(s.Organisation),
+		PageURL:        jText{De: str(x.pageURL("de", s.ID)), En: str(x.pageURL("en", s.ID))},
+		Partners:       []jOrganisation{},
+		PersonalData:   str(string(s.PersonalData)),
+		Published:      str(string(s.Published)),
+		Purpose:        mkText(s.Purpose),
+		Restricted:     s.Restricted,
+		Reuse:          str(string(s.Reuse)),
+		RiskClass:      str(string(s.RiskClass)),
+		Risks:          mkText(s.Risks),
+		SourceCodeURL:  str(s.SourceCodeURL),
+		Start:          str(string(s.Start)),
+		Status:         str(string(s.Status)),
+		Summary:        mkText(s.Summary),
+		Tags:           append([]string{}, s.Tags...),
+		Techniques:     []string{},
+		Topics:         []jTopic{},
+		Updated:        str(string(s.Updated)),
+		Users:          str(string(s.Users)),
+		Vendor:         str(s.Vendor),
+	}
+	if s.AnnexIIIArea != 0 {
+		a := s.AnnexIIIArea
+		j.AnnexIIIArea = &a
+	}
+	if s.EUDatabase != nil {
+		j.EUDatabase = &jEUDatabase{ID: str(s.EUDatabase.ID), URL: str(s.EUDatabase.URL)}
+	}
+	for _, a := range s.Assessments {
+		j.Assessments = append(j.Assessments, jAssessment{Date: str(string(a.Date)), Summary: mkText(a.Summary), Type: string(a.Type), URL: str(a.URL)})
+	}
+	for _, d := range s.Data {
+		j.Data = append(j.Data, jDataSet{Description: mkText(d.Description), Phase: str(string(d.Phase)), Title: mkText(d.Title), URL: str(d.URL)})
+	}
+	for _, l := range s.LegalBasis {
+		j.LegalBasis = append(j.LegalBasis, jLegalBasis{Title: mkText(l.Title), URL: str(l.URL)})
+	}
+	for _, m := range s.Models {
+		j.Models = append(j.Models, jModel{Name: m.Name, OpenWeights: m.OpenWeights, Provider: str(m.Provider), Version: str(m.Version)})
+	}
+	for _, p := range s.Partners {
+		j.Partners = append(j.Partners, *x.jOrg(p))
+	}
+	for _, t := range s.Techniques {
+		j.Techniques = append(j.Techniques, string(t))
+	}
+	for _, id := range s.Topics {
+		jt := jTopic{ID: id}
+		if t := x.r.Topic(id); t != nil {
+			jt.Label = mkText(t.Label)
+		}
+		j.Topics = append(j.Topics, jt)
+	}
+	return j
+}
+
+// encodeSystems encodes every system once, compactly.
+func (x *exporter) encodeSystems() ([]rawJSON, error) {
+	out := make([]rawJSON, len(x.systems))
+	for i, s := range x.systems {
+		b, err := marshal(x.jSystem(s))
+		if err != nil {
+			return nil, fmt.Errorf("export: system %s: %w", s.ID, err)
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+// marshal is json.Marshal without HTML escaping (the files are served as
+// application/json, and "<" in a summary should stay readable).
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// marshalIndent is marshal with two-space indentation and a final newline.
+func marshalIndent(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// RegisterJSON returns daten/register.json.
+func RegisterJSON(r *register.Register, cfg Config) ([]byte, error) {
+	x, err := newExporter(r, cfg)
+	if err != nil {
+		return nil, err
+	}
+	systems, err := x.encodeSystems()
+	if err != nil {
+		return nil, err
+	}
+	return x.registerJSON(systems)
+}
+
+func (x *exporter) registerJSON(systems []rawJSON) ([]byte, error) {
+	reg := jRegister{
+		Count:         len(systems),
+		License:       licenseURI(x.site.License),
+		Modified:      str(x.latestUpdate()),
+		Publisher:     jPublisher{Email: str(x.site.Operator.Email), Name: mkText(x.site.Operator.Name), URL: str(x.site.Operator.URL)},
+		SchemaVersion: SchemaVersion,
+		Systems:       []rawJSON{},
+		Title:         mkText(x.site.Title),
+		URL:           x.base,
+	}
+	head, err := marshalIndent(reg)
+	if err != nil {
+		return nil, err
+	}
+	if len(systems) == 0 {
+		return head, nil
+	}
+	// One system per line: the file stays greppable and diffs stay small.
+	const empty = `"systems": []`
+	i := bytes.Index(head, []byte(empty))
+	if i < 0 {
+		return nil, fmt.Errorf("export: register.json: systems key not found")
+	}
+	var b bytes.Buffer
+	b.Grow(len(head) + len(systems)*2048)
+	b.Write(head[:i])
+	b.WriteString(`"systems": [`)
+	for k, s := range systems {
+		if k > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		b.Write(s)
+	}
+	b.WriteString("\n  ]")
+	b.Write(head[i+len(empty):])
+	return b.Bytes(), nil
+}
+
+func (x *exporter) jsonFiles(out map[string][]byte) error {
+	systems, err := x.encodeSystems()
+	if err != nil {
+		return err
+	}
+	reg, err := x.registerJSON(systems)
+	if err != nil {
+		return err
+	}
+	out["daten/register.json"] = reg
+	out["daten/register.schema.json"] = registerSchema
+	for i, s := range x.systems {
+		var b bytes.Buffer
+		if err := json.Indent(&b, systems[i], "", "  "); err != nil {
+			return fmt.Errorf("export: system %s: %w", s.ID, err)
+		}
+		b.WriteByte('\n')
+		out["daten/systeme/"+s.ID+".json"] = b.Bytes()
+	}
+	return nil
+}
