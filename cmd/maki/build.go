@@ -3,10 +3,58 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+
+	"maki/internal/build"
+	"maki/internal/register"
 )
 
-// cmdBuild is a placeholder until the command is built.
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("build: not implemented yet")
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs)
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: maki build [flags]\n\nChecks the content and builds the site into the output directory. The new\nsite replaces the old one only when the whole build succeeded.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("maki build: unexpected argument %q", fs.Arg(0))
+	}
+	var progress io.Writer
+	if !*quiet && isTerminal(stderr) {
+		progress = stderr
+	}
+	res, err := build.Run(ctx, sf.config(), progress)
+	var list register.ErrorList
+	if errors.As(err, &list) {
+		report(stderr, "text", list)
+		fmt.Fprintf(stderr, "maki build: %d errors, %d warnings; %s left unchanged\n", len(list.Errors()), len(list.Warnings()), sf.out)
+		return exitError{code: 1}
+	}
+	if err != nil {
+		return err
+	}
+	if !*quiet {
+		report(stderr, "text", res.Warnings)
+		fmt.Fprintf(stderr, "maki build: %d systems, %d pages, %d files in %s (%.1fs)\n", res.Systems, res.Pages, res.Files, sf.out, res.Duration.Seconds())
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

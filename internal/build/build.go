@@ -1,0 +1,107 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"maki/internal/load"
+	"maki/internal/markdown"
+	"maki/internal/publish"
+	"maki/internal/register"
+	"maki/internal/render"
+)
+
+// Result tells what a build made.
+type Result struct {
+	Systems, Pages, Files int
+	Warnings              register.ErrorList
+	Duration              time.Duration
+}
+
+// Run checks the content and, when it has no errors, builds the whole site
+// into cfg.Out atomically. Content errors are returned as a
+// register.ErrorList (errors and warnings); cfg.Out is then untouched.
+// Progress, when not nil, gets one line per stage.
+func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
+	start := time.Now()
+	step := func(format string, args ...any) {
+		if progress != nil {
+			fmt.Fprintf(progress, "%6.2fs  "+format+"\n", append([]any{time.Since(start).Seconds()}, args...)...)
+		}
+	}
+	md := markdown.New()
+	reg, errs := check(cfg, md)
+	step("loaded and checked %d systems, %d organisations", len(reg.Systems), len(reg.Organisations))
+	if errs.Err() != nil {
+		return nil, errs
+	}
+	baseURL := cfg.BaseURL
+	if baseURL == "" && reg.Site != nil {
+		baseURL = reg.Site.BaseURL
+	}
+	if !strings.HasSuffix(baseURL, "/") {
+		baseURL += "/"
+	}
+	reg.Site.BaseURL = baseURL
+
+	themeDir := cfg.Theme
+	theme := os.DirFS(themeDir)
+	cat, catErrs := load.Catalog(theme, filepath.ToSlash(filepath.Clean(themeDir)))
+	if catErrs.Err() != nil {
+		return nil, catErrs
+	}
+
+	stage, err := publish.NewStage(cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	defer stage.Abort()
+	res := &Result{Systems: len(reg.Systems), Warnings: errs.Warnings()}
+	var files counter
+	emit := func(name string, data []byte) error {
+		files.add()
+		return stage.Write(name, data)
+	}
+
+	stats := register.ComputeStats(reg)
+	ext, err := extras(ctx, reg, cfg, baseURL, cat, stats, stage.Dir())
+	if err != nil {
+		return nil, err
+	}
+	step("derived search index and similar systems")
+
+	pages, err := render.Site(ctx, theme, reg, render.Config{
+		BaseURL:   baseURL,
+		Now:       cfg.Now,
+		Catalog:   cat,
+		Markdown:  md.HTML,
+		Similar:   ext.similar,
+		Stats:     stats,
+		ThemeRoot: filepath.ToSlash(filepath.Clean(themeDir)),
+	}, emit)
+	if err != nil {
+		return nil, err
+	}
+	res.Pages = len(pages)
+	step("rendered %d pages", len(pages))
+
+	if err := ext.emit(ctx, pages, emit); err != nil {
+		return nil, err
+	}
+	step("wrote search index and open data")
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := stage.Commit(); err != nil {
+		return nil, err
+	}
+	res.Files = files.n()
+	res.Duration = time.Since(start)
+	step("published %d files to %s", res.Files, cfg.Out)
+	return res, nil
+}

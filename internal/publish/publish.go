@@ -1,0 +1,110 @@
+// Package publish is the only package that writes the site to disk. It
+// stages the output in a fresh directory beside the target and swaps it in
+// only when the build has succeeded, so a failed or interrupted build
+// leaves the previous output exactly as it was.
+package publish
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Stage is a staging directory for one build.
+type Stage struct {
+	out  string // final output directory
+	dir  string // staging directory
+	mu   sync.Mutex
+	dirs map[string]bool
+	done bool
+}
+
+// NewStage creates a staging directory next to out (same file system, so
+// the final rename is atomic per directory).
+func NewStage(out string) (*Stage, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return &Stage{out: out, dir: dir, dirs: map[string]bool{".": true}}, nil
+}
+
+// Dir returns the staging directory.
+func (s *Stage) Dir() string { return s.dir }
+
+// Write writes one file, given by its slash path relative to the output
+// root. It is safe for concurrent use.
+func (s *Stage) Write(name string, data []byte) error {
+	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "..") || strings.Contains(name, "\\") {
+		return fmt.Errorf("publish: bad output path %q", name)
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	d := filepath.Dir(name)
+	s.mu.Lock()
+	known := s.dirs[d]
+	s.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		s.mu.Lock()
+		s.dirs[d] = true
+		s.mu.Unlock()
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// Commit swaps the staged tree in for the output directory: the old tree
+// is renamed aside, the stage renamed into place, then the old tree
+// removed. Files the build did not make but the old output had at its top
+// level and that start with "." (such as .git or .well-known from another
+// tool) are not kept: the output is exactly what the build made.
+func (s *Stage) Commit() error {
+	if s.done {
+		return fmt.Errorf("publish: stage already finished")
+	}
+	old := ""
+	if _, err := os.Stat(s.out); err == nil {
+		old = s.dir + ".old"
+		if err := os.Rename(s.out, old); err != nil {
+			return fmt.Errorf("publish: move old output aside: %w", err)
+		}
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		if old != "" {
+			os.Rename(old, s.out) // put the previous output back
+		}
+		return fmt.Errorf("publish: swap in new output: %w", err)
+	}
+	s.done = true
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("publish: remove old output: %w", err)
+		}
+	}
+	return nil
+}
+
+// Abort removes the staging directory unless the stage was committed. It
+// is meant to be deferred.
+func (s *Stage) Abort() {
+	if s.done {
+		return
+	}
+	s.done = true
+	os.RemoveAll(s.dir)
+}

@@ -1,0 +1,223 @@
+package render
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"maki/internal/register"
+)
+
+// FacetKind is one way of grouping systems, with its values.
+type FacetKind struct {
+	Key    string // "status", "topic", "level", "state", "risk_class", "technique"
+	Path   string // URL segment: "status", "themen", "ebenen", "laender", "risikoklassen", "techniken"
+	Values []*FacetValue
+}
+
+// FacetValue is one value of a facet with the systems that have it.
+type FacetValue struct {
+	Kind    *FacetKind
+	Value   string
+	Slug    string        // URL segment of the value
+	Key     string        // i18n key of the label, or "" (topics)
+	Label   register.Text // label when Key is "" (topics)
+	Systems []*register.System
+}
+
+// Path returns the value's page path: "status/pilot/".
+func (v *FacetValue) Path() string { return v.Kind.Path + "/" + v.Slug + "/" }
+
+// List is the data of a list page: one page of systems and the pager.
+type List struct {
+	Systems []*register.System
+	Total   int
+	Page    int // 1-based
+	Pages   int
+	Base    string // path of the first page
+	Facet   *FacetValue
+	Org     *register.Organisation
+	// Letters are the initial letters present on this page, for jump links.
+	Letters []string
+}
+
+// PagePath returns the path of page n of the list.
+func (l *List) PagePath(n int) string {
+	if n <= 1 {
+		return l.Base
+	}
+	return l.Base + "seite/" + strconv.Itoa(n) + "/"
+}
+
+// Initial returns the letter a system is filed under in the A–Z list.
+func (l *List) Initial(s *register.System, lang string) string {
+	name, _ := s.Name.In(lang)
+	return initial(name)
+}
+
+type derived struct {
+	facets  []*FacetKind
+	counts  map[string]int
+	menus   map[string][]*register.Page
+	basedOn map[string][]*register.System
+	byOrg   map[string][]*register.System
+	newest  []*register.System
+	updated []*register.System
+}
+
+var enumValues = map[string][]string{
+	"status":        register.Status("").Enum(),
+	"risk_class":    register.RiskClass("").Enum(),
+	"technique":     register.Technique("").Enum(),
+	"level":         register.Level("").Enum(),
+	"state":         register.States,
+	"users":         register.Users("").Enum(),
+	"personal_data": register.PersonalData("").Enum(),
+	"reuse":         register.Reuse("").Enum(),
+	"development":   register.Development("").Enum(),
+	"hosting":       register.Hosting("").Enum(),
+}
+
+func (r *renderer) derive() {
+	d := &r.derived
+	d.counts = map[string]int{}
+	d.menus = map[string][]*register.Page{}
+	d.basedOn = map[string][]*register.System{}
+	d.byOrg = map[string][]*register.System{}
+
+	mk := func(key, p string, values []string, label func(string) (string, register.Text)) *FacetKind {
+		k := &FacetKind{Key: key, Path: p}
+		for _, v := range values {
+			fv := &FacetValue{Kind: k, Value: v, Slug: strings.ToLower(v)}
+			fv.Key, fv.Label = label(v)
+			k.Values = append(k.Values, fv)
+		}
+		d.facets = append(d.facets, k)
+		return k
+	}
+	enumLabel := func(key string) func(string) (string, register.Text) {
+		return func(v string) (string, register.Text) { return key + "." + v, register.Text{} }
+	}
+	var topicIDs []string
+	for _, t := range r.reg.Topics {
+		topicIDs = append(topicIDs, t.ID)
+	}
+	topic := mk("topic", "themen", topicIDs, func(v string) (string, register.Text) {
+		return "", r.reg.Topic(v).Label
+	})
+	status := mk("status", "status", enumValues["status"], enumLabel("status"))
+	level := mk("level", "ebenen", enumValues["level"], enumLabel("level"))
+	state := mk("state", "laender", register.States, enumLabel("state"))
+	risk := mk("risk_class", "risikoklassen", enumValues["risk_class"], enumLabel("risk_class"))
+	tech := mk("technique", "techniken", enumValues["technique"], enumLabel("technique"))
+
+	index := func(k *FacetKind) map[string]*FacetValue {
+		m := map[string]*FacetValue{}
+		for _, v := range k.Values {
+			m[v.Value] = v
+		}
+		return m
+	}
+	ti, si, li, sti, ri, tei := index(topic), index(status), index(level), index(state), index(risk), index(tech)
+	add := func(m map[string]*FacetValue, v string, s *register.System) {
+		if fv, ok := m[v]; ok {
+			fv.Systems = append(fv.Systems, s)
+		}
+	}
+	for _, s := range r.reg.Systems {
+		for _, t := range s.Topics {
+			add(ti, t, s)
+		}
+		add(si, string(s.Status), s)
+		add(ri, string(s.RiskClass), s)
+		for _, t := range s.Techniques {
+			add(tei, string(t), s)
+		}
+		if o := r.reg.Organisation(s.Organisation); o != nil {
+			add(li, string(o.Level), s)
+			add(sti, o.State, s)
+		}
+		d.byOrg[s.Organisation] = append(d.byOrg[s.Organisation], s)
+		if s.BasedOn != "" {
+			d.basedOn[s.BasedOn] = append(d.basedOn[s.BasedOn], s)
+		}
+	}
+	for _, k := range d.facets {
+		for _, v := range k.Values {
+			d.counts[k.Key+"\x00"+v.Value] = len(v.Systems)
+		}
+	}
+	for id, list := range d.byOrg {
+		d.counts["organisation\x00"+id] = len(list)
+	}
+	d.newest = append([]*register.System(nil), r.reg.Systems...)
+	sort.SliceStable(d.newest, func(i, j int) bool {
+		if d.newest[i].Published != d.newest[j].Published {
+			return d.newest[i].Published > d.newest[j].Published
+		}
+		return d.newest[i].ID < d.newest[j].ID
+	})
+	d.updated = append([]*register.System(nil), r.reg.Systems...)
+	sort.SliceStable(d.updated, func(i, j int) bool {
+		if d.updated[i].Updated != d.updated[j].Updated {
+			return d.updated[i].Updated > d.updated[j].Updated
+		}
+		return d.updated[i].ID < d.updated[j].ID
+	})
+	for _, p := range r.reg.Pages {
+		if p.Menu == "main" || p.Menu == "footer" {
+			d.menus[string(p.Menu)] = append(d.menus[string(p.Menu)], p)
+		}
+	}
+	for _, m := range d.menus {
+		sort.SliceStable(m, func(i, j int) bool {
+			if m[i].Weight != m[j].Weight {
+				return m[i].Weight < m[j].Weight
+			}
+			return m[i].Slug < m[j].Slug
+		})
+	}
+}
+
+// sortKey folds a name for A–Z order (DIN 5007-1: ä as a, ß as ss).
+func sortKey(s string) string {
+	return strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "é", "e", "è", "e").Replace(strings.ToLower(s))
+}
+
+// initial is the A–Z letter of a name: A to Z, or "#" for anything else.
+func initial(name string) string {
+	k := sortKey(strings.TrimSpace(name))
+	for _, c := range k {
+		if c >= 'a' && c <= 'z' {
+			return strings.ToUpper(string(c))
+		}
+		if c >= '0' && c <= '9' {
+			return "#"
+		}
+		if c == '"' || c == '„' || c == '(' || c == '\'' {
+			continue
+		}
+		return "#"
+	}
+	return "#"
+}
+
+// byName sorts systems by their name in lang, then by id.
+func byName(list []*register.System, lang string) []*register.System {
+	out := make([]*register.System, len(list))
+	copy(out, list)
+	keys := make(map[*register.System]string, len(out))
+	for _, s := range out {
+		n, _ := s.Name.In(lang)
+		keys[s] = sortKey(n)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if keys[out[i]] != keys[out[j]] {
+			return keys[out[i]] < keys[out[j]]
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,0 +1,119 @@
+package render
+
+import (
+	"strconv"
+
+	"maki/internal/register"
+)
+
+// jobs lists every page of the site, in a fixed order.
+func (r *renderer) jobs() []job {
+	var out []job
+	for _, lang := range r.languages() {
+		out = append(out, r.langJobs(lang)...)
+	}
+	return out
+}
+
+func (r *renderer) langJobs(lang string) []job {
+	T := func(key string) string { return r.cat.T(lang, key) }
+	text := func(t register.Text) string { s, _ := t.In(lang); return s }
+	home := Crumb{Title: T("nav.home"), Path: ""}
+	var out []job
+	add := func(kind, p, title string, crumbs []Crumb, data any) {
+		out = append(out, job{kind: kind, lang: lang, path: p, out: outPath(lang, p), title: title, crumbs: crumbs, data: data})
+	}
+
+	add("home", "", text(r.reg.Site.Title), nil, nil)
+
+	// A–Z list of all systems.
+	out = append(out, r.listJobs(lang, "list", "systeme/", T("list.title"), []Crumb{home}, byName(r.reg.Systems, lang), nil, nil)...)
+	for _, s := range r.reg.Systems {
+		add("system", "systeme/"+s.ID+"/", text(s.Name), []Crumb{home, {T("list.title"), "systeme/"}}, s)
+	}
+
+	// Organisations.
+	orgsCrumb := Crumb{T("organisations.title"), "organisationen/"}
+	add("organisations", "organisationen/", T("organisations.title"), []Crumb{home}, r.reg.Organisations)
+	for _, o := range r.reg.Organisations {
+		out = append(out, r.listJobs(lang, "organisation", "organisationen/"+o.ID+"/", text(o.Name), []Crumb{home, orgsCrumb}, byName(r.derived.byOrg[o.ID], lang), nil, o)...)
+	}
+
+	// Facets: an index per kind and a list per value.
+	for _, k := range r.derived.facets {
+		kc := Crumb{T("facet." + k.Key + ".title"), k.Path + "/"}
+		add("facets", k.Path+"/", kc.Title, []Crumb{home}, k)
+		for _, v := range k.Values {
+			title := text(v.Label)
+			if v.Key != "" {
+				title = T(v.Key)
+			}
+			out = append(out, r.listJobs(lang, "facet", v.Path(), title, []Crumb{home, kc}, byName(v.Systems, lang), v, nil)...)
+		}
+	}
+
+	// Static pages.
+	for _, p := range r.reg.Pages {
+		add("page", p.Slug+"/", text(p.Title), []Crumb{home}, p)
+	}
+
+	// Pages of other features, when the theme has them.
+	for _, extra := range []struct{ kind, path, key string }{
+		{"search", "suche/", "search.title"},
+		{"daten", "daten/", "daten.title"},
+		{"statistik", "statistik/", "statistik.title"},
+	} {
+		if r.has[extra.kind] {
+			add(extra.kind, extra.path, T(extra.key), []Crumb{home}, nil)
+		}
+	}
+
+	// Redirects of renamed systems.
+	if r.reg.Site != nil {
+		for _, old := range sortedKeys(r.reg.Site.Redirects) {
+			add("redirect", "systeme/"+old+"/", T("redirect.title"), nil, "systeme/"+r.reg.Site.Redirects[old]+"/")
+		}
+	}
+
+	nf := job{kind: "notfound", lang: lang, path: "404.html", title: T("notfound.title"), crumbs: nil}
+	nf.out = "404.html"
+	if lang != "de" {
+		nf.out = lang + "/404.html"
+	}
+	out = append(out, nf)
+	return out
+}
+
+// listJobs splits a list of systems into pages of PageSize.
+func (r *renderer) listJobs(lang, kind, base, title string, crumbs []Crumb, systems []*register.System, facet *FacetValue, org *register.Organisation) []job {
+	size := r.cfg.PageSize
+	pages := max(1, (len(systems)+size-1)/size)
+	var out []job
+	for n := 1; n <= pages; n++ {
+		lo, hi := (n-1)*size, min(n*size, len(systems))
+		l := &List{Systems: systems[lo:hi], Total: len(systems), Page: n, Pages: pages, Base: base, Facet: facet, Org: org}
+		seen := map[string]bool{}
+		for _, s := range l.Systems {
+			if i := l.Initial(s, lang); !seen[i] {
+				seen[i] = true
+				l.Letters = append(l.Letters, i)
+			}
+		}
+		p, t, c := l.PagePath(n), title, crumbs
+		if n > 1 {
+			t = title + " – " + r.cat.Tf(lang, "pager.page_n", strconv.Itoa(n), strconv.Itoa(pages))
+			c = append(append([]Crumb(nil), crumbs...), Crumb{title, base})
+		}
+		out = append(out, job{kind: kind, lang: lang, path: p, out: outPath(lang, p), title: t, crumbs: c, data: l})
+	}
+	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sortStrings(out)
+	return out
+}

@@ -1,0 +1,258 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"maki/internal/register"
+)
+
+// Page is what every template gets as its dot: the language, the site,
+// the page's own path and data, and methods for strings, links and text.
+type Page struct {
+	Lang  string // "de" or "en"
+	Other string // the other language, or "" for a one-language site
+	Site  *register.Site
+	Reg   *register.Register
+	Stats *register.Stats
+	// Path is the page's path below the language root, "" for the start
+	// page, "systeme/foo/" for a system (always ends in "/" or is "").
+	Path string
+	// Kind names the page type ("home", "system", "list", …); it becomes
+	// the body's class and lets the layout mark the current menu item.
+	Kind  string
+	Title string
+	// Crumbs are the breadcrumbs above the title (the start page first);
+	// the current page is not among them.
+	Crumbs []Crumb
+	// Data is the page type's own data (a *register.System, a *List, …).
+	Data any
+
+	r *renderer
+}
+
+// Crumb is one breadcrumb.
+type Crumb struct {
+	Title string
+	Path  string
+}
+
+// T returns the UI string for key in the page's language.
+func (p *Page) T(key string) string { return p.r.cat.T(p.Lang, key) }
+
+// Tf is T with fmt arguments.
+func (p *Page) Tf(key string, args ...any) string { return p.r.cat.Tf(p.Lang, key, args...) }
+
+// TIn returns the UI string for key in the other language (for the language switch).
+func (p *Page) TIn(lang, key string) string { return p.r.cat.T(lang, key) }
+
+// Label returns the label of an enumeration value: Label "status" "pilot".
+func (p *Page) Label(enum string, value any) string {
+	return p.r.cat.T(p.Lang, enum+"."+fmt.Sprint(value))
+}
+
+// URL returns the absolute path of a page of the site in the page's
+// language: URL "systeme/" is "/register/en/systeme/" on an English page of a
+// site served from /register/.
+func (p *Page) URL(path string) string { return p.r.url(p.Lang, path) }
+
+// URLIn returns the path of a page in the given language.
+func (p *Page) URLIn(lang, path string) string { return p.r.url(lang, path) }
+
+// Root returns the absolute path of a file at the site root (not language
+// dependent), like "daten/register.json".
+func (p *Page) Root(path string) string { return p.r.basePath + path }
+
+// Abs returns the absolute URL (with host) of a page in the page's language.
+func (p *Page) Abs(path string) string { return p.r.origin + p.URL(path) }
+
+// AbsIn returns the absolute URL of a page in the given language.
+func (p *Page) AbsIn(lang, path string) string { return p.r.origin + p.r.url(lang, path) }
+
+// Asset returns the path of a static theme file by its name below static/.
+func (p *Page) Asset(name string) (string, error) {
+	h, ok := p.r.assets.names[name]
+	if !ok {
+		return "", fmt.Errorf("no static file %q in the theme", name)
+	}
+	return p.r.basePath + h, nil
+}
+
+// HasAsset reports whether the theme has a static file.
+func (p *Page) HasAsset(name string) bool {
+	_, ok := p.r.assets.names[name]
+	return ok
+}
+
+// Localized is a text in the language a reader gets, and the language it
+// is actually in; Foreign is true when that differs from the page's (an
+// English page showing German text), so templates can mark it with lang.
+type Localized struct {
+	S       string
+	Lang    string
+	Foreign bool
+}
+
+// Tx picks the page's language from a text.
+func (p *Page) Tx(t register.Text) Localized {
+	s, lang := t.In(p.Lang)
+	return Localized{S: s, Lang: lang, Foreign: lang != p.Lang}
+}
+
+// MD renders a Markdown text field in the page's language; headings start
+// at level 1+offset. The result is wrapped in a div with lang when the text
+// is in the other language.
+func (p *Page) MD(t register.Text, offset int) template.HTML {
+	s, lang := t.In(p.Lang)
+	h := p.r.cfg.Markdown(s, offset)
+	if lang != p.Lang && h != "" {
+		return template.HTML(`<div lang="` + lang + `">`) + h + "</div>"
+	}
+	return h
+}
+
+var months = map[string][]string{
+	"de": {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"},
+	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// Date formats YYYY-MM-DD as "15. März 2024" or "15 March 2024".
+func (p *Page) Date(d register.Date) string {
+	t, err := time.Parse("2006-01-02", string(d))
+	if err != nil {
+		return string(d)
+	}
+	if p.Lang == "de" {
+		return fmt.Sprintf("%d. %s %d", t.Day(), months["de"][t.Month()-1], t.Year())
+	}
+	return fmt.Sprintf("%d %s %d", t.Day(), months["en"][t.Month()-1], t.Year())
+}
+
+// Month formats YYYY-MM as "März 2024".
+func (p *Page) Month(m register.Month) string {
+	t, err := time.Parse("2006-01", string(m))
+	if err != nil {
+		return string(m)
+	}
+	return fmt.Sprintf("%s %d", months[p.Lang][t.Month()-1], t.Year())
+}
+
+// Num formats an integer with the language's thousands separator.
+func (p *Page) Num(n int) string {
+	s := strconv.Itoa(n)
+	sep := "."
+	if p.Lang == "en" {
+		sep = ","
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Org returns the organisation with the id.
+func (p *Page) Org(id string) *register.Organisation { return p.Reg.Organisation(id) }
+
+// Sys returns the system with the id.
+func (p *Page) Sys(id string) *register.System { return p.Reg.System(id) }
+
+// Topic returns the topic with the id.
+func (p *Page) Topic(id string) *register.Topic { return p.Reg.Topic(id) }
+
+// Similar returns the systems similar to the one with the id.
+func (p *Page) Similar(id string) []*register.System {
+	var out []*register.System
+	for _, s := range p.r.cfg.Similar[id] {
+		if sys := p.Reg.System(s); sys != nil {
+			out = append(out, sys)
+		}
+	}
+	return out
+}
+
+// BasedOnMe returns the systems based on the one with the id.
+func (p *Page) BasedOnMe(id string) []*register.System { return p.r.derived.basedOn[id] }
+
+// EditURL returns the link for editors to edit the file at the
+// content-relative path, or "" when site.yaml has no edit_url.
+func (p *Page) EditURL(path string) string {
+	if p.Site.Repository.EditURL == "" {
+		return ""
+	}
+	return strings.ReplaceAll(p.Site.Repository.EditURL, "{path}", path)
+}
+
+// StateSlug is the URL form of a state code: "DE-BW" → "de-bw".
+func (p *Page) StateSlug(code string) string { return strings.ToLower(code) }
+
+// Menu returns the static pages of a menu ("main" or "footer"), by weight.
+func (p *Page) Menu(name string) []*register.Page { return p.r.derived.menus[name] }
+
+// Facets lists the facet kinds for navigation between them.
+func (p *Page) Facets() []*FacetKind { return p.r.derived.facets }
+
+// Enum lists the values of an enumeration by key ("status", "risk_class", …).
+func (p *Page) Enum(key string) []string { return enumValues[key] }
+
+// Count returns how many systems a facet value has: Count "status" "pilot".
+func (p *Page) Count(kind, value string) int { return p.r.derived.counts[kind+"\x00"+value] }
+
+// SearchPage reports whether the site has a search page.
+func (p *Page) SearchPage() bool { return p.r.has["search"] }
+
+// HasPage reports whether the theme provides the page type (search, daten, statistik).
+func (p *Page) HasPage(kind string) bool { return p.r.has[kind] }
+
+// PageOf returns the static page with the slug, or nil.
+func (p *Page) PageOf(slug string) *register.Page {
+	for _, pg := range p.Reg.Pages {
+		if pg.Slug == slug {
+			return pg
+		}
+	}
+	return nil
+}
+
+// Seq returns 1..n, for templates.
+func (p *Page) Seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
+}
+
+// Cards is the dot of the "system-list" template: systems shown as cards
+// with headings of the given level.
+type Cards struct {
+	Page    *Page
+	Systems []*register.System
+	Level   int
+}
+
+// Cards bundles systems for the "system-list" template.
+func (p *Page) Cards(systems []*register.System, level int) Cards {
+	return Cards{Page: p, Systems: systems, Level: level}
+}
+
+// SystemsOf returns the systems of an organisation, sorted by name.
+func (p *Page) SystemsOf(org string) []*register.System {
+	return byName(p.r.derived.byOrg[org], p.Lang)
+}
+
+// Newest returns the n systems published last (then by id).
+func (p *Page) Newest(n int) []*register.System {
+	return p.r.derived.newest[:min(n, len(p.r.derived.newest))]
+}
+
+// RecentlyUpdated returns the n systems updated last (then by id).
+func (p *Page) RecentlyUpdated(n int) []*register.System {
+	return p.r.derived.updated[:min(n, len(p.r.derived.updated))]
+}

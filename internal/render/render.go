@@ -1,0 +1,265 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"maki/internal/register"
+)
+
+// Config is what rendering needs besides the register and the theme.
+type Config struct {
+	// BaseURL is the absolute URL the site is served from, ending in "/";
+	// its path prefixes every link.
+	BaseURL string
+	// Now is the build time.
+	Now     time.Time
+	Catalog register.Catalog
+	// Markdown renders Markdown to safe HTML; headings start at 1+offset.
+	Markdown func(src string, headingOffset int) template.HTML
+	// Similar maps a system id to the ids of similar systems, best first.
+	Similar map[string][]string
+	// Stats are the register's figures (start page, statistics page).
+	Stats *register.Stats
+	// ThemeRoot is the project-relative name of the theme directory, used in
+	// template names so that template errors name a usable path.
+	ThemeRoot string
+	// PageSize is the number of systems on one list page (default 100).
+	PageSize int
+}
+
+// Emit receives one output file: its slash path relative to the output
+// root and its bytes. It may be called from several goroutines at once.
+type Emit func(path string, data []byte) error
+
+// Site renders every page of the portal in every language of the site
+// and the theme's static files, passing each to emit. It returns the paths
+// of the HTML pages it made, sorted (for the sitemap).
+func Site(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, emit Emit) ([]string, error) {
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 100
+	}
+	r := &renderer{cfg: cfg, reg: reg, cat: cfg.Catalog, has: map[string]bool{}}
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return nil, fmt.Errorf("base URL %q: want an absolute URL like https://host/register/", cfg.BaseURL)
+	}
+	r.basePath = strings.TrimSuffix(u.Path, "/") + "/"
+	r.origin = u.Scheme + "://" + u.Host
+	if r.assets, err = loadAssets(theme); err != nil {
+		return nil, err
+	}
+	if err := r.parse(theme); err != nil {
+		return nil, err
+	}
+	r.derive()
+	jobs := r.jobs()
+
+	var names []string
+	for name := range r.assets.files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := emit(name, r.assets.files[name]); err != nil {
+			return nil, err
+		}
+	}
+
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first = -1
+		ferr  error
+		next  = make(chan int)
+	)
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range next {
+				buf.Reset()
+				j := jobs[i]
+				err := r.exec(&buf, j)
+				if err == nil {
+					err = emit(j.out, bytes.Clone(buf.Bytes()))
+				}
+				if err != nil {
+					mu.Lock()
+					if first < 0 || i < first {
+						first, ferr = i, err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if ferr != nil {
+		return nil, ferr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var pages []string
+	for _, j := range jobs {
+		if j.kind != "notfound" && j.kind != "redirect" {
+			pages = append(pages, j.out)
+		}
+	}
+	sort.Strings(pages)
+	return pages, nil
+}
+
+type renderer struct {
+	cfg      Config
+	reg      *register.Register
+	cat      register.Catalog
+	assets   *assets
+	basePath string // "/register/"
+	origin   string // "https://host"
+	tmpl     map[string]*template.Template
+	has      map[string]bool
+	derived  derived
+}
+
+// url returns the absolute path of a page in a language.
+func (r *renderer) url(lang, p string) string {
+	if lang != "de" {
+		return r.basePath + lang + "/" + p
+	}
+	return r.basePath + p
+}
+
+// kinds are the page types; each has templates/<kind>.html. The optional
+// ones are rendered only when the theme has them.
+var kinds = []struct {
+	name     string
+	optional bool
+}{
+	{"home", false}, {"list", false}, {"system", false}, {"organisations", false},
+	{"organisation", false}, {"facets", false}, {"facet", false}, {"page", false},
+	{"notfound", false}, {"redirect", false},
+	{"search", true}, {"daten", true}, {"statistik", true},
+}
+
+// parse reads templates/layout.html, templates/partials/*.html and one file
+// per page type, each named by its project-relative path.
+func (r *renderer) parse(theme fs.FS) error {
+	root := r.cfg.ThemeRoot
+	if root == "" {
+		root = "themes/default"
+	}
+	read := func(name string) (string, string, error) {
+		b, err := fs.ReadFile(theme, name)
+		return path.Join(root, name), string(b), err
+	}
+	layoutName, layoutSrc, err := read("templates/layout.html")
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	base := template.New(layoutName).Option("missingkey=error").Funcs(funcs)
+	if _, err := base.Parse(layoutSrc); err != nil {
+		return err
+	}
+	partials, _ := fs.Glob(theme, "templates/partials/*.html")
+	sort.Strings(partials)
+	for _, p := range partials {
+		name, src, err := read(p)
+		if err != nil {
+			return err
+		}
+		if _, err := base.New(name).Parse(src); err != nil {
+			return err
+		}
+	}
+	r.tmpl = map[string]*template.Template{}
+	for _, k := range kinds {
+		name, src, err := read("templates/" + k.name + ".html")
+		if err != nil {
+			if k.optional {
+				continue
+			}
+			return fmt.Errorf("theme: %w", err)
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return err
+		}
+		if _, err := t.New(name).Parse(src); err != nil {
+			return err
+		}
+		r.tmpl[k.name] = t
+		r.has[k.name] = true
+	}
+	return nil
+}
+
+// funcs are the few template functions that are not Page methods.
+var funcs = template.FuncMap{
+	"add":  func(a, b int) int { return a + b },
+	"list": func(s ...string) []string { return s },
+}
+
+// job is one page to render.
+type job struct {
+	kind, lang, path, out, title string
+	crumbs                       []Crumb
+	data                         any
+}
+
+func (r *renderer) exec(buf *bytes.Buffer, j job) error {
+	p := &Page{
+		Lang: j.lang, Site: r.reg.Site, Reg: r.reg, Stats: r.cfg.Stats,
+		Path: j.path, Kind: j.kind, Title: j.title, Crumbs: j.crumbs, Data: j.data, r: r,
+	}
+	if langs := r.languages(); len(langs) > 1 {
+		for _, l := range langs {
+			if l != j.lang {
+				p.Other = l
+				break
+			}
+		}
+	}
+	t := r.tmpl[j.kind]
+	return t.ExecuteTemplate(buf, t.Name(), p)
+}
+
+func (r *renderer) languages() []string {
+	if r.reg.Site == nil || len(r.reg.Site.Languages) == 0 {
+		return []string{"de", "en"}
+	}
+	var out []string
+	for _, l := range r.reg.Site.Languages {
+		out = append(out, string(l))
+	}
+	return out
+}
+
+// outPath turns a page path into its file: "systeme/x/" → "systeme/x/index.html".
+func outPath(lang, p string) string {
+	prefix := ""
+	if lang != "de" {
+		prefix = lang + "/"
+	}
+	return prefix + p + "index.html"
+}
