@@ -109,7 +109,7 @@ func (p *Page) MD(t register.Text, offset int) template.HTML {
 	s, lang := t.In(p.Lang)
 	h := p.r.cfg.Markdown(s, offset)
 	if lang != p.Lang && h != "" {
-		return template.HTML(`<div lang="` + lang + `">`) + h + "</div>"
+		return template.HTML(`<div lang="`+lang+`">`) + h + "</div>"
 	}
 	return h
 }
