@@ -69,7 +69,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	}
 
 	stats := register.ComputeStats(reg)
-	ext, err := extras(ctx, reg, cfg, baseURL, cat, stats, stage.Dir())
+	ext, err := extras(ctx, reg, cfg, baseURL, cat)
 	if err != nil {
 		return nil, err
 	}

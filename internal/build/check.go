@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"time"
 
+	"maki/internal/export"
 	"maki/internal/load"
 	"maki/internal/markdown"
 	"maki/internal/register"
@@ -40,6 +41,7 @@ func checkFS(fsys fs.FS, root string, now time.Time, md *markdown.Converter) (*r
 	reg, errs := load.Register(fsys, root)
 	errs = append(errs, validate.Register(reg, now)...)
 	errs = append(errs, checkMarkdown(reg, md)...)
+	errs = append(errs, export.Warnings(reg)...)
 	errs.Sort()
 	return reg, errs
 }

@@ -2,28 +2,65 @@ package build
 
 import (
 	"context"
-	"time"
 
+	"maki/internal/export"
 	"maki/internal/register"
 	"maki/internal/render"
+	"maki/internal/schema"
+	"maki/internal/search"
 )
 
-// stages holds what the stages after rendering produce: the search index
-// files, the similar systems and the exports. Search and export are wired
-// in as their packages land.
+// stages holds what the stages around rendering produce: the search index
+// and its similar systems before, the search files, exports and schemas
+// after (the exports need the list of rendered pages for the sitemap).
 type stages struct {
 	similar map[string][]string
 	files   []func(pages []string) (map[string][]byte, error)
 }
 
-func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL string, cat register.Catalog, stats *register.Stats, stageDir string) (*stages, error) {
-	_ = time.Time{}
-	return &stages{similar: map[string][]string{}}, nil
+// similarCount is how many similar systems a system page shows.
+const similarCount = 5
+
+func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL string, cat register.Catalog) (*stages, error) {
+	ix, err := search.Build(reg)
+	if err != nil {
+		return nil, err
+	}
+	s := &stages{similar: make(map[string][]string, len(reg.Systems))}
+	for _, sys := range reg.Systems {
+		if sim := ix.Similar(sys.ID, similarCount); len(sim) > 0 {
+			s.similar[sys.ID] = sim
+		}
+	}
+	s.files = append(s.files,
+		func([]string) (map[string][]byte, error) { return ix.Files() },
+		func(pages []string) (map[string][]byte, error) {
+			return export.Files(reg, export.Config{BaseURL: baseURL, Now: cfg.Now, Catalog: cat, Pages: pages})
+		},
+		func([]string) (map[string][]byte, error) {
+			sys, err := schema.System()
+			if err != nil {
+				return nil, err
+			}
+			org, err := schema.Organisation()
+			if err != nil {
+				return nil, err
+			}
+			return map[string][]byte{
+				"daten/entry.schema.json":        sys,
+				"daten/organisation.schema.json": org,
+			}, nil
+		},
+	)
+	return s, nil
 }
 
-// emit writes the extra files, sorted by path.
+// emit writes the extra files, each stage's sorted by path.
 func (s *stages) emit(ctx context.Context, pages []string, emit render.Emit) error {
 	for _, f := range s.files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		files, err := f(pages)
 		if err != nil {
 			return err
