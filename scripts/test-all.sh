@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the whole test suite of maki, as CI does (.ci/run calls this):
+#   1. gofmt and go vet
+#   2. go test ./...               (unit, golden, txtar and end-to-end build tests)
+#   3. the example content passes `maki check` with no output
+#   4. the browser suite (Chromium + axe-core + CSP + Nu Html Checker), which
+#      installs what it needs (chromium, Java, nginx, npm packages) when missing
+#   5. format checks of the open-data exports with real parsers (rapper, xmllint)
+# Usage: scripts/test-all.sh [--no-browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+browser=1
+[ "${1:-}" = "--no-browser" ] && browser=0
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './test/*'))
+if [ -n "$unformatted" ]; then echo "gofmt would change:"; echo "$unformatted"; exit 1; fi
+
+step "go vet"
+go vet ./...
+
+step "go test"
+go test -count=1 ./...
+
+step "maki check on the example content"
+out=$(go run ./cmd/maki check 2>&1) || { echo "$out"; exit 1; }
+if [ -n "$out" ]; then echo "maki check printed:"; echo "$out"; exit 1; fi
+echo "ok: no errors, no warnings"
+
+for script in internal/export/testdata/check-formats.sh; do
+  if [ -x "$script" ]; then step "$script"; "$script"; fi
+done
+
+if [ "$browser" = 1 ]; then
+  step "browser suite"
+  bash test/browser/run.sh
+fi
+echo
+echo "all tests passed"
