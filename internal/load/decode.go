@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"reflect"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ type decoder struct {
 	fields map[reflect.Type][]register.Field
 	errs   *register.ErrorList
 	file   string
+	src    []byte // the file's text, for the indentation of block scalars
 	meta   *register.Meta
 	depth  int
 }
@@ -176,7 +178,33 @@ func (d *decoder) scalarPos(n *yaml.Node, path string) register.Pos {
 	if k, ok := d.meta.KeyPositions[path]; ok {
 		col = k.Col + 2
 	}
+	if ind := d.blockIndent(n.Line + 1); ind > 0 {
+		col = ind + 1
+	}
 	return register.Pos{File: d.file, Line: n.Line + 1, Col: col}
+}
+
+// blockIndent returns the indentation of the first non-blank line from
+// line on, where the content of a block scalar starts, or 0.
+func (d *decoder) blockIndent(line int) int {
+	for i, l := 1, d.src; len(l) > 0; i++ {
+		cur, rest, _ := bytes.Cut(l, []byte("\n"))
+		if i >= line && len(bytes.TrimSpace(cur)) > 0 {
+			return len(cur) - len(bytes.TrimLeft(cur, " "))
+		}
+		l = rest
+	}
+	return 0
+}
+
+// textPos is the position of the first character of a text: inside the
+// quotes of a quoted scalar.
+func (d *decoder) textPos(n *yaml.Node, path string) register.Pos {
+	p := d.scalarPos(n, path)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		p.Col++
+	}
+	return p
 }
 
 func (d *decoder) typeError(n *yaml.Node, path, want string) {
@@ -243,7 +271,7 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		t.De = n.Value
-		d.meta.Positions[path+".de"] = d.scalarPos(n, path)
+		d.meta.Positions[path+".de"] = d.textPos(n, path)
 		if d.meta.Blocks[path] {
 			d.meta.Blocks[path+".de"] = true
 		}
@@ -263,7 +291,7 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 				continue
 			}
 			d.meta.KeyPositions[sub] = d.pos(k)
-			d.meta.Positions[sub] = d.scalarPos(c, sub)
+			d.meta.Positions[sub] = d.textPos(c, sub)
 			if k.Value == "de" {
 				t.De = c.Value
 			} else {

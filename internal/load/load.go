@@ -87,6 +87,7 @@ func (l *loader) site() {
 		s.Meta.File = src.file
 		return
 	}
+	l.dec.src = src.data
 	l.dec.entry(src.file, n, s, &s.Meta)
 	s.ID, s.Path = "site", "site.yaml"
 }
@@ -110,6 +111,7 @@ func (l *loader) topics() {
 	}
 	for _, c := range n.Content {
 		t := &register.Topic{}
+		l.dec.src = src.data
 		l.dec.entry(src.file, resolve(c), t, &t.Meta)
 		t.Meta.ID, t.Path = t.ID, "themen.yaml"
 		l.reg.Topics = append(l.reg.Topics, t)
@@ -190,6 +192,7 @@ func (l *loader) organisation(name, id, ext string) {
 		return
 	}
 	o := &register.Organisation{}
+	l.dec.src = src.data
 	l.dec.entry(src.file, n, o, &o.Meta)
 	o.ID, o.Path = id, name
 	l.reg.Organisations = append(l.reg.Organisations, o)
@@ -231,6 +234,7 @@ func (l *loader) system(name, id, ext string) {
 	if !l.isMapping(src.file, n) {
 		return
 	}
+	l.dec.src = src.data
 	l.dec.entry(src.file, n, s, &s.Meta)
 	s.ID, s.Path = id, name
 	if s.BodyLine > 0 {
@@ -286,6 +290,7 @@ func (l *loader) pages() {
 			continue
 		}
 		p := &register.Page{}
+		l.dec.src = src.data
 		l.dec.entry(src.file, node, p, &p.Meta)
 		p.ID, p.Path = slug, name
 		if p.Slug == "" {
