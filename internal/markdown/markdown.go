@@ -66,6 +66,7 @@ func (c *Converter) HTML(src string, headingOffset int) template.HTML {
 	if headingOffset != 0 {
 		headingShift{}.Transform(doc.(*ast.Document), nil, ctx)
 	}
+	wwwHTTPS(doc, []byte(src))
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, []byte(src), doc); err != nil {
 		return template.HTML(template.HTMLEscapeString(src))
@@ -114,10 +115,10 @@ func (c *Converter) Check(src string) []Problem {
 				add(inlineStart(n, source), "link", "link %q: %s", n.Destination, msg)
 			}
 		case *ast.AutoLink:
-			dest := string(n.URL(source))
-			if n.AutoLinkType == ast.AutoLinkEmail {
-				break
+			if n.AutoLinkType == ast.AutoLinkEmail || isWWW(n, source) {
+				break // a bare www. address is rendered as https:
 			}
+			dest := string(n.URL(source))
 			if msg := checkLink(dest); msg != "" {
 				add(inlineStart(n, source), "link", "link %q: %s", dest, msg)
 			}
@@ -177,9 +178,32 @@ func firstLine(n ast.Node, src []byte) string {
 	return strings.TrimSpace(string(seg.Value(src)))
 }
 
-// inlineStart finds the source offset of an inline node: the start of its
-// first text, less the opening bracket, or its block's start.
+// isWWW reports whether n is a bare "www." address found by the Linkify
+// extension, which gives it the protocol http.
+func isWWW(n *ast.AutoLink, src []byte) bool {
+	return n.AutoLinkType == ast.AutoLinkURL && bytes.HasPrefix(n.Label(src), []byte("www."))
+}
+
+// wwwHTTPS makes bare "www." addresses https: links (Linkify makes them http:).
+func wwwHTTPS(doc ast.Node, src []byte) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if a, ok := n.(*ast.AutoLink); ok && entering && isWWW(a, src) {
+			a.Protocol = []byte("https")
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// inlineStart finds the source offset of an inline node: the position the
+// parser recorded (the "[", "![" or "<"), else the start of its first text,
+// less the opening bracket, or its block's start.
 func inlineStart(n ast.Node, src []byte) int {
+	if p := n.Pos(); p >= 0 && p < len(src) {
+		for p < len(src) && (src[p] == ' ' || src[p] == '\t') {
+			p++ // the parser may record the space an inline was found after
+		}
+		return p
+	}
 	var off = -1
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
