@@ -2,11 +2,81 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
 	"io"
+
+	"maki/internal/build"
+	"maki/internal/export"
+	"maki/internal/register"
 )
 
-// cmdExport is a placeholder until the command is built.
+// exportFormats maps each format of maki export to its writer.
+var exportFormats = map[string]func(*register.Register, export.Config) ([]byte, error){
+	"json":      export.RegisterJSON,
+	"csv":       export.RegisterCSV,
+	"eu-ai-act": export.EUAIAct,
+}
+
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("export: not implemented yet")
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	content := fs.String("content", "content", "content `directory`")
+	baseURL := fs.String("base-url", "", "absolute `URL` the site is served from (overrides site.yaml)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), `usage: maki export [flags] json|csv|eu-ai-act
+
+Checks the content and writes one open-data format to standard output,
+the same bytes the build publishes under daten/:
+
+	json       register.json: every system with its organisations resolved
+	csv        register.csv: one row per system (UTF-8 with BOM, RFC 4180)
+	eu-ai-act  eu-ai-act.json: EU AI Act Annex VIII section C fields of
+	           every high-risk system, for registration in the EU database
+
+Exit status 0: written; 1: content errors (reported on standard error,
+nothing written); 2: usage.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	// The format may come before or after the flags:
+	// maki export json --content dir, maki export --content dir json.
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return usageError("maki export: want exactly one format: json, csv or eu-ai-act")
+	}
+	write, ok := exportFormats[pos[0]]
+	if !ok {
+		return usageError("maki export: unknown format %q; want json, csv or eu-ai-act", pos[0])
+	}
+	cfg := build.Config{Content: *content, BaseURL: *baseURL, Now: buildTime()}
+	reg, errs := build.Check(cfg)
+	if errs.Err() != nil {
+		if err := report(stderr, "text", errs); err != nil {
+			return err
+		}
+		return exitError{code: 1}
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	b, err := write(reg, export.Config{BaseURL: *baseURL, Now: cfg.Now})
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(b)
+	return err
 }

@@ -80,9 +80,9 @@ func (x *exporter) atomFeed(lang string) []byte {
 	w.open("feed", "xmlns", "http://www.w3.org/2005/Atom", "xml:lang", lang)
 	w.elem("id", feedURL)
 	w.elem("title", title)
-	w.elem("subtitle", x.tOr(lang, "feed.subtitle", register.Text{
-		De: "Neue und geänderte Einträge",
-		En: "New and updated entries",
+	w.elem("subtitle", x.tOr(lang, "feed.title", register.Text{
+		De: "Neue und geänderte KI-Systeme",
+		En: "New and updated AI systems",
 	}))
 	w.elem("updated", updated)
 	w.empty("link", "rel", "self", "type", "application/atom+xml", "href", feedURL)

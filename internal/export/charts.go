@@ -10,14 +10,14 @@ import (
 
 // Charts are static SVG files, one per statistics group and language:
 // statistik/<group>.svg (German) and en/statistik/<group>.svg, beside the
-// statistics pages, so a page refers to them as "<group>.svg". They use
+// statistics pages ({{.URL (print "statistik/" .Key ".svg")}} in a template). They use
 // presentation attributes only (no style attribute or element, no script),
 // so the site's CSP allows them, and carry role="img" with a <title> and a
 // <desc> that state every number. The statistics page shows the same
 // numbers in tables.
 
-// ChartFile returns the file name of a group's chart ("risk-class.svg").
-func ChartFile(group string) string { return strings.ReplaceAll(group, "_", "-") + ".svg" }
+// ChartFile returns the file name of a group's chart ("risk_class.svg").
+func ChartFile(group string) string { return group + ".svg" }
 
 // ChartPath returns the path of a group's chart in lang, relative to public/.
 func ChartPath(lang, group string) string {
@@ -25,7 +25,7 @@ func ChartPath(lang, group string) string {
 }
 
 // chartTitles are the default chart titles; the catalog key
-// "stats.<group>.title" overrides them.
+// "statistik.<group>.title" overrides them.
 var chartTitles = map[string]register.Text{
 	"status":        {De: "KI-Systeme nach Status", En: "AI systems by status"},
 	"level":         {De: "KI-Systeme nach Verwaltungsebene", En: "AI systems by level of government"},
@@ -39,7 +39,7 @@ var chartTitles = map[string]register.Text{
 }
 
 // missingLabels name the row of systems without a value; the catalog key
-// "stats.<group>.missing" overrides them.
+// "statistik.<group>.missing" overrides them.
 var missingLabels = map[string]register.Text{
 	"state":      {De: "kein Land (Bund und andere)", En: "no state (federal and other)"},
 	"start_year": {De: "noch nicht gestartet", En: "not started yet"},
@@ -50,7 +50,7 @@ var missingDefault = register.Text{De: "ohne Angabe", En: "not specified"}
 // ChartTitle returns the title of a group's chart in lang.
 func ChartTitle(cat register.Catalog, lang, group string) string {
 	x := &exporter{cfg: Config{Catalog: cat}}
-	return x.tOr(lang, "stats."+group+".title", chartTitles[group])
+	return x.tOr(lang, "statistik."+group+".title", chartTitles[group])
 }
 
 // chartRow is one bar.
@@ -71,7 +71,7 @@ func (x *exporter) chartRows(lang string, g register.Group) []chartRow {
 		if !ok {
 			def = missingDefault
 		}
-		rows = append(rows, chartRow{x.tOr(lang, "stats."+g.Key+".missing", def), g.Missing})
+		rows = append(rows, chartRow{x.tOr(lang, "statistik."+g.Key+".missing", def), g.Missing})
 	}
 	return rows
 }
@@ -182,7 +182,7 @@ func (x *exporter) charts(out map[string][]byte) error {
 	for _, lang := range []string{"de", "en"} {
 		for _, g := range st.Groups {
 			rows := x.chartRows(lang, g)
-			title := x.tOr(lang, "stats."+g.Key+".title", chartTitles[g.Key])
+			title := x.tOr(lang, "statistik."+g.Key+".title", chartTitles[g.Key])
 			out[ChartPath(lang, g.Key)] = chartSVG("chart-"+strings.ReplaceAll(g.Key, "_", "-"), title, chartDesc(lang, st.Total, g.Multi, rows), rows)
 		}
 	}
