@@ -2,11 +2,118 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+
+	"maki/internal/csvimport"
+	"maki/internal/register"
 )
 
-// cmdImport is a placeholder until the command is built.
+// cmdImport writes one system file per row of a CSV or JSON file.
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("import: not implemented yet")
+	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	content := fl.String("content", "content", "content `directory`")
+	partial := fl.Bool("partial", false, "write the valid rows even when other rows have errors")
+	force := fl.Bool("force", false, "replace existing systems with the same id")
+	dryRun := fl.Bool("dry-run", false, "check and report, but write nothing")
+	fl.Usage = func() {
+		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--content DIR] [--partial] [--force] [--dry-run]
+
+Writes content/systeme/<id>.yaml for every row. Columns are named like the
+fields ("name" or "name.de"/"name.en", lists separated by ";"); the id column
+is the file name. CSV may be UTF-8 with or without BOM, separated by commas or
+semicolons. Nothing is written unless every row is valid (or --partial);
+existing systems are never replaced without --force.
+
+`)
+		fl.PrintDefaults()
+	}
+	var file string
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		file, args = args[0], args[1:]
+	}
+	if err := parseFlags(fl, args); err != nil {
+		return err
+	}
+	if file == "" && fl.NArg() > 0 {
+		file = fl.Arg(0)
+		if err := parseFlags(fl, fl.Args()[1:]); err != nil {
+			return err
+		}
+	}
+	if file == "" || fl.NArg() > 0 {
+		fl.Usage()
+		return usageError("import: want exactly one input file")
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}
+	}
+	root := filepath.ToSlash(filepath.Clean(*content))
+	var contentFS = os.DirFS(*content)
+	if _, err := os.Stat(*content); err != nil {
+		contentFS = nil
+	}
+	plan, err := csvimport.Prepare(csvimport.Config{
+		File: filepath.ToSlash(file), Data: data, Content: contentFS, Root: root,
+		Now: buildTime(), Partial: *partial, Force: *force,
+	})
+	if err != nil {
+		return err
+	}
+	printImportErrors(stderr, plan.Errors)
+	nerr := len(plan.Errors.Errors())
+
+	verb := "wrote"
+	if *dryRun {
+		verb = "would write"
+	}
+	var paths []string
+	if *dryRun {
+		for _, f := range plan.Files {
+			paths = append(paths, f.Path)
+		}
+	} else if len(plan.Files) > 0 {
+		paths, err = plan.Write(*content)
+		if err != nil {
+			return err
+		}
+	}
+	for i, p := range paths {
+		note := ""
+		switch f := plan.Files[i]; {
+		case f.Replaces != "":
+			note = " (replaces " + filepath.ToSlash(filepath.Join(root, f.Replaces)) + ")"
+		case f.Exists:
+			note = " (replaced)"
+		}
+		fmt.Fprintf(stdout, "%s %s%s\n", verb, filepath.ToSlash(filepath.Join(root, p)), note)
+	}
+	switch {
+	case nerr > 0 && !*partial:
+		fmt.Fprintf(stderr, "maki import: %d errors in %d of %d rows; nothing written (fix them, or use --partial to import the valid rows)\n", nerr, plan.Rejected, plan.Rows)
+	case nerr > 0:
+		fmt.Fprintf(stderr, "maki import: %d errors in %d of %d rows; %s %d systems\n", nerr, plan.Rejected, plan.Rows, verb, len(paths))
+	default:
+		fmt.Fprintf(stderr, "maki import: %s %d systems\n", verb, len(paths))
+	}
+	if nerr > 0 {
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+// printImportErrors writes the first 50 problems, one a line, and how many more.
+func printImportErrors(w io.Writer, errs register.ErrorList) {
+	for i, e := range errs {
+		if i == 50 {
+			fmt.Fprintf(w, "(and %d more errors)\n", len(errs)-50)
+			break
+		}
+		fmt.Fprintln(w, e.Error())
+	}
 }

@@ -1,0 +1,19 @@
+// Package csvimport turns a spreadsheet (CSV) or a JSON list of systems
+// into content files, one content/systeme/<id>.yaml per row, for
+// "maki import".
+//
+// Columns are named like the content keys: "name" or "name.de"/"name.en"
+// (also "name_de", as daten/register.csv writes them) for texts, lists in
+// one cell separated by ";" ("\;" for a semicolon inside an item), record
+// lists as one column per record field ("assessments.type" or
+// "assessments_type", the n-th items belonging together), and
+// "eu_database.url". The columns daten/register.csv derives from other
+// data (organisation_name_de, page_url, …) are skipped, so that an export
+// can be imported again.
+//
+// Every row is rendered to YAML and checked together with the existing
+// content exactly as "maki check" checks it (load and validate over the
+// content with the new files laid over it); every problem is reported at
+// the row and column it came from: "file.csv:7:12: field "status": …".
+// Prepare never writes; Plan.Write writes the files atomically.
+package csvimport

@@ -1,0 +1,323 @@
+package csvimport
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"maki/internal/load"
+	"maki/internal/register"
+	"maki/internal/validate"
+)
+
+// Config says what to import and into which content.
+type Config struct {
+	File    string    // the input's name as the user gave it; positions use it
+	Data    []byte    // the input: CSV, or JSON when File ends in .json or Data starts with [ or {
+	Content fs.FS     // the existing content directory
+	Root    string    // project-relative name of the content directory ("content"), for load's positions
+	Now     time.Time // build time, for the date rules
+	Partial bool      // keep the valid rows when others are invalid
+	Force   bool      // replace existing systems with the same id
+}
+
+// File is one system file an import writes.
+type File struct {
+	ID       string
+	Path     string       // relative to the content directory: "systeme/<id>.yaml"
+	Data     []byte       // the YAML
+	Row      register.Pos // where it came from
+	Replaces string       // with Force: an existing file of the same id that this one replaces ("systeme/<id>.md"), or ""
+	Exists   bool         // with Force: Path exists and is overwritten
+}
+
+// Plan is the outcome of Prepare: what to write and what is wrong.
+type Plan struct {
+	// Files are the files to write, sorted by id: all rows when Errors has
+	// no errors, the valid rows when Partial is set, else none.
+	Files []File
+	// Errors are the problems, positioned in the input file, sorted.
+	Errors register.ErrorList
+	// Rows is the number of systems the input holds; Rejected how many of
+	// them have errors.
+	Rows, Rejected int
+}
+
+// Prepare reads the input, turns every row into a system file, checks the
+// new files together with the existing content exactly as "maki check"
+// would (load and validate over the content with the new files laid over
+// it) and maps every problem back to the row and column it came from.
+// It writes nothing.
+func Prepare(cfg Config) (Plan, error) {
+	var p Plan
+	var rows []*Row
+	var errs register.ErrorList
+	if isJSON(cfg.File, cfg.Data) {
+		rows, errs = ReadJSON(cfg.File, cfg.Data)
+	} else {
+		rows, errs = ReadCSV(cfg.File, cfg.Data)
+	}
+	p.Rows = len(rows)
+	p.Errors = errs
+	if len(errs.Errors()) > 0 && len(rows) == 0 {
+		p.Errors.Sort()
+		return p, nil
+	}
+
+	base, err := snapshot(cfg.Content)
+	if err != nil {
+		return p, err
+	}
+	existing, _ := load.Register(base, cfg.Root)
+	have := map[string]string{} // id → content-relative path
+	for _, s := range existing.Systems {
+		have[s.ID] = s.Path
+	}
+
+	bad := map[*Row]bool{}
+	firstRow := map[string]*Row{}
+	var files []File
+	byFile := map[string]*Row{}
+	for _, row := range rows {
+		idPos := row.at("id")
+		switch {
+		case row.ID == "":
+			p.Errors.Add(idPos, "id", "required", "required; want the id of the system (its file name)")
+			bad[row] = true
+			continue
+		case !load.ValidID(row.ID):
+			p.Errors.Add(idPos, "id", "id", "bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens", row.ID)
+			bad[row] = true
+			continue
+		}
+		if prev, dup := firstRow[row.ID]; dup {
+			p.Errors.Add(idPos, "id", "duplicate-id", "%q is also the id of the row at line %d; want each id once", row.ID, prev.Pos.Line)
+			bad[row] = true
+			continue
+		}
+		firstRow[row.ID] = row
+		f := File{ID: row.ID, Path: "systeme/" + row.ID + ".yaml", Row: row.Pos}
+		if old, ok := have[row.ID]; ok {
+			if !cfg.Force {
+				p.Errors.Add(idPos, "id", "exists", "system %q exists (%s); want a new id, or --force to replace it", row.ID, path.Join(cfg.Root, old))
+				bad[row] = true
+				continue
+			}
+			f.Path = path.Join(path.Dir(old), row.ID+".yaml")
+			if old != f.Path {
+				f.Replaces = old
+			} else {
+				f.Exists = true
+			}
+		}
+		f.Data = renderYAML("", row.Values)
+		files = append(files, f)
+		byFile[path.Join(cfg.Root, f.Path)] = row
+	}
+
+	// Check, and with Partial drop the rows with errors and check again,
+	// since a row may depend on another (based_on) until nothing changes.
+	for {
+		overlay := fstest.MapFS{}
+		for k, v := range base {
+			overlay[k] = v
+		}
+		var keep []File
+		for _, f := range files {
+			if bad[byFile[path.Join(cfg.Root, f.Path)]] {
+				continue
+			}
+			keep = append(keep, f)
+			overlay[f.Path] = &fstest.MapFile{Data: f.Data}
+			if f.Replaces != "" {
+				delete(overlay, f.Replaces)
+			}
+		}
+		r, lerrs := load.Register(overlay, cfg.Root)
+		all := append(lerrs, validate.Register(r, cfg.Now)...)
+		newBad := false
+		for _, e := range all {
+			row, ok := byFile[e.Pos.File]
+			if !ok {
+				continue // about existing content: "maki check" reports it
+			}
+			p.Errors = append(p.Errors, &register.Error{Pos: row.at(e.Field), Field: e.Field, Msg: e.Msg, Severity: e.Severity, Rule: e.Rule})
+			if e.Severity == register.SevError && !bad[row] {
+				bad[row] = true
+				newBad = true
+			}
+		}
+		if !cfg.Partial || !newBad {
+			p.Files = keep
+			break
+		}
+	}
+	for range bad {
+		p.Rejected++
+	}
+	if len(p.Errors.Errors()) > 0 && !cfg.Partial {
+		p.Files = nil
+	}
+	p.Errors.Sort()
+	return p, nil
+}
+
+// isJSON reports whether the input is JSON: by its extension, else by its
+// first character.
+func isJSON(name string, data []byte) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return true
+	case ".csv", ".tsv", ".txt":
+		return false
+	}
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")
+	return len(t) > 0 && (t[0] == '[' || t[0] == '{')
+}
+
+// snapshot reads every file of fsys into memory, so the new files can be
+// laid over it.
+func snapshot(fsys fs.FS) (fstest.MapFS, error) {
+	m := fstest.MapFS{}
+	if fsys == nil {
+		return m, nil
+	}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return fs.SkipAll // no content directory yet
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		m[p] = &fstest.MapFile{Data: b}
+		return nil
+	})
+	return m, err
+}
+
+// at returns the position in the input of a field of the row: the column
+// of the field (or of its first sub-field, or of its parent) when the input
+// is CSV, else the row itself.
+func (row *Row) at(field string) register.Pos {
+	pos := row.Pos
+	if field == "id" || field == "" {
+		pos.Col = row.idCol
+		return pos
+	}
+	var parts []string
+	for _, s := range strings.Split(field, ".") {
+		if _, err := strconv.Atoi(s); err != nil {
+			parts = append(parts, s)
+		}
+	}
+	for p := strings.Join(parts, "."); p != ""; {
+		if c, ok := row.cols[p]; ok {
+			pos.Col = c
+			return pos
+		}
+		best := 0
+		for k, c := range row.cols {
+			if strings.HasPrefix(k, p+".") && (best == 0 || c < best) {
+				best = c
+			}
+		}
+		if best > 0 {
+			pos.Col = best
+			return pos
+		}
+		i := strings.LastIndexByte(p, '.')
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return pos
+}
+
+// Write writes the plan's files into the content directory dir, each
+// atomically (a temporary file renamed into place), and removes the files
+// they replace. It returns the paths written, relative to dir.
+func (p Plan) Write(dir string) ([]string, error) {
+	var written []string
+	for _, f := range p.Files {
+		target := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return written, err
+		}
+		tmp, err := os.CreateTemp(filepath.Dir(target), ".import-*.yaml")
+		if err != nil {
+			return written, err
+		}
+		_, werr := tmp.Write(f.Data)
+		cerr := tmp.Close()
+		if werr == nil {
+			werr = cerr
+		}
+		if werr == nil {
+			werr = os.Chmod(tmp.Name(), 0o644)
+		}
+		if werr == nil {
+			werr = os.Rename(tmp.Name(), target)
+		}
+		if werr != nil {
+			os.Remove(tmp.Name())
+			return written, fmt.Errorf("write %s: %w", target, werr)
+		}
+		written = append(written, f.Path)
+		if f.Replaces != "" {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f.Replaces))); err != nil {
+				return written, err
+			}
+		}
+	}
+	return written, nil
+}
+
+// closest returns the candidate nearest to s when it is close enough.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= 2 || (bestD <= 3 && len(s) > 8) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

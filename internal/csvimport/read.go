@@ -1,0 +1,631 @@
+package csvimport
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"maki/internal/register"
+)
+
+// Row is one system read from the input.
+type Row struct {
+	Pos    register.Pos   // the row (CSV: line of its first cell, column 0; JSON: the object)
+	ID     string         // the id column or key
+	Values Values         // the content keys and values
+	cols   map[string]int // canonical field path ("name.de", "assessments.type") → CSV column (1-based)
+	idCol  int
+}
+
+// column is what a CSV header names: a top-level key, a sub key of a
+// record or of eu_database, and a language for texts.
+type column struct {
+	key, sub, lang string
+	ignore         bool // a column derived by the export (organisation_name_de, page_url)
+	id             bool
+}
+
+func (c column) path() string {
+	p := c.key
+	if c.sub != "" {
+		p += "." + c.sub
+	}
+	if c.lang != "" {
+		p += "." + c.lang
+	}
+	return p
+}
+
+// derived are columns of daten/register.csv that the export computes from
+// other data; an import skips them.
+var derived = map[string]bool{
+	"organisation_name_de": true, "organisation_name_en": true, "organisation_level": true,
+	"organisation_state": true, "page_url": true, "page_url_de": true, "page_url_en": true,
+}
+
+// parseHeader resolves a header cell: "name", "name.de", "name_de",
+// "eu_database.url", "eu_database_url", "assessments_type",
+// "assessments.summary.de", …
+func parseHeader(h string) (column, bool) {
+	h = strings.ToLower(strings.TrimSpace(h))
+	if h == "id" {
+		return column{id: true}, true
+	}
+	if derived[h] {
+		return column{ignore: true}, true
+	}
+	norm := strings.ReplaceAll(h, ".", "_")
+	fields := register.Fields(systemType)
+	// The longest key that is the header or a prefix of it followed by "_".
+	var best *register.Field
+	for i := range fields {
+		k := fields[i].Key
+		if (norm == k || strings.HasPrefix(norm, k+"_")) && (best == nil || len(k) > len(best.Key)) {
+			best = &fields[i]
+		}
+	}
+	if best == nil {
+		return column{}, false
+	}
+	c := column{key: best.Key}
+	rest := strings.TrimPrefix(strings.TrimPrefix(norm, best.Key), "_")
+	t := best.Type
+	if rest == "" {
+		if t == register.TextType {
+			c.lang = "de" // a text without a language is German
+		}
+		return c, true
+	}
+	if t == register.TextType {
+		if rest == "de" || rest == "en" {
+			c.lang = rest
+			return c, true
+		}
+		return column{}, false
+	}
+	st := structOf(t)
+	if st == nil {
+		return column{}, false
+	}
+	for _, f := range register.Fields(st) {
+		if rest == f.Key || strings.HasPrefix(rest, f.Key+"_") {
+			c.sub = f.Key
+			lang := strings.TrimPrefix(strings.TrimPrefix(rest, f.Key), "_")
+			switch {
+			case lang == "":
+				if f.Type == register.TextType {
+					c.lang = "de"
+				}
+				return c, true
+			case f.Type == register.TextType && (lang == "de" || lang == "en"):
+				c.lang = lang
+				return c, true
+			}
+		}
+	}
+	return column{}, false
+}
+
+// columnNames lists every header parseHeader accepts in its dotted form,
+// for "did you mean".
+func columnNames() []string {
+	names := []string{"id"}
+	for _, f := range register.Fields(systemType) {
+		names = append(names, f.Key)
+		if f.Type == register.TextType {
+			names = append(names, f.Key+".de", f.Key+".en")
+		}
+		if st := structOf(f.Type); st != nil && st != register.TextType {
+			for _, sf := range register.Fields(st) {
+				names = append(names, f.Key+"."+sf.Key)
+				if sf.Type == register.TextType {
+					names = append(names, f.Key+"."+sf.Key+".de", f.Key+"."+sf.Key+".en")
+				}
+			}
+		}
+	}
+	return names
+}
+
+// sniffComma returns the separator of the header line: the most frequent of
+// ",", ";" and tab outside quotes.
+func sniffComma(data []byte) rune {
+	counts := map[rune]int{}
+	inQuote := false
+	for _, r := range string(data) {
+		if r == '"' {
+			inQuote = !inQuote
+			continue
+		}
+		if inQuote {
+			continue
+		}
+		if r == '\n' {
+			break
+		}
+		if r == ',' || r == ';' || r == '\t' {
+			counts[r]++
+		}
+	}
+	best := ','
+	for _, r := range []rune{';', '\t'} {
+		if counts[r] > counts[best] {
+			best = r
+		}
+	}
+	return best
+}
+
+// ReadCSV reads systems from CSV: UTF-8 with or without a byte order mark,
+// separated by commas, semicolons or tabs (whichever the header line uses
+// most). file names the input in positions.
+func ReadCSV(file string, data []byte) ([]*Row, register.ErrorList) {
+	var errs register.ErrorList
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		errs.Add(register.Pos{File: file, Line: line}, "", "encoding", "invalid UTF-8; want the file saved as UTF-8 (in spreadsheet programs: \"CSV UTF-8\")")
+		return nil, errs
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.Comma = sniffComma(data)
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			errs.Add(register.Pos{File: file}, "", "empty", "no header line; want a first line naming the columns (id, name, …)")
+		} else {
+			errs.Add(csvErrPos(file, err), "", "csv", "%s", csvErrMsg(err))
+		}
+		return nil, errs
+	}
+	cols := make([]column, len(header))
+	seen := map[string]int{}
+	idCol := -1
+	for i, h := range header {
+		pos := register.Pos{File: file, Line: 1, Col: i + 1}
+		if strings.TrimSpace(h) == "" {
+			cols[i].ignore = true
+			continue
+		}
+		c, ok := parseHeader(h)
+		if !ok {
+			msg := fmt.Sprintf("unknown column %q", h)
+			if s := closest(strings.ToLower(strings.TrimSpace(h)), columnNames()); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			} else {
+				msg += "; want a field name like \"name\", \"name.en\", \"topics\" or \"eu_database.url\""
+			}
+			errs.Add(pos, "", "unknown-key", "%s", msg)
+			continue
+		}
+		if c.id {
+			idCol = i
+		}
+		if !c.ignore {
+			p := c.path()
+			if c.id {
+				p = "id"
+			}
+			if prev, dup := seen[p]; dup {
+				errs.Add(pos, "", "duplicate-key", "column %q names the same field as column %d; want each field once", h, prev+1)
+				continue
+			}
+			seen[p] = i
+		}
+		cols[i] = c
+	}
+	if idCol < 0 {
+		errs.Add(register.Pos{File: file, Line: 1}, "", "required", "no column \"id\"; want the id (file name) of every system")
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+
+	var rows []*Row
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			errs.Add(csvErrPos(file, err), "", "csv", "%s", csvErrMsg(err))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+				continue
+			}
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if blank(rec) {
+			continue
+		}
+		if len(rec) > len(cols) {
+			errs.Add(register.Pos{File: file, Line: line, Col: len(cols) + 1}, "", "csv", "%d cells; want at most %d, one per column of the header", len(rec), len(cols))
+			continue
+		}
+		rows = append(rows, rowFromCSV(file, line, rec, cols, idCol))
+	}
+	return rows, errs
+}
+
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func csvErrPos(file string, err error) register.Pos {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return register.Pos{File: file, Line: pe.Line, Col: pe.Column}
+	}
+	return register.Pos{File: file}
+}
+
+func csvErrMsg(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// rowFromCSV turns a record into Values by the types of the fields.
+func rowFromCSV(file string, line int, rec []string, cols []column, idCol int) *Row {
+	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: map[string]int{}, idCol: idCol + 1}
+	if idCol < len(rec) {
+		row.ID = strings.TrimSpace(rec[idCol])
+	}
+	records := map[string][][]string{} // record list key → per column items, see below
+	type recCol struct{ sub, lang string }
+	recCols := map[string][]recCol{}
+	for i, cell := range rec {
+		c := cols[i]
+		if c.ignore || c.id {
+			continue
+		}
+		row.cols[c.path()] = i + 1
+		if strings.TrimSpace(cell) == "" {
+			continue
+		}
+		f := topField(c.key)
+		switch {
+		case f.Type == register.TextType:
+			setText(row.Values, c.key, c.lang, cell)
+		case f.Type.Kind() == reflect.Slice && structOf(f.Type) != nil:
+			// A list of records: one ";"-separated item per record.
+			recCols[c.key] = append(recCols[c.key], recCol{c.sub, c.lang})
+			records[c.key] = append(records[c.key], splitList(cell))
+		case f.Type.Kind() == reflect.Pointer:
+			m, _ := row.Values[c.key].(map[string]any)
+			if m == nil {
+				m = map[string]any{}
+				row.Values[c.key] = m
+			}
+			m[c.sub] = scalarFor(subType(f.Type, c.sub), cell)
+		case f.Type.Kind() == reflect.Slice:
+			var items []any
+			for _, it := range splitList(cell) {
+				if it = strings.TrimSpace(it); it != "" {
+					items = append(items, it)
+				}
+			}
+			if len(items) > 0 {
+				row.Values[c.key] = items
+			}
+		default:
+			v := scalarFor(f.Type, cell)
+			if b, ok := v.(bool); ok && !b && c.key == "restricted" {
+				continue // the default; no need to write it
+			}
+			row.Values[c.key] = v
+		}
+	}
+	for key, colItems := range records {
+		n := 0
+		for _, items := range colItems {
+			n = max(n, len(items))
+		}
+		st := structOf(topField(key).Type)
+		list := make([]any, n)
+		for i := range list {
+			m := map[string]any{}
+			for j, items := range colItems {
+				if i >= len(items) || strings.TrimSpace(items[i]) == "" {
+					continue
+				}
+				rc := recCols[key][j]
+				if rc.lang != "" {
+					setText(m, rc.sub, rc.lang, items[i])
+					continue
+				}
+				m[rc.sub] = scalarFor(subType(st, rc.sub), items[i])
+			}
+			list[i] = m
+		}
+		row.Values[key] = list
+	}
+	return row
+}
+
+func topField(key string) register.Field {
+	for _, f := range register.Fields(systemType) {
+		if f.Key == key {
+			return f
+		}
+	}
+	return register.Field{}
+}
+
+func subType(t reflect.Type, key string) reflect.Type {
+	st := structOf(t)
+	if st == nil {
+		return reflect.TypeOf("")
+	}
+	for _, f := range register.Fields(st) {
+		if f.Key == key {
+			return f.Type
+		}
+	}
+	return reflect.TypeOf("")
+}
+
+// setText sets one language of a text; German alone stays a plain string.
+// A text on one line is trimmed; Markdown over several lines is kept as it is.
+func setText(m map[string]any, key, lang, s string) {
+	if !strings.Contains(s, "\n") {
+		s = strings.TrimSpace(s)
+	}
+	if lang == "" {
+		lang = "de"
+	}
+	cur := m[key]
+	switch cur := cur.(type) {
+	case map[string]any:
+		cur[lang] = s
+		return
+	case string:
+		if lang == "de" {
+			m[key] = s
+			return
+		}
+		m[key] = map[string]any{"de": cur, "en": s}
+		return
+	}
+	if lang == "de" {
+		m[key] = s
+	} else {
+		m[key] = map[string]any{"en": s}
+	}
+}
+
+// scalarFor converts a cell to the type of the field: a whole number for
+// ints, true/false for booleans, else the string. A cell that does not
+// convert stays a string, so that the loader reports it with its rules.
+func scalarFor(t reflect.Type, cell string) any {
+	s := strings.TrimSpace(cell)
+	if t == nil {
+		return cell
+	}
+	switch t.Kind() {
+	case reflect.Int:
+		if n, err := strconv.Atoi(s); err == nil {
+			return n
+		}
+		return s
+	case reflect.Bool:
+		switch strings.ToLower(s) {
+		case "true", "ja", "wahr", "yes", "1", "x":
+			return true
+		case "false", "nein", "falsch", "no", "0":
+			return false
+		}
+		return s
+	}
+	return s
+}
+
+// splitList splits a cell at ";" not preceded by "\" and unescapes "\;"
+// and "\\" (the list encoding of daten/register.csv).
+func splitList(cell string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(cell); i++ {
+		c := cell[i]
+		switch {
+		case c == '\\' && i+1 < len(cell) && (cell[i+1] == ';' || cell[i+1] == '\\'):
+			i++
+			b.WriteByte(cell[i])
+		case c == ';':
+			out = append(out, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(out, b.String())
+}
+
+// ReadJSON reads systems from JSON: an array of objects shaped like the
+// content files plus "id", or the daten/register.json format (an object
+// with "systems", whose organisations and topics are objects with "id").
+func ReadJSON(file string, data []byte) ([]*Row, register.ErrorList) {
+	var errs register.ErrorList
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	posAt := func(off int64) register.Pos {
+		for int(off) < len(data) && strings.ContainsRune(" \t\r\n,", rune(data[off])) {
+			off++
+		}
+		before := data[:off]
+		line := 1 + bytes.Count(before, []byte("\n"))
+		col := int(off) - bytes.LastIndexByte(before, '\n')
+		return register.Pos{File: file, Line: line, Col: col}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	fail := func(err error) ([]*Row, register.ErrorList) {
+		var se *json.SyntaxError
+		pos := register.Pos{File: file}
+		if errors.As(err, &se) {
+			pos = posAt(se.Offset)
+		}
+		errs.Add(pos, "", "syntax", "%v", err)
+		return nil, errs
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return fail(err)
+	}
+	if tok == json.Delim('{') {
+		// {"systems": [...], ...}: find the list.
+		found := false
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return fail(err)
+			}
+			if k == "systems" {
+				if tok, err = dec.Token(); err != nil {
+					return fail(err)
+				}
+				found = true
+				break
+			}
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return fail(err)
+			}
+		}
+		if !found {
+			errs.Add(register.Pos{File: file, Line: 1, Col: 1}, "", "syntax", "no \"systems\" list; want an array of systems or {\"systems\": [...]}")
+			return nil, errs
+		}
+	}
+	if tok != json.Delim('[') {
+		errs.Add(register.Pos{File: file, Line: 1, Col: 1}, "", "syntax", "got %v; want an array of systems", tok)
+		return nil, errs
+	}
+	var rows []*Row
+	for dec.More() {
+		pos := posAt(dec.InputOffset())
+		var obj map[string]any
+		if err := dec.Decode(&obj); err != nil {
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				errs.Add(pos, "", "type", "got %s; want an object with the fields of a system", te.Value)
+				continue
+			}
+			return fail(err)
+		}
+		row := &Row{Pos: pos, Values: Values{}, cols: map[string]int{}}
+		for k, v := range obj {
+			if k == "id" {
+				row.ID, _ = v.(string)
+				continue
+			}
+			if derived[k] || k == "page_url" {
+				continue
+			}
+			if v = normalise(topField(k).Type, k, v); v != nil {
+				row.Values[k] = v
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, errs
+}
+
+// normalise turns decoded JSON into Values: nulls and empty lists and texts
+// dropped, numbers as ints or strings by the field type, and the objects
+// register.json uses for references ({"id": …}) back into ids.
+func normalise(t reflect.Type, key string, v any) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case json.Number:
+		if t != nil && t.Kind() == reflect.Int {
+			if n, err := strconv.Atoi(v.String()); err == nil {
+				return n
+			}
+		}
+		return v.String()
+	case []any:
+		var out []any
+		var et reflect.Type
+		if t != nil && t.Kind() == reflect.Slice {
+			et = t.Elem()
+		}
+		for _, e := range v {
+			if e = normalise(et, key, e); e != nil {
+				out = append(out, e)
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
+	case map[string]any:
+		if t != nil && (t.Kind() == reflect.String) {
+			if id, ok := v["id"].(string); ok {
+				return id // {"id": "stadt-a", "name": …} in register.json
+			}
+		}
+		st := structOf(t)
+		out := map[string]any{}
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			var ft reflect.Type
+			if st != nil {
+				ft = fieldType(st, k)
+			}
+			if t == register.TextType {
+				ft = reflect.TypeOf("")
+			}
+			if e := normalise(ft, k, v[k]); e != nil {
+				out[k] = e
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		if t == register.TextType {
+			if de, ok := out["de"]; ok && len(out) == 1 {
+				return de
+			}
+		}
+		return out
+	case bool:
+		if !v && key == "restricted" {
+			return nil
+		}
+		return v
+	}
+	return v
+}

@@ -1,0 +1,230 @@
+package csvimport
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"maki/internal/register"
+)
+
+// Values are the fields of one imported system, as the YAML file will
+// hold them: strings, ints, bools, []any, and map[string]any for texts
+// ({de, en}) and records. The keys are the content keys.
+type Values map[string]any
+
+var systemType = reflect.TypeOf(register.System{})
+
+// renderYAML writes v as the YAML of a system file: keys in the order of
+// register.System, texts as strings or {de, en}, Markdown over several lines
+// as literal blocks, and every other value quoted unless it is plainly safe.
+func renderYAML(header string, v Values) []byte {
+	var b strings.Builder
+	b.WriteString(header)
+	writeMap(&b, systemType, v, "")
+	return []byte(b.String())
+}
+
+func writeMap(b *strings.Builder, t reflect.Type, m map[string]any, indent string) {
+	for _, k := range orderedKeys(t, m) {
+		writeKey(b, k, fieldType(t, k), m[k], indent)
+	}
+}
+
+// orderedKeys returns m's keys in t's field order, unknown keys last, sorted.
+func orderedKeys(t reflect.Type, m map[string]any) []string {
+	var keys []string
+	known := map[string]bool{}
+	if t != nil {
+		for _, f := range register.Fields(t) {
+			known[f.Key] = true
+			if _, ok := m[f.Key]; ok {
+				keys = append(keys, f.Key)
+			}
+		}
+	}
+	var rest []string
+	for k := range m {
+		if !known[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(keys, rest...)
+}
+
+// fieldType returns the type of key in struct type t (nil if unknown),
+// with pointers and slices unwrapped for records.
+func fieldType(t reflect.Type, key string) reflect.Type {
+	if t == nil {
+		return nil
+	}
+	for _, f := range register.Fields(t) {
+		if f.Key == key {
+			return f.Type
+		}
+	}
+	if t == register.TextType {
+		return reflect.TypeOf("")
+	}
+	return nil
+}
+
+func structOf(t reflect.Type) reflect.Type {
+	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+		t = t.Elem()
+	}
+	if t != nil && t.Kind() == reflect.Struct {
+		return t
+	}
+	return nil
+}
+
+func writeKey(b *strings.Builder, key string, t reflect.Type, v any, indent string) {
+	b.WriteString(indent + yamlKey(key) + ":")
+	switch v := v.(type) {
+	case map[string]any:
+		b.WriteString("\n")
+		writeMap(b, structOf(t), v, indent+"  ")
+	case []any:
+		if len(v) == 0 {
+			b.WriteString(" []\n")
+			return
+		}
+		if allScalar(v) {
+			parts := make([]string, len(v))
+			for i, e := range v {
+				parts[i] = flowScalar(e)
+			}
+			b.WriteString(" [" + strings.Join(parts, ", ") + "]\n")
+			return
+		}
+		b.WriteString("\n")
+		for _, e := range v {
+			m, ok := e.(map[string]any)
+			if !ok {
+				b.WriteString(indent + "  - " + flowScalar(e) + "\n")
+				continue
+			}
+			var sb strings.Builder
+			writeMap(&sb, structOf(t), m, indent+"    ")
+			s := sb.String()
+			// The first key goes on the dash line.
+			s = strings.TrimPrefix(s, indent+"    ")
+			b.WriteString(indent + "  - " + s)
+			if len(m) == 0 {
+				b.WriteString("{}\n")
+			}
+		}
+	default:
+		b.WriteString(" " + scalar(v, indent+"  ") + "\n")
+	}
+}
+
+func allScalar(v []any) bool {
+	for _, e := range v {
+		switch e.(type) {
+		case map[string]any, []any:
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	plainWord = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+	plainURL  = regexp.MustCompile(`^(https?://|mailto:)?[A-Za-z0-9][A-Za-z0-9._~%+@/=&?-]*$`)
+	reserved  = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true, "on": true, "off": true, "y": true, "n": true, "~": true}
+)
+
+func yamlKey(k string) string {
+	if plainWord.MatchString(k) && !reserved[strings.ToLower(k)] {
+		return k
+	}
+	return quote(k)
+}
+
+// scalar writes a scalar value; a string with line breaks becomes a literal
+// block indented by indent when that keeps it exactly.
+func scalar(v any, indent string) string {
+	s, ok := v.(string)
+	if !ok {
+		return flowScalar(v)
+	}
+	if strings.Contains(s, "\n") {
+		if blk, ok := literal(s, indent); ok {
+			return blk
+		}
+	}
+	return flowScalar(s)
+}
+
+func flowScalar(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return strconv.FormatBool(v)
+	case int:
+		return strconv.Itoa(v)
+	case string:
+		if (plainWord.MatchString(v) || plainURL.MatchString(v) && strings.ContainsAny(v, "./@")) &&
+			!reserved[strings.ToLower(v)] && !looksNumeric(v) {
+			return v
+		}
+		return quote(v)
+	}
+	return quote(fmt.Sprint(v))
+}
+
+// looksNumeric reports whether a plain scalar would read as something
+// other than a string (a number, a date) in some YAML reader.
+func looksNumeric(s string) bool {
+	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '-' || s[0] == '+' || s[0] == '.')
+}
+
+// quote writes a double-quoted YAML scalar (JSON string syntax is valid YAML).
+func quote(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// literal writes s as a literal block scalar ("|", "|-" or "|+"), or reports
+// false when a block could not hold it exactly (leading blanks on the first
+// line, control characters, carriage returns).
+func literal(s, indent string) (string, bool) {
+	if s == "" || s[0] == ' ' || s[0] == '\t' || s[0] == '\n' {
+		return "", false
+	}
+	for _, r := range s {
+		if r == '\r' || r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r == '\ufeff' {
+			return "", false
+		}
+	}
+	chomp := "|-"
+	body := s
+	switch {
+	case strings.HasSuffix(s, "\n\n"):
+		chomp = "|+"
+		body = strings.TrimSuffix(s, "\n")
+	case strings.HasSuffix(s, "\n"):
+		chomp = "|"
+		body = strings.TrimSuffix(s, "\n")
+	}
+	var b strings.Builder
+	b.WriteString(chomp)
+	for _, line := range strings.Split(body, "\n") {
+		b.WriteString("\n")
+		if line != "" {
+			b.WriteString(indent + line)
+		}
+	}
+	return b.String(), true
+}
