@@ -2,8 +2,11 @@ package search
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"maki/internal/register"
 )
@@ -104,6 +107,30 @@ type fieldTokens struct {
 	lang   byte
 	weight float32
 	words  []int32
+}
+
+// blockDocs is how many systems one worker analyses at a time.
+const blockDocs = 256
+
+// parallel calls fn(0) … fn(n-1) on GOMAXPROCS goroutines.
+func parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // Build analyses every system of r (German and English fields) and builds
@@ -244,30 +271,77 @@ func (b *builder) build(r *register.Register) *Index {
 	n := len(systems)
 	ix := &Index{n: n, ids: make([]string, n), byID: make(map[string]int, n)}
 
-	// Phase 1: tokenise every field, analyse each new word once.
-	toks := make([]docTokens, n)
+	// Phase 1: tokenise every field (in parallel, in blocks of systems
+	// with a local vocabulary each), then merge the vocabularies in system
+	// order, analysing each new word once. Word and term numbers are thus
+	// those of a serial run, whatever the number of CPUs.
 	for d, s := range systems {
 		ix.ids[d] = s.ID
 		ix.byID[s.ID] = d
-		var dt docTokens
-		for _, f := range systemFields(r, s) {
-			ft := fieldTokens{lang: f.lang, weight: f.weight}
-			b.a.words(f.text, func(w string) {
-				id := b.word(w)
-				ft.words = append(ft.words, id)
-				if f.lang == 'd' {
-					b.words[id].seenDe = true
-				} else {
-					b.words[id].seenEn = true
-				}
-			})
-			if f.body {
-				dt.bodyLen += len(ft.words)
-			}
-			dt.fields = append(dt.fields, ft)
-		}
-		toks[d] = dt
 	}
+	toks := make([]docTokens, n)
+	type block struct {
+		words []string // local vocabulary
+		seen  []byte   // per local word: 1 German, 2 English
+	}
+	blocks := make([]block, (n+blockDocs-1)/blockDocs)
+	parallel(len(blocks), func(bi int) {
+		bl := &blocks[bi]
+		local := map[string]int32{}
+		for d := bi * blockDocs; d < n && d < (bi+1)*blockDocs; d++ {
+			var dt docTokens
+			for _, f := range systemFields(r, systems[d]) {
+				ft := fieldTokens{lang: f.lang, weight: f.weight}
+				flag := byte(1)
+				if f.lang == 'e' {
+					flag = 2
+				}
+				b.a.words(f.text, func(w string) {
+					id, ok := local[w]
+					if !ok {
+						id = int32(len(bl.words))
+						local[w] = id
+						bl.words = append(bl.words, w)
+						bl.seen = append(bl.seen, 0)
+					}
+					bl.seen[id] |= flag
+					ft.words = append(ft.words, id)
+				})
+				if f.body {
+					dt.bodyLen += len(ft.words)
+				}
+				dt.fields = append(dt.fields, ft)
+			}
+			toks[d] = dt
+		}
+	})
+	remaps := make([][]int32, len(blocks))
+	for bi := range blocks {
+		bl := &blocks[bi]
+		remap := make([]int32, len(bl.words))
+		for i, w := range bl.words {
+			id := b.word(w)
+			remap[i] = id
+			if bl.seen[i]&1 != 0 {
+				b.words[id].seenDe = true
+			}
+			if bl.seen[i]&2 != 0 {
+				b.words[id].seenEn = true
+			}
+		}
+		remaps[bi] = remap
+		blocks[bi] = block{}
+	}
+	parallel(len(blocks), func(bi int) {
+		remap := remaps[bi]
+		for d := bi * blockDocs; d < n && d < (bi+1)*blockDocs; d++ {
+			for _, ft := range toks[d].fields {
+				for i, w := range ft.words {
+					ft.words[i] = remap[w]
+				}
+			}
+		}
+	})
 
 	// Phase 2: the compound dictionary is the register's own German vocabulary.
 	cp := &compounder{words: map[string]bool{}, stems: map[string]bool{}, stem: b.a.stemGerman, memo: map[string][]string{}}
@@ -332,39 +406,59 @@ func (b *builder) build(r *register.Register) *Index {
 		avg = 1
 	}
 	nt := len(b.terms)
-	post := make([]postings, nt)
-	tf := make(map[int32]float32)
-	for d, dt := range toks {
-		clear(tf)
-		for _, ft := range dt.fields {
-			for _, wid := range ft.words {
-				w := &b.words[wid]
-				if ft.lang == 'd' {
-					if w.de >= 0 {
-						tf[w.de] += ft.weight
-						for _, p := range w.parts {
-							tf[p] += ft.weight * wCompound
+	type imp struct {
+		term int32
+		imp  uint8
+	}
+	perDoc := make([][]imp, n)
+	parallel((n+blockDocs-1)/blockDocs, func(bi int) {
+		tf := make([]float32, nt) // dense, reset through touched
+		var touched []int32
+		add := func(t int32, w float32) {
+			if tf[t] == 0 {
+				touched = append(touched, t)
+			}
+			tf[t] += w
+		}
+		for d := bi * blockDocs; d < n && d < (bi+1)*blockDocs; d++ {
+			dt := toks[d]
+			touched = touched[:0]
+			for _, ft := range dt.fields {
+				for _, wid := range ft.words {
+					w := &b.words[wid]
+					if ft.lang == 'd' {
+						if w.de >= 0 {
+							add(w.de, ft.weight)
+							for _, p := range w.parts {
+								add(p, ft.weight*wCompound)
+							}
 						}
+					} else if w.en >= 0 {
+						add(w.en, ft.weight)
 					}
-				} else if w.en >= 0 {
-					tf[w.en] += ft.weight
 				}
 			}
-		}
-		norm := k1 * (1 - bl + bl*float64(dt.bodyLen)/avg)
-		for t, f := range tf {
-			sat := float64(f) * (k1 + 1) / (float64(f) + norm)
-			q := int(math.Round(255 * sat / (k1 + 1)))
-			if q < 1 {
-				q = 1
+			norm := k1 * (1 - bl + bl*float64(dt.bodyLen)/avg)
+			out := make([]imp, 0, len(touched))
+			for _, t := range touched {
+				f := tf[t]
+				tf[t] = 0
+				sat := float64(f) * (k1 + 1) / (float64(f) + norm)
+				q := int(math.Round(255 * sat / (k1 + 1)))
+				q = max(1, min(255, q))
+				out = append(out, imp{t, uint8(q)})
 			}
-			if q > 255 {
-				q = 255
-			}
-			post[t].docs = append(post[t].docs, uint32(d))
-			post[t].imps = append(post[t].imps, uint8(q))
+			perDoc[d] = out
+			toks[d] = docTokens{}
 		}
-		toks[d] = docTokens{}
+	})
+	post := make([]postings, nt)
+	for d, ims := range perDoc {
+		for _, x := range ims {
+			post[x.term].docs = append(post[x.term].docs, uint32(d))
+			post[x.term].imps = append(post[x.term].imps, x.imp)
+		}
+		perDoc[d] = nil
 	}
 	ix.terms = b.terms
 	ix.post = post
