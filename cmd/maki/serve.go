@@ -2,11 +2,48 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"net"
+	"strconv"
+
+	"maki/internal/build"
+	"maki/internal/devserver"
 )
 
-// cmdServe is a placeholder until the command is built.
+// cmdServe builds the site into a temporary directory, serves it and
+// rebuilds on every change, until interrupted.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	return errors.New("serve: not implemented yet")
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	content := fs.String("content", "content", "content `directory`")
+	theme := fs.String("theme", "themes/default", "theme `directory`")
+	port := fs.Int("port", 1313, "`port` to listen on (0: any free port)")
+	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (0.0.0.0: every interface)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: maki serve [flags]\n\nBuilds the site, serves it on http://127.0.0.1:1313/ and rebuilds whenever a\nfile under the content or theme directory changes; open pages reload by\nthemselves. When a change breaks the build, the browser shows the errors and\nthe last good site stays available; fixing the file recovers. Ctrl-C stops.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("maki serve: unexpected argument %q", fs.Arg(0))
+	}
+	if *port < 0 || *port > 65535 {
+		return usageError("maki serve: bad port %d; want 0 to 65535", *port)
+	}
+	return devserver.Run(ctx, devserver.Config{
+		Content: *content,
+		Theme:   *theme,
+		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		Log:     stderr,
+		Build: func(ctx context.Context, out, baseURL string) error {
+			_, err := build.Run(ctx, build.Config{
+				Content: *content, Theme: *theme, Out: out, BaseURL: baseURL, Now: buildTime(),
+			}, nil)
+			return err
+		},
+	})
 }
