@@ -1,0 +1,126 @@
+package markdown
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	c := New()
+	for _, tt := range []struct {
+		src  string
+		want []string // "line:col rule msg"
+	}{
+		{"", nil},
+		{"   \n", nil},
+		{"Nur Text mit **fett** und `code`.", nil},
+		{"[a](https://example.de) [b](mailto:x@example.de) [c](/systeme/x/) [d](../x) [e](#anker) [f](?q=1)", nil},
+		{"<https://example.de> und https://example.de/x und www.example.de", nil},
+		{"Mail: <ki@example.de> oder ki@example.de", nil},
+		{"![Ablauf](bilder/ablauf.png) ![Abs](/bild.png)", nil},
+		{"3 < 4 und a<b", nil},
+		{"```\n<script>im Code</script>\n```", nil},
+		{"`<b>code</b>`", nil},
+		{"<script>alert(1)</script>", []string{`1:1 raw-html raw HTML "<script>alert(1)</script>"; want Markdown only`}},
+		{"Text\n\n<div>\nx\n</div>", []string{`3:1 raw-html raw HTML "<div>"; want Markdown only`}},
+		{"Ein <b>x</b>.", []string{
+			`1:5 raw-html raw HTML "<b>"; want Markdown only`,
+			`1:9 raw-html raw HTML "</b>"; want Markdown only`}},
+		{"<!-- Kommentar -->", []string{`1:1 raw-html raw HTML "<!-- Kommentar -->"; want Markdown only`}},
+		{"x <img src=x onerror=alert(1)>", []string{`1:3 raw-html raw HTML "<img src=x onerror=alert(1)>"; want Markdown only`}},
+		{"Zeile\n  ![Logo](https://cdn.example.com/l.png)", []string{`2:3 image image from "https://cdn.example.com/l.png"; want no images from other hosts (privacy)`}},
+		{"![p](//tracker.example/p.gif)", []string{`1:1 image image from "//tracker.example/p.gif"; want no images from other hosts (privacy)`}},
+		{"![p](data:image/png;base64,AAAA)", []string{`1:1 image image from "data:image/png;base64,AAAA"; want no images from other hosts (privacy)`}},
+		{"Äöü [x](javascript:alert(1))", []string{`1:5 link link "javascript:alert(1)": scheme "javascript"; want https:, mailto: or a relative link`}},
+		{"[x](JavaScript:alert(1))", []string{`1:1 link link "JavaScript:alert(1)": scheme "javascript"; want https:, mailto: or a relative link`}},
+		{"[x](http://example.de)", []string{`1:1 link link "http://example.de": plain http; want https:`}},
+		{"[x](HTTP://example.de)", []string{`1:1 link link "HTTP://example.de": plain http; want https:`}},
+		{"[x](//example.de)", []string{`1:1 link link "//example.de": protocol-relative; want https:`}},
+		{"a <http://example.de>", []string{`1:3 link link "http://example.de": plain http; want https:`}},
+		{"a\nb http://example.de/x", []string{`2:3 link link "http://example.de/x": plain http; want https:`}},
+		{"[x](ftp://example.de)", []string{`1:1 link link "ftp://example.de": scheme "ftp"; want https:, mailto: or a relative link`}},
+		{"[x][r]\n\n[r]: http://example.de", []string{`1:1 link link "http://example.de": plain http; want https:`}},
+		{"[**fett**](http://example.de)", []string{`1:1 link link "http://example.de": plain http; want https:`}},
+		{"[](http://example.de)", []string{`1:1 link link "http://example.de": plain http; want https:`}},
+		{"> Zitat [x](http://e.de)", []string{`1:9 link link "http://e.de": plain http; want https:`}},
+		{"- a\n- b [x](http://e.de)", []string{`2:5 link link "http://e.de": plain http; want https:`}},
+	} {
+		var got []string
+		for _, p := range c.Check(tt.src) {
+			got = append(got, fmt.Sprintf("%d:%d %s %s", p.Line, p.Col, p.Rule, p.Msg))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Check(%q) =\n%s\nwant\n%s", tt.src, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
+
+func TestHTML(t *testing.T) {
+	c := New()
+	for _, tt := range []struct {
+		src    string
+		offset int
+		want   string
+	}{
+		{"", 0, ""},
+		{"Text", 0, "<p>Text</p>\n"},
+		{"# Titel\n## Unter", 1, "<h2>Titel</h2>\n<h3>Unter</h3>\n"},
+		{"# Titel", 2, "<h3>Titel</h3>\n"},
+		{"##### a\n###### b", 2, "<h6>a</h6>\n<h6>b</h6>\n"},
+		{"# Titel", 0, "<h1>Titel</h1>\n"},
+		{"<script>alert(1)</script>", 0, "<!-- raw HTML omitted -->\n"},
+		{"a <b>x</b> c", 0, "<p>a <!-- raw HTML omitted -->x<!-- raw HTML omitted --> c</p>\n"},
+		{"[x](javascript:alert(1))", 0, "<p><a href=\"\">x</a></p>\n"},
+		{"[x](https://example.de/?a=1&b=2)", 0, "<p><a href=\"https://example.de/?a=1&amp;b=2\">x</a></p>\n"},
+		{"![Logo der Stadt](https://cdn.example.com/l.png)", 0, "<p>Logo der Stadt</p>\n"},
+		{"![a <b> & \"c\"](https://cdn.example.com/l.png)", 0, "<p>a  &amp; &quot;c&quot;</p>\n"},
+		{"![Ablauf](bilder/ablauf.png)", 0, "<p><img src=\"bilder/ablauf.png\" alt=\"Ablauf\"></p>\n"},
+		{"![x](javascript:alert(1))", 0, "<p>x</p>\n"},
+		{"www.example.de", 0, "<p><a href=\"https://www.example.de\">www.example.de</a></p>\n"},
+		{"3 < 4 & 5 > 2", 0, "<p>3 &lt; 4 &amp; 5 &gt; 2</p>\n"},
+		{"| a |\n|---|\n| 1 |", 0, "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n"},
+	} {
+		if got := string(c.HTML(tt.src, tt.offset)); got != tt.want {
+			t.Errorf("HTML(%q, %d) = %q; want %q", tt.src, tt.offset, got, tt.want)
+		}
+	}
+}
+
+// unsafe finds what must never reach a page from content.
+var unsafe = regexp.MustCompile(`(?i)<\s*/?\s*(script|iframe|object|embed|style|form|input|svg|math|base|meta|link)\b|\son[a-z]+\s*=|(href|src)\s*=\s*"\s*(javascript|vbscript|data):|src\s*=\s*"\s*(https?:)?//`)
+
+// FuzzMarkdown: Check and HTML never panic, and HTML never lets through
+// markup from the source (script, event handlers, dangerous or external
+// URLs). Text goldmark escapes is fine.
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"# Titel\n\nText mit **fett** und [Link](https://example.de).",
+		"<script>alert(1)</script>",
+		"a <img src=x onerror=alert(1)> b",
+		"[x](javascript:alert(1)) ![y](https://cdn.example/p.png) <http://x.de> www.x.de",
+		"| a | b |\n|---|---|\n| <b>1</b> | ~~2~~ |",
+		"```html\n<script>\n```\n\n    <iframe>",
+		"[x][r]\n\n[r]: javascript:alert(1)",
+		"![a](//x.example/a.png \"t\") ![b](DATA:image/svg+xml,<svg onload=alert(1)>)",
+		"<a href=\"javascript:x\">x</a>",
+		"* a\n  > b <style>x</style>\n1. c",
+	} {
+		f.Add(s, 1)
+	}
+	c := New()
+	f.Fuzz(func(t *testing.T, src string, offset int) {
+		offset = min(max(offset, 0), 5)
+		_ = c.Check(src)
+		out := string(c.HTML(src, offset))
+		if loc := unsafe.FindStringIndex(out); loc != nil {
+			t.Errorf("HTML(%q) = %q: unsafe %q", src, out, out[loc[0]:loc[1]])
+		}
+		for _, p := range c.Check(src) {
+			if p.Line < 1 || p.Col < 1 {
+				t.Errorf("Check(%q): position %d:%d", src, p.Line, p.Col)
+			}
+		}
+	})
+}
