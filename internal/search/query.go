@@ -10,7 +10,7 @@ import (
 )
 
 // Match factors: how much a term found by each route counts. The browser
-// script uses the same numbers; keep them in sync (search_js_test.go checks).
+// script uses the same numbers; keep them in sync (browser_test.go checks).
 const (
 	factorExact  = 10 // the typed word itself (any of its surface forms)
 	factorSuffix = 9  // a known word the typed word extends by ≤ 3 letters ("Chatbots" → chatbot)

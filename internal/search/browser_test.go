@@ -1,0 +1,127 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"testing"
+)
+
+// jsQuery is one query for the browser script under node.
+type jsQuery struct {
+	Q      string              `json:"q"`
+	Filter map[string][]string `json:"filter"`
+	Live   bool                `json:"live"`
+}
+
+const jsDriver = `
+const fs = require("fs"), path = require("path");
+const [script, dir, queries] = process.argv.slice(2);
+const s = require(script);
+const e = new s.Engine((p, bin) => {
+  const b = fs.readFileSync(path.join(dir, p));
+  return bin ? new Uint8Array(b) : JSON.parse(b.toString("utf8"));
+});
+(async () => {
+  const out = [];
+  for (const q of JSON.parse(fs.readFileSync(queries, "utf8"))) {
+    const r = await e.query(s.words(q.q), q.filter || {}, q.live);
+    out.push(r.docs.map((d, i) => [d, r.scores[i]]));
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch(err => { console.error(err); process.exit(1); });
+`
+
+func scriptPath() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "themes", "default", "static", "js", "search.js")
+}
+
+// runJS runs the browser script's engine under node over ix's files and
+// returns, per query, the doc numbers and scores.
+func runJS(t *testing.T, ix *Index, qs []jsQuery) [][][2]float64 {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	dir := t.TempDir()
+	files, _ := ix.Files()
+	for p, b := range files {
+		fp := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(fp), 0o755)
+		if err := os.WriteFile(fp, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	driver := filepath.Join(dir, "driver.js")
+	os.WriteFile(driver, []byte(jsDriver), 0o644)
+	qb, _ := json.Marshal(qs)
+	qf := filepath.Join(dir, "queries.json")
+	os.WriteFile(qf, qb, 0o644)
+	cmd := exec.Command(node, driver, scriptPath(), filepath.Join(dir, filepath.FromSlash(Dir)), qf)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var res [][][2]float64
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("node output: %v", err)
+	}
+	return res
+}
+
+func filterOf(m map[string][]string) Filter {
+	return Filter{Status: m["status"], Level: m["level"], State: m["state"], Topic: m["topic"], RiskClass: m["risk_class"]}
+}
+
+// checkJS asserts that the browser script ranks every query exactly like
+// Index.search: same systems, same order, same scores.
+func checkJS(t *testing.T, ix *Index, qs []jsQuery) {
+	t.Helper()
+	res := runJS(t, ix, qs)
+	for i, q := range qs {
+		hits, err := ix.search(q.Q, filterOf(q.Filter), q.Live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want [][2]float64
+		for _, h := range hits {
+			want = append(want, [2]float64{float64(ix.byID[h.ID]), h.Score})
+		}
+		got := res[i]
+		if os.Getenv("JSDEBUG") != "" {
+			t.Logf("%+v: %d hits", q, len(got))
+		}
+		if len(got) == 0 && len(want) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			if len(got) > 5 {
+				got = got[:5]
+			}
+			if len(want) > 5 {
+				want = want[:5]
+			}
+			t.Errorf("query %+v: js %v…; go %v… (lengths %d, %d)", q, got, want, len(res[i]), len(hits))
+		}
+	}
+}
+
+func TestJSMatchesGoSynthetic(t *testing.T) {
+	ix := mustBuild(t, synthRegister(synth...))
+	var qs []jsQuery
+	for _, q := range []string{"Chatbot", "Chatbots", "Buergeramt", "Genehmigung", "Genehm", "Ubersetzumg", "dass", "Chatbot dass", "appointments", "Straße", "xyzzy", ""} {
+		qs = append(qs, jsQuery{Q: q}, jsQuery{Q: q, Live: true})
+	}
+	qs = append(qs,
+		jsQuery{Q: "Chatbot", Filter: map[string][]string{"status": {"planned"}}},
+		jsQuery{Q: "", Filter: map[string][]string{"status": {"pilot", "planned"}, "level": {"kommune"}}},
+		jsQuery{Q: "", Filter: map[string][]string{"state": {"DE-BW"}}},
+	)
+	checkJS(t, ix, qs)
+}

@@ -1,0 +1,394 @@
+/* maki search: queries the static index under suche/index/ (built by
+   internal/search). No dependencies, no eval, no innerHTML with data.
+   The ranking below is the same algorithm as internal/search/query.go;
+   internal/search/browser_test.go runs both over the same files. */
+(function () {
+  "use strict";
+
+  var F_EXACT = 10, F_SUFFIX = 9, F_PREFIX = 7, F_TYPO = 6, MAX_EXP = 10;
+  var FACETS = ["status", "level", "state", "topic", "risk_class"];
+
+  // fold is bleve's German normalisation: ä→a, ö→o, ü→u, ß→ss, and an e
+  // after a, o or u (u not after a vowel) dropped, so ae/oe/ue match ä/ö/ü.
+  function fold(s) {
+    var out = "", st = 0; // 0 normal, 1 no umlaut next, 2 umlaut state
+    for (var c of s) {
+      switch (c) {
+        case "a": case "o": out += c; st = 2; break;
+        case "u": out += c; st = st === 0 ? 2 : 1; break;
+        case "e": if (st !== 2) out += c; st = 1; break;
+        case "i": case "q": case "y": out += c; st = 1; break;
+        case "ä": out += "a"; st = 1; break;
+        case "ö": out += "o"; st = 1; break;
+        case "ü": out += "u"; st = 1; break;
+        case "ß": out += "ss"; st = 0; break;
+        default: out += c; st = 0;
+      }
+    }
+    return out;
+  }
+
+  var WORD = /[\p{L}\p{Nd}\p{Mn}]+/gu;
+
+  // words: lower case, runs of letters and digits, ≥ 2 characters, folded, once each.
+  function words(q) {
+    var out = [], seen = {};
+    (q.toLowerCase().match(WORD) || []).forEach(function (w) {
+      if (Array.from(w).length < 2) return;
+      var k = fold(w);
+      if (!seen[k]) { seen[k] = 1; out.push(k); }
+    });
+    return out;
+  }
+
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  function shardOf(dict, k) {
+    var lo = 0, hi = dict.length; // first index with dict[i] >= k
+    while (lo < hi) { var m = (lo + hi) >> 1; if (dict[m] < k) lo = m + 1; else hi = m; }
+    if (lo < dict.length && dict[lo] === k) return lo;
+    return lo > 0 ? lo - 1 : 0;
+  }
+
+  function starts(s, p) { return s.slice(0, p.length) === p; }
+
+  function oneEdit(a, b) {
+    if (a.length > b.length) { var t = a; a = b; b = t; }
+    if (b.length - a.length > 1) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i < 3) return false;
+    function tail(x, n) { return x.slice(n).join(""); }
+    if (a.length === b.length) {
+      if (i === a.length) return false;
+      if (tail(a, i + 1) === tail(b, i + 1)) return true;
+      return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && tail(a, i + 2) === tail(b, i + 2);
+    }
+    return tail(a, i) === tail(b, i + 1);
+  }
+
+  function uvarint(b, i) {
+    var v = 0, mul = 1, n = 0;
+    while (i + n < b.length && n < 10) {
+      var c = b[i + n++];
+      v += (c & 127) * mul; mul *= 128;
+      if (c < 128) break;
+    }
+    return [v, n];
+  }
+
+  // readSet decodes a doc set: [docs, bytes read].
+  function readSet(b) {
+    if (!b.length) return [[], 0];
+    var r = uvarint(b, 1), i = 1 + r[1], docs = [];
+    if (b[0] === 1) {
+      var end = Math.min(i + r[0], b.length);
+      for (var j = i; j < end; j++) for (var bit = 0; bit < 8; bit++) if (b[j] & (1 << bit)) docs.push((j - i) * 8 + bit);
+      return [docs, end];
+    }
+    var count = Math.min(r[0], b.length), prev = 0;
+    for (var k = 0; k < count && i < b.length; k++) {
+      var d = uvarint(b, i); i += d[1];
+      prev = k > 0 ? prev + d[0] : d[0];
+      docs.push(prev);
+    }
+    return [docs, i];
+  }
+
+  // Engine answers queries; get(path, binary) resolves to parsed JSON or a Uint8Array.
+  function Engine(get) { this.get = get; this.cache = {}; }
+
+  Engine.prototype.load = function (path, binary) {
+    var c = this.cache;
+    if (!c[path]) c[path] = Promise.resolve(this.get(path, binary));
+    return c[path];
+  };
+
+  Engine.prototype.meta = function () { return this.load("meta.json"); };
+
+  Engine.prototype.shard = function (i) {
+    return this.load("d/" + i + ".json").then(function (s) {
+      if (!s.refs) {
+        s.refs = s.t.map(function (t) { return { stem: t[0], df: t[1], idf: t[2], pack: t[3], off: t[4], len: t[5], id: t[3] + ":" + t[4] }; });
+        s.keys = s.k.map(function (k) { return k[0]; });
+      }
+      return s;
+    });
+  };
+
+  function refsOf(s, j) {
+    return s.k[j].slice(1).filter(function (t) { return t >= 0 && t < s.refs.length; }).map(function (t) { return s.refs[t]; });
+  }
+
+  Engine.prototype.postings = function (ref) {
+    return this.load("p/" + ref.pack + ".bin", true).then(function (p) {
+      if (ref.off < 0 || ref.off + ref.len > p.length) return [[], []];
+      var b = p.subarray(ref.off, ref.off + ref.len), r = readSet(b), imps = b.subarray(r[1]);
+      return [r[0].slice(0, imps.length), imps];
+    });
+  };
+
+  Engine.prototype.facet = function (f, v) {
+    return this.load("f/" + f + "/" + v.toLowerCase() + ".bin", true).then(function (b) { return readSet(b)[0]; });
+  };
+
+  // matchWord resolves a folded word to [{ref, factor}] and whether it is a stop word.
+  Engine.prototype.matchWord = async function (w, live) {
+    var m = await this.meta(), ms = [], stop = false;
+    if (!m.dict.length) return { ms: ms, stop: false };
+    function add(ts, factor) {
+      ts.forEach(function (t) {
+        for (var i = 0; i < ms.length; i++) if (ms[i].ref.id === t.id) { if (factor > ms[i].factor) ms[i].factor = factor; return; }
+        ms.push({ ref: t, factor: factor });
+      });
+    }
+    var si = shardOf(m.dict, w), s = await this.shard(si), exact = -1;
+    var ki = s.keys.indexOf(w);
+    if (ki >= 0) exact = ki;
+    var rw = Array.from(w);
+    if (exact >= 0) {
+      add(refsOf(s, exact), F_EXACT);
+      stop = s.k[exact].length === 1;
+      if (!live) return { ms: ms, stop: stop };
+    }
+    var p = rw.length > 3 ? rw.slice(0, 3).join("") : w;
+    var lo = shardOf(m.dict, p), hi = lo;
+    while (hi + 1 < m.dict.length && starts(m.dict[hi + 1], p)) hi++;
+    lo = Math.max(lo, si - 1); hi = Math.min(hi, si + 2);
+    var prefix = [], typo = [], suffix = null;
+    for (var i = lo; i <= hi; i++) {
+      var sh = await this.shard(i);
+      for (var j = 0; j < sh.keys.length; j++) {
+        var k = sh.keys[j];
+        if (sh.k[j].length === 1 || k === w || !starts(k, p)) continue;
+        var c = { key: k, terms: refsOf(sh, j), maxDF: 0 };
+        c.terms.forEach(function (t) { c.maxDF = Math.max(c.maxDF, t.df); });
+        var rk = Array.from(k).length;
+        if (starts(k, w)) prefix.push(c);
+        else if (exact >= 0) continue;
+        else if (starts(w, k) && rk >= 4 && rw.length - rk <= 3) { if (!suffix || k.length > suffix.key.length) suffix = c; }
+        else if (rw.length >= 6 && rk >= 5 && oneEdit(rw, Array.from(k))) typo.push(c);
+      }
+    }
+    best(prefix).forEach(function (c) { add(c.terms, F_PREFIX); });
+    if (suffix) add(suffix.terms, F_SUFFIX);
+    best(typo).forEach(function (c) { add(c.terms, F_TYPO); });
+    if (ms.length) stop = false;
+    return { ms: ms, stop: stop };
+  };
+
+  function best(cs) {
+    cs.sort(function (a, b) { return (b.maxDF - a.maxDF) || cmp(a.key, b.key); });
+    return cs.slice(0, MAX_EXP);
+  }
+
+  // query: every word must match; score = sum over words of the best
+  // factor × idf × impact; facets OR within, AND across. Returns
+  // {docs, scores, stems} sorted by score, then doc number.
+  Engine.prototype.query = async function (ws, filter, live) {
+    var m = await this.meta(), perWord = [], stems = [], self = this;
+    for (var i = 0; i < ws.length; i++) {
+      var r = await this.matchWord(ws[i], live && i === ws.length - 1);
+      if (r.stop) continue;
+      if (!r.ms.length) return { docs: [], scores: [], stems: [] };
+      perWord.push(r.ms);
+      r.ms.forEach(function (x) { stems.push(x.ref.stem); });
+    }
+    var allow = null;
+    for (var f = 0; f < FACETS.length; f++) {
+      var name = FACETS[f], vals = filter[name] || [];
+      if (!vals.length) continue;
+      var inn = new Uint8Array(m.n);
+      for (var v = 0; v < vals.length; v++) {
+        if (!m.facets[name] || !(vals[v] in m.facets[name])) continue;
+        (await this.facet(name, vals[v])).forEach(function (d) { if (d < m.n) inn[d] = 1; });
+      }
+      if (!allow) allow = inn; else for (var d = 0; d < allow.length; d++) allow[d] = allow[d] && inn[d];
+    }
+    var docs = [], scores = new Map();
+    if (!perWord.length) {
+      if (!allow) return { docs: [], scores: [], stems: [] };
+      allow.forEach(function (ok, d) { if (ok) docs.push(d); });
+    } else {
+      for (var w = 0; w < perWord.length; w++) {
+        var bestOf = new Map();
+        var lists = await Promise.all(perWord[w].map(function (tm) { return self.postings(tm.ref); }));
+        perWord[w].forEach(function (tm, t) {
+          var ds = lists[t][0], imps = lists[t][1], mul = tm.factor * tm.ref.idf;
+          for (var j = 0; j < ds.length; j++) {
+            var c = mul * imps[j];
+            if (c > (bestOf.get(ds[j]) || 0)) bestOf.set(ds[j], c);
+          }
+        });
+        if (w === 0) { scores = bestOf; continue; }
+        scores.forEach(function (s, d) { var c = bestOf.get(d); if (c) scores.set(d, s + c); else scores.delete(d); });
+      }
+      scores.forEach(function (s, d) { if (!allow || allow[d]) docs.push(d); });
+    }
+    docs.sort(function (a, b) { return ((scores.get(b) || 0) - (scores.get(a) || 0)) || a - b; });
+    return { docs: docs, scores: docs.map(function (d) { return scores.get(d) || 0; }), stems: stems };
+  };
+
+  Engine.prototype.summary = async function (lang, d) {
+    var m = await this.meta(), rows = await this.load(lang + "/" + Math.floor(d / m.chunk) + ".json");
+    return rows[d % m.chunk];
+  };
+
+  if (typeof module === "object" && module.exports) module.exports = { Engine: Engine, words: words, fold: fold };
+  if (typeof document === "undefined") return;
+
+  /* ---- page ---- */
+
+  var form = document.querySelector("form[data-search]");
+  if (!form) return;
+  var lang = document.documentElement.lang === "en" ? "en" : "de";
+  var script = document.currentScript;
+  var here = script ? script.src : location.href;
+  var indexURL = new URL(form.dataset.index || "../suche/index/", form.dataset.index ? location.href : here);
+  var rootURL = new URL(form.dataset.root || "../", form.dataset.root ? location.href : here);
+  var input = form.querySelector("input[name=q]");
+  var status = document.getElementById(form.dataset.status);
+  var list = document.getElementById(form.dataset.results);
+  var more = document.getElementById(form.dataset.more);
+  var PAGE = 10, version = "", run = 0, shown = 0, current = null, timer = 0;
+
+  var engine = new Engine(function (path, binary) {
+    var url = new URL(path + (version ? "?v=" + version : ""), indexURL);
+    return fetch(url, path === "meta.json" ? { cache: "no-cache" } : {}).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return binary ? r.arrayBuffer().then(function (b) { return new Uint8Array(b); }) : r.json();
+    }).then(function (x) { if (path === "meta.json") version = x.v; return x; });
+  });
+
+  function msg(key, n) { return (form.dataset[key] || "").replace("{n}", n); }
+
+  function filterFromForm() {
+    var f = {};
+    FACETS.forEach(function (name) {
+      f[name] = Array.from(form.querySelectorAll("input[name=" + name + "]:checked")).map(function (x) { return x.value; });
+    });
+    return f;
+  }
+
+  function toURL(push) {
+    var u = new URL(location.href), p = new URLSearchParams();
+    if (input.value.trim()) p.set("q", input.value.trim());
+    var f = filterFromForm();
+    FACETS.forEach(function (name) { f[name].forEach(function (v) { p.append(name, v); }); });
+    u.search = p.toString();
+    if (u.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", u);
+  }
+
+  function fromURL() {
+    var p = new URLSearchParams(location.search);
+    input.value = p.get("q") || "";
+    FACETS.forEach(function (name) {
+      var vals = p.getAll(name);
+      form.querySelectorAll("input[name=" + name + "]").forEach(function (x) { x.checked = vals.indexOf(x.value) >= 0; });
+    });
+  }
+
+  function labelOf(name, value) {
+    var x = form.querySelector("input[name=" + name + "][value='" + CSS.escape(value) + "']");
+    var l = x && x.labels && x.labels[0];
+    return l ? l.textContent.trim() : value;
+  }
+
+  // highlight appends text to el with the words matching a stem in <mark>.
+  function highlight(el, text, stems) {
+    var last = 0, re = new RegExp(WORD.source, "gu"), m;
+    while ((m = re.exec(text))) {
+      var k = fold(m[0].toLowerCase()), hit = stems.some(function (s) {
+        return s.length >= 4 ? k.indexOf(s) >= 0 : k.slice(0, s.length) === s && s.length > 1;
+      });
+      if (!hit) continue;
+      el.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      el.appendChild(mark);
+      last = m.index + m[0].length;
+    }
+    el.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function other() { return lang === "en" ? "de" : "en"; }
+
+  function item(row, stems) {
+    var li = document.createElement("li"), h = document.createElement("h3"), a = document.createElement("a");
+    a.href = new URL((lang === "en" ? "en/" : "") + "systeme/" + encodeURIComponent(row[0]) + "/", rootURL).href;
+    highlight(a, row[1], stems);
+    if (row[5] & 1) a.lang = other();
+    h.appendChild(a);
+    var meta = document.createElement("p");
+    meta.className = "search-meta";
+    var org = document.createElement("span");
+    org.textContent = row[2];
+    if (row[5] & 2) org.lang = other();
+    meta.appendChild(org);
+    meta.appendChild(document.createTextNode(" · " + labelOf("status", row[3])));
+    var p = document.createElement("p");
+    highlight(p, row[4], stems);
+    if (row[5] & 4) p.lang = other();
+    li.appendChild(h); li.appendChild(meta); li.appendChild(p);
+    return li;
+  }
+
+  async function showMore(mine) {
+    var r = current, end = Math.min(shown + PAGE, r.docs.length);
+    var rows = await Promise.all(r.docs.slice(shown, end).map(function (d) { return engine.summary(lang, d); }));
+    if (mine !== run) return;
+    var frag = document.createDocumentFragment();
+    rows.forEach(function (row) { if (row) frag.appendChild(item(row, r.stems)); });
+    list.appendChild(frag);
+    shown = end;
+    if (more) more.hidden = shown >= r.docs.length;
+  }
+
+  async function search(live) {
+    var mine = ++run, ws = words(input.value), f = filterFromForm();
+    var any = ws.length || FACETS.some(function (n) { return f[n].length; });
+    if (!any) {
+      list.textContent = ""; status.textContent = ""; if (more) more.hidden = true;
+      return;
+    }
+    try {
+      var r = await engine.query(ws, f, live);
+      if (mine !== run) return;
+      current = r; shown = 0;
+      list.textContent = "";
+      await showMore(mine);
+      if (mine !== run) return;
+      var n = r.docs.length;
+      status.textContent = n === 0 ? msg("msgNone", 0) : n === 1 ? msg("msgOne", 1) : msg("msgCount", n.toLocaleString(lang));
+    } catch (e) {
+      if (mine === run) status.textContent = msg("msgError", "");
+    }
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    toURL(true);
+    search(false);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { toURL(false); search(true); }, 150);
+  });
+  form.addEventListener("change", function (e) {
+    if (e.target === input) return;
+    toURL(true);
+    search(false);
+  });
+  if (more) more.addEventListener("click", function () {
+    var first = list.children.length;
+    showMore(run).then(function () {
+      var a = list.children[first] && list.children[first].querySelector("a");
+      if (a) a.focus();
+    });
+  });
+  window.addEventListener("popstate", function () { fromURL(); search(false); });
+  form.hidden = false;
+  form.classList.add("search-ready");
+  fromURL();
+  search(false);
+})();
