@@ -187,6 +187,9 @@ func (v *validator) field(m *register.Meta, f register.Field, fv reflect.Value, 
 				continue
 			}
 			seen[s] = ep
+			if pos := m.PosOf(ep); pos.Line > 0 {
+				seen[s] = fmt.Sprintf("line %d, column %d", pos.Line, pos.Col)
+			}
 			if f.Max > 0 && utf8.RuneCountInString(s) > f.Max {
 				v.errs.Add(m.PosOf(ep), p, "max-length", "item too long: %d characters; want at most %d", utf8.RuneCountInString(s), f.Max)
 			}
