@@ -202,7 +202,8 @@ func (c *compounder) split(w string) []string {
 // linking elements. Strictly, every part is a known word of at least
 // minPart bytes. Relaxed, a part may also be an unknown stretch (cost 3,
 // so known words are preferred; never two in a row), but then known parts
-// need at least minKnown bytes; unknown parts come back as "". Ties prefer
+// need at least minKnown bytes; unknown parts come back as "", except a
+// final one of at least minKnown bytes. Ties prefer
 // a longer first part.
 func (c *compounder) segment(w string, relaxed bool) []string {
 	const (
@@ -277,7 +278,10 @@ func (c *compounder) segment(w string, relaxed bool) []string {
 	var parts []string
 	for q := n; q > 0; {
 		s := st[q][u]
-		if s.known {
+		if s.known || (q == n && s.end-s.from >= minKnown) {
+			// Known, or the final part: the head of a German compound
+			// ("Straßenparkplätze" → parkplatze), worth finding even
+			// when the register never uses it alone.
 			parts = append(parts, w[s.from:s.end])
 		} else {
 			parts = append(parts, "")

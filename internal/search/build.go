@@ -368,13 +368,16 @@ func (b *builder) build(r *register.Register) *Index {
 		keyTerms[k][t] = true
 	}
 	nw := len(b.words)
+	var partKeys [][2]int32 // compound parts are keys too
 	for i := 0; i < nw; i++ {
 		w := &b.words[i]
 		if w.seenDe {
 			addKey(w.key, w.de)
 			if w.de >= 0 {
 				for _, p := range cp.split(w.folded) {
-					w.parts = append(w.parts, b.term(b.a.stemGerman(p)))
+					t := b.term(b.a.stemGerman(p))
+					w.parts = append(w.parts, t)
+					partKeys = append(partKeys, [2]int32{b.key(p), t})
 				}
 			}
 		}
@@ -387,6 +390,9 @@ func (b *builder) build(r *register.Register) *Index {
 		if w.seenDe && w.de >= 0 {
 			addKey(b.key(b.terms[w.de]), w.de)
 		}
+	}
+	for _, pk := range partKeys {
+		addKey(pk[0], pk[1])
 	}
 	for _, m := range []map[string]bool{b.a.deStop, b.a.enStop} {
 		for sw := range m {

@@ -1,0 +1,152 @@
+package search
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"maki/internal/load"
+)
+
+// contentIndex builds the index of the example register in content/.
+func contentIndex(t *testing.T) *Index {
+	t.Helper()
+	r, errs := load.Register(os.DirFS("../../content"), "content")
+	if err := errs.Err(); err != nil {
+		t.Fatalf("load content: %v", err)
+	}
+	if len(r.Systems) == 0 {
+		t.Skip("no example content")
+	}
+	return mustBuild(t, r)
+}
+
+// relevance pins what must come first for queries on the example content.
+// first: the top results in order; all: if set, the complete result set in
+// order. The comment says which feature the query exercises.
+var relevance = []struct {
+	q     string
+	f     Filter
+	first []string
+	all   []string
+}{
+	// exact words, name outranks body
+	{q: "Chatbot", all: []string{"bafoeg-chatbot", "corona-hotline-chatbot", "buergeramt-chatbot-musterstadt"}},
+	{q: "Phishing", all: []string{"phishing-erkennung-kommunal"}},
+	{q: "Tourenplanung", all: []string{"abfall-tourenplanung"}},
+	{q: "Wissensgraph", all: []string{"zustaendigkeitsfinder-wissensgraph"}},
+	// stemming: plural and inflected forms
+	{q: "Chatbots", all: []string{"bafoeg-chatbot", "corona-hotline-chatbot", "buergeramt-chatbot-musterstadt"}},
+	{q: "Rechnungen", first: []string{"rechnungseingang-pruefung", "beihilfe-belegerkennung"}},
+	{q: "Übersetzungen", first: []string{"uebersetzung-behoerdenkommunikation"}},
+	{q: "Luftbilder", first: []string{"baumkataster-vitalitaet", "luftbild-versiegelung", "gebaeudeerkennung-zensus"}},
+	// umlauts and ß, and their ae/oe/ue/ss spellings
+	{q: "Bürgeramt", first: []string{"terminvergabe-optimierung", "buergeramt-chatbot-musterstadt"}},
+	{q: "Buergeramt", first: []string{"terminvergabe-optimierung", "buergeramt-chatbot-musterstadt"}},
+	{q: "Zustaendigkeit", all: []string{"zustaendigkeitsfinder-wissensgraph"}},
+	{q: "Baeume", first: []string{"baumkataster-vitalitaet"}},
+	{q: "Bafoeg", all: []string{"bafoeg-chatbot"}},
+	{q: "Strasse", first: []string{"schlagloch-erkennung"}},
+	{q: "Muellfahrzeuge", all: []string{"schlagloch-erkennung", "abfall-tourenplanung"}},
+	// compounds: a word inside a longer one
+	{q: "Genehmigung", all: []string{"protokoll-spracherkennung", "baugenehmigung-assistent"}},
+	{q: "Spracherkennung", all: []string{"protokoll-spracherkennung"}},
+	{q: "Waldbrand", all: []string{"waldbrand-kameranetz-brandenburg", "waldbrandfrueherkennung"}},
+	{q: "Anonymisierung", all: []string{"urteilsanonymisierung-rlp", "urteilsanonymisierung-sh"}},
+	{q: "Prognose", first: []string{"personalbedarfsprognose", "verkehrsmengenprognose", "hochwasser-pegelprognose"}},
+	{q: "Pegel", all: []string{"hochwasser-pegelprognose"}},
+	// one typo in a word of six letters or more
+	{q: "Phising", all: []string{"phishing-erkennung-kommunal"}},
+	{q: "Anonymisierng", first: []string{"urteilsanonymisierung-rlp", "urteilsanonymisierung-sh"}},
+	{q: "Waldbrandfrüherkenung", all: []string{"waldbrandfrueherkennung"}},
+	// prefixes (a word not finished)
+	{q: "Waldbr", all: []string{"waldbrand-kameranetz-brandenburg", "waldbrandfrueherkennung"}},
+	{q: "Anomal", first: []string{"netzwerk-anomalieerkennung"}},
+	// English
+	{q: "translation", first: []string{"uebersetzung-behoerdenkommunikation"}},
+	{q: "forest fire", all: []string{"waldbrandfrueherkennung"}},
+	{q: "camera", all: []string{"waldbrandfrueherkennung"}},
+	{q: "chatbot citizens", first: []string{"buergeramt-chatbot-musterstadt"}},
+	// several words: all must match; stop words are ignored
+	{q: "Chatbot Bürgeramt", all: []string{"buergeramt-chatbot-musterstadt"}},
+	{q: "dass", all: []string{}},
+	{q: "der Chatbot für das Bürgeramt", all: []string{"buergeramt-chatbot-musterstadt"}},
+	{q: "xylophon", all: []string{}},
+	// filters combine with the text
+	{q: "Chatbot", f: Filter{Status: []string{"retired"}}, all: []string{"corona-hotline-chatbot"}},
+	{q: "Prognose", f: Filter{Level: []string{"bund"}}, first: []string{"personalbedarfsprognose"}},
+	{q: "Waldbrand", f: Filter{State: []string{"DE-BB"}}, all: []string{"waldbrand-kameranetz-brandenburg"}},
+	{q: "", f: Filter{RiskClass: []string{"high_risk"}, Status: []string{"planned", "development", "pilot", "production", "retired"}}, all: []string{"bewerbungsvorauswahl-bund", "wohngeld-pruefassistent"}},
+}
+
+func TestRelevance(t *testing.T) {
+	ix := contentIndex(t)
+	for _, tt := range relevance {
+		got := ids(ix.Search(tt.q, tt.f, -1))
+		if tt.all != nil {
+			if !reflect.DeepEqual(got, tt.all) {
+				t.Errorf("Search(%q, %+v) = %v; want exactly %v", tt.q, tt.f, got, tt.all)
+			}
+			continue
+		}
+		if len(got) < len(tt.first) || !reflect.DeepEqual(got[:len(tt.first)], tt.first) {
+			t.Errorf("Search(%q, %+v) = %v; want first %v", tt.q, tt.f, got, tt.first)
+		}
+	}
+}
+
+// TestFilterOnly checks that an empty query with filters lists exactly the
+// systems with those values, A–Z by name.
+func TestFilterOnly(t *testing.T) {
+	r, _ := load.Register(os.DirFS("../../content"), "content")
+	ix := contentIndex(t)
+	f := Filter{Status: []string{"pilot", "retired"}, Level: []string{"kommune"}}
+	want := map[string]bool{}
+	for _, s := range r.Systems {
+		o := r.Organisation(s.Organisation)
+		if (s.Status == "pilot" || s.Status == "retired") && o != nil && o.Level == "kommune" {
+			want[s.ID] = true
+		}
+	}
+	got := ids(ix.Search("", f, -1))
+	if len(got) != len(want) || len(got) == 0 {
+		t.Fatalf("Search(\"\", %+v) = %v; want the %d systems %v", f, got, len(want), want)
+	}
+	for i, id := range got {
+		if !want[id] {
+			t.Errorf("Search(\"\", %+v) has %s", f, id)
+		}
+		if i > 0 && ix.byID[got[i-1]] > ix.byID[id] {
+			t.Errorf("Search(\"\", %+v) not in A–Z order: %v", f, got)
+		}
+	}
+}
+
+func TestSimilarContent(t *testing.T) {
+	ix := contentIndex(t)
+	for id, want := range map[string]string{
+		"urteilsanonymisierung-rlp":        "urteilsanonymisierung-sh",
+		"waldbrand-kameranetz-brandenburg": "waldbrandfrueherkennung",
+		"ki-assistent-landkreis":           "ki-assistent-land-bw",
+	} {
+		got := ix.Similar(id, 3)
+		if len(got) == 0 || got[0] != want {
+			t.Errorf("Similar(%q, 3) = %v; want %s first", id, got, want)
+		}
+		for _, g := range got {
+			if g == id {
+				t.Errorf("Similar(%q) contains itself", id)
+			}
+		}
+	}
+}
+
+func TestJSMatchesGoContent(t *testing.T) {
+	ix := contentIndex(t)
+	var qs []jsQuery
+	for _, tt := range relevance {
+		m := map[string][]string{"status": tt.f.Status, "level": tt.f.Level, "state": tt.f.State, "topic": tt.f.Topic, "risk_class": tt.f.RiskClass}
+		qs = append(qs, jsQuery{Q: tt.q, Filter: m}, jsQuery{Q: tt.q, Filter: m, Live: true})
+	}
+	checkJS(t, ix, qs)
+}
