@@ -72,6 +72,7 @@ func (x *exporter) sitemapURLs() []sitemapURL {
 
 func (x *exporter) sitemapFile(urls []sitemapURL) []byte {
 	w := newXML()
+	w.b.Grow(len(urls) * 420)
 	w.open("urlset", "xmlns", nsSitemap, "xmlns:xhtml", nsXHTML)
 	for _, u := range urls {
 		w.open("url")

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -8,7 +9,7 @@ import (
 // xmlWriter builds an XML document as text, with indentation. Names are
 // written as given; text and attribute values are escaped.
 type xmlWriter struct {
-	b     strings.Builder
+	b     bytes.Buffer
 	depth int
 }
 
@@ -26,7 +27,33 @@ func esc(s string) string { return escape(s, false) }
 // tabs become character references so that they survive normalisation.
 func escAttr(s string) string { return escape(s, true) }
 
+// needsEscape reports whether escape would change s.
+func needsEscape(s string, attr bool) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '&' || c == '<' || c == '>' || c == '"' || c == '\r':
+			return true
+		case c == '\n' || c == '\t':
+			if attr {
+				return true
+			}
+		case c < 0x20:
+			return true
+		case c >= 0x80:
+			ascii = false
+		}
+	}
+	if ascii {
+		return false
+	}
+	return !utf8.ValidString(s) || strings.Contains(s, "\uFFFE") || strings.Contains(s, "\uFFFF")
+}
+
 func escape(s string, attr bool) string {
+	if !needsEscape(s, attr) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i := 0; i < len(s); {
@@ -63,32 +90,43 @@ func escape(s string, attr bool) string {
 	return b.String()
 }
 
-// attrs renders name/value pairs; an empty value drops the pair.
-func attrs(kv ...string) string {
-	var b strings.Builder
+// attrs writes name/value pairs; an empty value drops the pair.
+func (w *xmlWriter) attrs(kv []string) {
 	for i := 0; i+1 < len(kv); i += 2 {
 		if kv[i+1] == "" {
 			continue
 		}
-		b.WriteByte(' ')
-		b.WriteString(kv[i])
-		b.WriteString(`="`)
-		b.WriteString(escAttr(kv[i+1]))
-		b.WriteByte('"')
+		w.b.WriteByte(' ')
+		w.b.WriteString(kv[i])
+		w.b.WriteString(`="`)
+		w.b.WriteString(escAttr(kv[i+1]))
+		w.b.WriteByte('"')
 	}
-	return b.String()
 }
 
+// start writes the indentation and "<name attrs".
+func (w *xmlWriter) start(name string, kv []string) {
+	w.indent()
+	w.b.WriteByte('<')
+	w.b.WriteString(name)
+	w.attrs(kv)
+}
+
+const spaces = "                                                                "
+
 func (w *xmlWriter) indent() {
-	for i := 0; i < w.depth; i++ {
-		w.b.WriteString("  ")
+	n := 2 * w.depth
+	for n > len(spaces) {
+		w.b.WriteString(spaces)
+		n -= len(spaces)
 	}
+	w.b.WriteString(spaces[:n])
 }
 
 // open writes <name attrs> and indents what follows.
 func (w *xmlWriter) open(name string, kv ...string) {
-	w.indent()
-	w.b.WriteString("<" + name + attrs(kv...) + ">\n")
+	w.start(name, kv)
+	w.b.WriteString(">\n")
 	w.depth++
 }
 
@@ -96,19 +134,25 @@ func (w *xmlWriter) open(name string, kv ...string) {
 func (w *xmlWriter) close(name string) {
 	w.depth--
 	w.indent()
-	w.b.WriteString("</" + name + ">\n")
+	w.b.WriteString("</")
+	w.b.WriteString(name)
+	w.b.WriteString(">\n")
 }
 
 // elem writes <name attrs>text</name>.
 func (w *xmlWriter) elem(name, text string, kv ...string) {
-	w.indent()
-	w.b.WriteString("<" + name + attrs(kv...) + ">" + esc(text) + "</" + name + ">\n")
+	w.start(name, kv)
+	w.b.WriteByte('>')
+	w.b.WriteString(esc(text))
+	w.b.WriteString("</")
+	w.b.WriteString(name)
+	w.b.WriteString(">\n")
 }
 
 // empty writes <name attrs/>.
 func (w *xmlWriter) empty(name string, kv ...string) {
-	w.indent()
-	w.b.WriteString("<" + name + attrs(kv...) + "/>\n")
+	w.start(name, kv)
+	w.b.WriteString("/>\n")
 }
 
 // raw writes s on its own line.
@@ -117,4 +161,4 @@ func (w *xmlWriter) raw(s string) {
 	w.b.WriteString(s + "\n")
 }
 
-func (w *xmlWriter) bytes() []byte { return []byte(w.b.String()) }
+func (w *xmlWriter) bytes() []byte { return w.b.Bytes() }

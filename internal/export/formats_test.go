@@ -1,0 +1,358 @@
+package export
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"maki/internal/register"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func emptyRegister() *register.Register {
+	r := &register.Register{Site: fixtureRegister().Site, Topics: fixtureRegister().Topics}
+	r.Index()
+	return r
+}
+
+func manyPages(n int) []string {
+	out := make([]string, 0, n)
+	for i := 0; len(out) < n; i++ {
+		out = append(out, fmt.Sprintf("systeme/s%06d/index.html", i))
+		if len(out) < n {
+			out = append(out, fmt.Sprintf("en/systeme/s%06d/index.html", i))
+		}
+	}
+	return out
+}
+
+type atomFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Author  []struct {
+		Name string `xml:"name"`
+	} `xml:"author"`
+	Links []struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Entries []struct {
+		ID    string `xml:"id"`
+		Title struct {
+			Lang string `xml:"http://www.w3.org/XML/1998/namespace lang,attr"`
+			Text string `xml:",chardata"`
+		} `xml:"title"`
+		Updated   string `xml:"updated"`
+		Published string `xml:"published"`
+		Summary   string `xml:"summary"`
+		Links     []struct {
+			Rel  string `xml:"rel,attr"`
+			Type string `xml:"type,attr"`
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	} `xml:"entry"`
+}
+
+func TestAtomFeeds(t *testing.T) {
+	files := mustFiles(t, fixtureRegister(), fixtureConfig())
+	for _, tt := range []struct{ path, lang, prefix string }{
+		{"feed.xml", "de", "https://register.example.org/ki/"},
+		{"en/feed.xml", "en", "https://register.example.org/ki/en/"},
+	} {
+		var f atomFeed
+		if err := xml.Unmarshal(files[tt.path], &f); err != nil {
+			t.Fatalf("%s: %v", tt.path, err)
+		}
+		if f.Lang != tt.lang || f.ID != "https://register.example.org/ki/"+tt.path || f.Title == "" || len(f.Author) != 1 {
+			t.Errorf("%s: lang %q id %q title %q authors %d", tt.path, f.Lang, f.ID, f.Title, len(f.Author))
+		}
+		if f.Updated != "2025-06-30T00:00:00Z" {
+			t.Errorf("%s: updated %q; want the newest entry's", tt.path, f.Updated)
+		}
+		var ids []string
+		for _, e := range f.Entries {
+			ids = append(ids, e.ID)
+			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
+				t.Errorf("%s: entry %s updated %q: %v", tt.path, e.ID, e.Updated, err)
+			}
+			if len(e.Links) == 0 || e.Links[0].Rel != "alternate" || !strings.HasPrefix(e.Links[0].Href, tt.prefix+"systeme/") {
+				t.Errorf("%s: entry %s links %v", tt.path, e.ID, e.Links)
+			}
+		}
+		// Newest update first; on a tie the newer publication; ids are tag URIs.
+		want := []string{
+			"tag:register.example.org,2025-06-30:" + langPrefix(tt.lang) + "systeme/prognose",
+			"tag:register.example.org,2024-02-01:" + langPrefix(tt.lang) + "systeme/bauantrag-assistent",
+			"tag:register.example.org,2022-01-10:" + langPrefix(tt.lang) + "systeme/chatbot",
+		}
+		if strings.Join(ids, " ") != strings.Join(want, " ") {
+			t.Errorf("%s: entry ids %v; want %v", tt.path, ids, want)
+		}
+		if tt.lang == "en" {
+			// chatbot has no English name: the German one, marked.
+			if e := f.Entries[2]; e.Title.Text != "Chatbot Bürgeramt" || e.Title.Lang != "de" {
+				t.Errorf("en/feed.xml: fallback title %q lang %q; want the German name with xml:lang de", e.Title.Text, e.Title.Lang)
+			}
+			if e := f.Entries[1]; e.Title.Text != "Building permit assistant" || e.Title.Lang != "" {
+				t.Errorf("en/feed.xml: title %q lang %q", e.Title.Text, e.Title.Lang)
+			}
+		}
+	}
+}
+
+func TestAtomFeedSize(t *testing.T) {
+	r := fixtureRegister()
+	base := r.Systems[1]
+	for i := 0; i < FeedSize+20; i++ {
+		s := *base
+		s.ID = fmt.Sprintf("sys-%03d", i)
+		s.Updated = register.Date(fmt.Sprintf("2020-01-%02d", i%28+1))
+		r.Systems = append(r.Systems, &s)
+	}
+	r.Index()
+	var f atomFeed
+	if err := xml.Unmarshal(mustFiles(t, r, fixtureConfig())["feed.xml"], &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Entries) != FeedSize {
+		t.Errorf("feed has %d entries; want %d", len(f.Entries), FeedSize)
+	}
+	for i := 1; i < len(f.Entries); i++ {
+		if f.Entries[i].Updated > f.Entries[i-1].Updated {
+			t.Errorf("entry %d updated %s after entry %d updated %s", i, f.Entries[i].Updated, i-1, f.Entries[i-1].Updated)
+		}
+	}
+}
+
+type sitemapDoc struct {
+	URLs []struct {
+		Loc     string `xml:"loc"`
+		Lastmod string `xml:"lastmod"`
+		Alt     []struct {
+			Hreflang string `xml:"hreflang,attr"`
+			Href     string `xml:"href,attr"`
+		} `xml:"http://www.w3.org/1999/xhtml link"`
+	} `xml:"url"`
+	Sitemaps []struct {
+		Loc string `xml:"loc"`
+	} `xml:"sitemap"`
+}
+
+func TestSitemap(t *testing.T) {
+	files := mustFiles(t, fixtureRegister(), fixtureConfig())
+	var sm sitemapDoc
+	if err := xml.Unmarshal(files["sitemap.xml"], &sm); err != nil {
+		t.Fatal(err)
+	}
+	locs := map[string]int{}
+	for i, u := range sm.URLs {
+		locs[u.Loc] = i
+	}
+	const b = "https://register.example.org/ki/"
+	for _, want := range []string{b, b + "en/", b + "systeme/chatbot/", b + "en/systeme/chatbot/", b + "systeme/prognose/", b + "impressum/"} {
+		if _, ok := locs[want]; !ok {
+			t.Errorf("sitemap lacks %s", want)
+		}
+	}
+	for _, not := range []string{b + "404.html", b + "en/404.html"} {
+		if _, ok := locs[not]; ok {
+			t.Errorf("sitemap lists %s", not)
+		}
+	}
+	if len(sm.URLs) != 12 {
+		t.Errorf("sitemap has %d URLs; want 12", len(sm.URLs))
+	}
+	u := sm.URLs[locs[b+"en/systeme/chatbot/"]]
+	if u.Lastmod != "2024-05-05" || len(u.Alt) != 3 || u.Alt[0].Href != b+"systeme/chatbot/" || u.Alt[1].Hreflang != "en" || u.Alt[2].Hreflang != "x-default" {
+		t.Errorf("en/systeme/chatbot/ = %+v; want lastmod and de, en, x-default alternates", u)
+	}
+	if u := sm.URLs[locs[b+"systeme/prognose/"]]; len(u.Alt) != 0 {
+		t.Errorf("systeme/prognose/ has alternates %v but no English page", u.Alt)
+	}
+	if !strings.Contains(string(files["robots.txt"]), "\nSitemap: "+b+"sitemap.xml\n") {
+		t.Errorf("robots.txt = %q", files["robots.txt"])
+	}
+}
+
+func TestSitemapIndex(t *testing.T) {
+	cfg := fixtureConfig()
+	cfg.Pages = manyPages(SitemapMaxURLs + 10)
+	files := mustFiles(t, fixtureRegister(), cfg)
+	var idx sitemapDoc
+	if err := xml.Unmarshal(files["sitemap.xml"], &idx); err != nil {
+		t.Fatal(err)
+	}
+	if len(idx.Sitemaps) != 2 || idx.Sitemaps[1].Loc != "https://register.example.org/ki/sitemap-2.xml" {
+		t.Fatalf("sitemap index = %+v", idx.Sitemaps)
+	}
+	n := 0
+	for _, p := range []string{"sitemap-1.xml", "sitemap-2.xml"} {
+		var sm sitemapDoc
+		if err := xml.Unmarshal(files[p], &sm); err != nil {
+			t.Fatal(err)
+		}
+		n += len(sm.URLs)
+	}
+	if n != SitemapMaxURLs+10 {
+		t.Errorf("parts list %d URLs; want %d", n, SitemapMaxURLs+10)
+	}
+}
+
+func TestSecurityTxt(t *testing.T) {
+	files := mustFiles(t, fixtureRegister(), fixtureConfig())
+	want := "Contact: mailto:sicherheit@register.example.org\n" +
+		"Expires: 2027-03-14T09:26:53Z\n" +
+		"Preferred-Languages: de, en\n" +
+		"Canonical: https://register.example.org/ki/.well-known/security.txt\n"
+	if got := string(files[".well-known/security.txt"]); got != want {
+		t.Errorf("security.txt =\n%s\nwant\n%s", got, want)
+	}
+	r := fixtureRegister()
+	r.Site.SecurityContact = ""
+	if got := string(mustFiles(t, r, fixtureConfig())[".well-known/security.txt"]); !strings.HasPrefix(got, "Contact: mailto:kontakt@register.example.org\n") {
+		t.Errorf("security.txt without security_contact = %q; want the operator's e-mail", got)
+	}
+}
+
+func TestOpenSearch(t *testing.T) {
+	files := mustFiles(t, fixtureRegister(), fixtureConfig())
+	type desc struct {
+		ShortName string `xml:"ShortName"`
+		URLs      []struct {
+			Type     string `xml:"type,attr"`
+			Template string `xml:"template,attr"`
+		} `xml:"Url"`
+	}
+	for p, want := range map[string]string{
+		"opensearch.xml":    "https://register.example.org/ki/suche/?q={searchTerms}",
+		"en/opensearch.xml": "https://register.example.org/ki/en/suche/?q={searchTerms}",
+	} {
+		var d desc
+		if err := xml.Unmarshal(files[p], &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.URLs[0].Type != "text/html" || d.URLs[0].Template != want || d.ShortName == "" || len([]rune(d.ShortName)) > 16 {
+			t.Errorf("%s: %+v; want template %s", p, d, want)
+		}
+	}
+}
+
+func TestEUAIAct(t *testing.T) {
+	b, err := EUAIAct(fixtureRegister(), fixtureConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSortedKeys(t, "eu-ai-act.json", b)
+	var doc struct {
+		Count   int `json:"count"`
+		Systems []struct {
+			ID       string `json:"id"`
+			Deployer struct {
+				Name         map[string]*string `json:"name"`
+				ContactEmail string             `json:"contact_email"`
+				Address      *string            `json:"address"`
+			} `json:"deployer"`
+			Submitter struct {
+				Name    map[string]*string `json:"name"`
+				Address string             `json:"address"`
+			} `json:"submitter"`
+			EUDatabaseURL *string `json:"eu_database_url"`
+			FRIA          *struct {
+				Summary map[string]*string `json:"summary"`
+				URL     string             `json:"url"`
+			} `json:"fria"`
+			DPIA *struct {
+				Summary map[string]*string `json:"summary"`
+			} `json:"dpia"`
+			Missing    []string `json:"missing"`
+			Restricted bool     `json:"restricted"`
+		} `json:"systems"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Count != 2 || len(doc.Systems) != 2 {
+		t.Fatalf("count %d, %d systems; want the 2 high-risk systems", doc.Count, len(doc.Systems))
+	}
+	a, p := doc.Systems[0], doc.Systems[1]
+	if a.ID != "bauantrag-assistent" || *a.Deployer.Name["de"] != "Stadt Musterstadt" || a.Deployer.ContactEmail != "ki@musterstadt.example" || a.Deployer.Address != nil {
+		t.Errorf("deployer of %s = %+v", a.ID, a.Deployer)
+	}
+	if *a.Submitter.Name["de"] != "Geschäftsstelle KI-Register" || a.Submitter.Address == "" {
+		t.Errorf("submitter = %+v; want the register operator", a.Submitter)
+	}
+	if a.EUDatabaseURL != nil || a.FRIA == nil || a.FRIA.URL != "https://example.org/fria.pdf" || a.DPIA != nil {
+		t.Errorf("%s: eu db %v, fria %+v, dpia %+v", a.ID, a.EUDatabaseURL, a.FRIA, a.DPIA)
+	}
+	if got := strings.Join(a.Missing, ","); got != "deployer.address,eu_database_url,fria.summary,dpia.summary" {
+		t.Errorf("%s missing = %s", a.ID, got)
+	}
+	if p.ID != "prognose" || !p.Restricted || *p.EUDatabaseURL != "https://ai-act-db.example.eu/entry/123" || *p.DPIA.Summary["en"] != "Risks mitigated." {
+		t.Errorf("prognose = %+v", p)
+	}
+	if got := strings.Join(p.Missing, ","); got != "deployer.address" {
+		t.Errorf("prognose missing = %s", got)
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	got := Warnings(fixtureRegister())
+	want := []string{
+		`content/systeme/bauantrag-assistent.yaml:12:1: warning: field "eu_database": missing for a high-risk system in use (status "pilot"); want the URL of the provider's entry in the EU database (AI Act Annex VIII section C point 3)`,
+		`content/systeme/bauantrag-assistent.yaml:20:1: warning: field "assessments": no data protection impact assessment (type "dpia") for a high-risk system processing pseudonymised data; pseudonymised data is personal data, want a DPIA and its summary (AI Act Annex VIII section C point 5)`,
+		`content/systeme/bauantrag-assistent.yaml:23:13: warning: field "assessments.0.summary": missing in the fundamental rights impact assessment; want a summary of its findings (AI Act Annex VIII section C point 4)`,
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d warnings; want %d:\n%v", len(got), len(want), got)
+	}
+	for i := range min(len(got), len(want)) {
+		if got[i].Error() != want[i] {
+			t.Errorf("warning %d:\n got %s\nwant %s", i, got[i].Error(), want[i])
+		}
+		if got[i].Severity != register.SevWarning || got[i].Rule != "eu-ai-act" {
+			t.Errorf("warning %d: severity %v rule %q", i, got[i].Severity, got[i].Rule)
+		}
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	cfg := fixtureConfig()
+	cfg.BaseURL = ""
+	r := fixtureRegister()
+	r.Site.BaseURL = "https://host.example/register" // no slash: added
+	files := mustFiles(t, r, cfg)
+	if !strings.Contains(string(files["robots.txt"]), "Sitemap: https://host.example/register/sitemap.xml") {
+		t.Errorf("robots.txt = %s; want the site.yaml base URL with a slash", files["robots.txt"])
+	}
+	for _, bad := range []string{"", "/relative/", "not a url"} {
+		cfg.BaseURL = bad
+		r.Site.BaseURL = ""
+		if _, err := Files(r, cfg); err == nil {
+			t.Errorf("Files with base URL %q: no error", bad)
+		}
+	}
+}
+
+func TestLicenseURI(t *testing.T) {
+	tests := map[string]string{
+		"":                "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+		"dl-de/by-2-0":    "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+		"dl-de/zero-2-0":  "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+		"CC-BY-4.0":       "http://dcat-ap.de/def/licenses/cc-by/4.0",
+		"CC0-1.0":         "http://dcat-ap.de/def/licenses/cc-zero",
+		"https://x.y/lic": "https://x.y/lic",
+	}
+	for in, want := range tests {
+		if got := licenseURI(in); got != want {
+			t.Errorf("licenseURI(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
