@@ -1,0 +1,219 @@
+package export
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"testing"
+
+	"maki/internal/register"
+)
+
+// svgChart is what a reader (or a test) can take from a chart.
+type svgChart struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2000/svg svg"`
+	Role    string   `xml:"role,attr"`
+	Labels  string   `xml:"aria-labelledby,attr"`
+	Title   struct {
+		ID   string `xml:"id,attr"`
+		Text string `xml:",chardata"`
+	} `xml:"title"`
+	Desc struct {
+		ID   string `xml:"id,attr"`
+		Text string `xml:",chardata"`
+	} `xml:"desc"`
+	Rows []struct {
+		Texts []string `xml:"text"`
+	} `xml:"g"`
+}
+
+func parseChart(t *testing.T, name string, b []byte) svgChart {
+	t.Helper()
+	var c svgChart
+	if err := xml.Unmarshal(b, &c); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return c
+}
+
+// chartCounts returns label → number from a chart's bars.
+func chartCounts(t *testing.T, name string, c svgChart) map[string]int {
+	t.Helper()
+	out := map[string]int{}
+	for _, r := range c.Rows {
+		if len(r.Texts) != 2 {
+			t.Fatalf("%s: bar with texts %q; want label and number", name, r.Texts)
+		}
+		n, err := strconv.Atoi(r.Texts[1])
+		if err != nil {
+			t.Fatalf("%s: bar %q: %v", name, r.Texts, err)
+		}
+		out[r.Texts[0]] = n
+	}
+	return out
+}
+
+// jsonCounts counts the systems of register.json by group, independently
+// of ComputeStats, keyed by value ("" for systems without one).
+func jsonCounts(t *testing.T, b []byte) (int, map[string]map[string]int) {
+	t.Helper()
+	var doc struct {
+		Count   int `json:"count"`
+		Systems []struct {
+			Status       *string `json:"status"`
+			Organisation *struct {
+				Level *string `json:"level"`
+				State *string `json:"state"`
+			} `json:"organisation"`
+			Topics []struct {
+				ID string `json:"id"`
+			} `json:"topics"`
+			RiskClass    *string  `json:"risk_class"`
+			Techniques   []string `json:"techniques"`
+			PersonalData *string  `json:"personal_data"`
+			Reuse        *string  `json:"reuse"`
+			Start        *string  `json:"start"`
+		} `json:"systems"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	c := map[string]map[string]int{}
+	inc := func(g string, v *string) {
+		if c[g] == nil {
+			c[g] = map[string]int{}
+		}
+		s := ""
+		if v != nil {
+			s = *v
+		}
+		c[g][s]++
+	}
+	for _, s := range doc.Systems {
+		inc("status", s.Status)
+		var level, state *string
+		if s.Organisation != nil {
+			level, state = s.Organisation.Level, s.Organisation.State
+		}
+		inc("level", level)
+		inc("state", state)
+		for _, tp := range s.Topics {
+			id := tp.ID
+			inc("topic", &id)
+		}
+		inc("risk_class", s.RiskClass)
+		for _, tq := range s.Techniques {
+			tq := tq
+			inc("technique", &tq)
+		}
+		inc("personal_data", s.PersonalData)
+		inc("reuse", s.Reuse)
+		var year *string
+		if s.Start != nil {
+			y := (*s.Start)[:4]
+			year = &y
+		}
+		inc("start_year", year)
+	}
+	return doc.Count, c
+}
+
+// The charts, the statistics and register.json tell the same numbers.
+func TestChartsAgreeWithStatsAndJSON(t *testing.T) {
+	r := fixtureRegister()
+	cfg := fixtureConfig()
+	files := mustFiles(t, r, cfg)
+	st := register.ComputeStats(r)
+	total, fromJSON := jsonCounts(t, files["daten/register.json"])
+	if total != st.Total {
+		t.Errorf("register.json count %d; stats total %d", total, st.Total)
+	}
+	x, _ := newExporter(r, cfg)
+	for _, lang := range []string{"de", "en"} {
+		for _, g := range st.Groups {
+			name := ChartPath(lang, g.Key)
+			c := parseChart(t, name, files[name])
+			got := chartCounts(t, name, c)
+			if len(c.Rows) != len(g.Items)+boolInt(g.Missing > 0) {
+				t.Errorf("%s: %d bars; want %d items + missing", name, len(c.Rows), len(g.Items))
+			}
+			for _, item := range g.Items {
+				label := x.countLabel(lang, item)
+				if got[label] != item.N {
+					t.Errorf("%s: bar %q = %d; stats say %d", name, label, got[label], item.N)
+				}
+				if n := fromJSON[g.Key][item.Value]; n != item.N {
+					t.Errorf("%s: %s=%s: register.json has %d systems; stats say %d", name, g.Key, item.Value, n, item.N)
+				}
+				if !strings.Contains(c.Desc.Text, label+": "+strconv.Itoa(item.N)) {
+					t.Errorf("%s: desc %q lacks %q", name, c.Desc.Text, label+": "+strconv.Itoa(item.N))
+				}
+			}
+			if n := fromJSON[g.Key][""]; n != g.Missing {
+				t.Errorf("%s: register.json has %d systems without a value; stats say %d", name, n, g.Missing)
+			}
+			if c.Role != "img" || c.Labels != c.Title.ID+" "+c.Desc.ID || c.Title.Text == "" || strings.Contains(c.Title.Text, "[") {
+				t.Errorf("%s: role %q, aria-labelledby %q, title %q", name, c.Role, c.Labels, c.Title.Text)
+			}
+		}
+	}
+	// Labels come from the catalog in the chart's language.
+	if c := chartCounts(t, "status", parseChart(t, "", files["en/statistik/status.svg"])); c["in use"] != 1 {
+		t.Errorf("en status chart = %v; want the English label \"in use\"", c)
+	}
+	if c := chartCounts(t, "state", parseChart(t, "", files["statistik/state.svg"])); c["Baden-Württemberg"] != 2 || c["kein Land (Bund und andere)"] != 1 {
+		t.Errorf("state chart = %v", c)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Charts must work under the site's CSP: no script, no style attribute or
+// element, no external references, no event handlers.
+func TestChartsAreInert(t *testing.T) {
+	files := mustFiles(t, fixtureRegister(), fixtureConfig())
+	for p, b := range files {
+		if !strings.HasSuffix(p, ".svg") {
+			continue
+		}
+		d := xml.NewDecoder(strings.NewReader(string(b)))
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				break
+			}
+			se, ok := tok.(xml.StartElement)
+			if !ok {
+				continue
+			}
+			switch se.Name.Local {
+			case "script", "style", "foreignObject", "image", "use", "a":
+				t.Errorf("%s: element <%s>", p, se.Name.Local)
+			}
+			for _, a := range se.Attr {
+				if a.Name.Local == "style" || a.Name.Local == "href" || strings.HasPrefix(a.Name.Local, "on") {
+					t.Errorf("%s: attribute %s on <%s>", p, a.Name.Local, se.Name.Local)
+				}
+			}
+		}
+	}
+}
+
+func TestChartEmptyRegister(t *testing.T) {
+	files := mustFiles(t, emptyRegister(), fixtureConfig())
+	c := parseChart(t, "status", files["statistik/status.svg"])
+	for _, r := range c.Rows {
+		if r.Texts[1] != "0" {
+			t.Errorf("empty register: bar %q", r.Texts)
+		}
+	}
+	if len(c.Rows) != 5 {
+		t.Errorf("empty register: %d status bars; want 5", len(c.Rows))
+	}
+}
