@@ -43,8 +43,10 @@ func watch(ctx context.Context, roots []string, events chan<- string, log io.Wri
 					continue // Chmod alone changes nothing we build from
 				}
 				if ev.Has(fsnotify.Create) {
-					if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-						// A new directory: watch it and everything already in it.
+					if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() && !ignored(ev.Name) {
+						// A new directory: watch it and everything in it. Files
+						// made before the watch was added are in the rebuild this
+						// very event causes; later ones send events.
 						if err := addTree(w, ev.Name); err != nil {
 							fmt.Fprintf(log, "maki serve: watch %s: %v\n", ev.Name, err)
 						}
