@@ -249,6 +249,7 @@ func (x *exporter) registerCSV() ([]byte, error) {
 		return nil, err
 	}
 	for _, s := range x.systems {
+		s = Public(s)
 		for i, c := range cols {
 			row[i] = c.get(x, s)
 		}

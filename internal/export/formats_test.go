@@ -356,3 +356,33 @@ func TestLicenseURI(t *testing.T) {
 		}
 	}
 }
+
+// Restricted systems (Art. 49(4) AI Act) do not publish the technical
+// fields in any export, as on their page.
+func TestRestrictedWithheld(t *testing.T) {
+	r := fixtureRegister()
+	p := r.System("prognose")
+	p.OperatingLogic = register.Text{De: "GEHEIM-LOGIK"}
+	p.Vendor = "GEHEIM-VENDOR"
+	p.Models = []register.Model{{Name: "GEHEIM-MODELL"}}
+	p.Data = []register.DataSet{{Title: register.Text{De: "GEHEIM-DATEN"}}}
+	p.Hosting = "saas"
+	p.Development = "product"
+	files := mustFiles(t, r, fixtureConfig())
+	for path, b := range files {
+		if strings.Contains(string(b), "GEHEIM") {
+			t.Errorf("%s publishes a withheld field of a restricted system", path)
+		}
+	}
+	var one struct {
+		Hosting     *string `json:"hosting"`
+		Development *string `json:"development"`
+	}
+	json.Unmarshal(files["daten/systeme/prognose.json"], &one)
+	if one.Hosting != nil || one.Development != nil {
+		t.Errorf("prognose.json: hosting %v, development %v; want null", one.Hosting, one.Development)
+	}
+	if p.Vendor != "GEHEIM-VENDOR" {
+		t.Errorf("export changed the register")
+	}
+}

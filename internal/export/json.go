@@ -178,6 +178,7 @@ func (x *exporter) jOrg(id string) *jOrganisation {
 }
 
 func (x *exporter) jSystem(s *register.System) *jSystem {
+	s = Public(s)
 	j := &jSystem{
 		Art63Grounds:   mkText(s.Art63Grounds),
 		Assessments:    []jAssessment{},
