@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -90,8 +91,9 @@ func (c *Converter) Check(src string) []Problem {
 	source := []byte(src)
 	doc := c.md.Parser().Parse(text.NewReader(source))
 	var out []Problem
+	pos := &lineCounter{src: source, line: 1, col: 1}
 	add := func(off int, rule, format string, args ...any) {
-		line, col := lineCol(source, off)
+		line, col := pos.at(off)
 		out = append(out, Problem{Line: line, Col: col, Rule: rule, Msg: fmt.Sprintf(format, args...)})
 	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -152,13 +154,30 @@ func external(dest string) bool {
 	return err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//")
 }
 
-func lineCol(src []byte, off int) (int, int) {
-	if off > len(src) {
-		off = len(src)
+// lineCounter turns byte offsets into lines and columns (in characters),
+// both from 1. Problems come mostly in document order, so it counts on from
+// the previous offset instead of from the start each time: an input with
+// thousands of problems on one long line stays linear.
+type lineCounter struct {
+	src            []byte
+	off, line, col int
+}
+
+func (c *lineCounter) at(off int) (int, int) {
+	off = min(max(off, 0), len(c.src))
+	if off < c.off {
+		c.off, c.line, c.col = 0, 1, 1
 	}
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, len([]rune(string(src[start:off]))) + 1
+	for c.off < off {
+		r, n := utf8.DecodeRune(c.src[c.off:])
+		if r == '\n' {
+			c.line, c.col = c.line+1, 1
+		} else {
+			c.col++
+		}
+		c.off += n
+	}
+	return c.line, c.col
 }
 
 func blockStart(n ast.Node) int {
