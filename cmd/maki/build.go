@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"maki/internal/build"
 	"maki/internal/register"
@@ -18,6 +19,8 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var sf siteFlags
 	sf.register(fs)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for performance work)")
+	memprofile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: maki build [flags]\n\nChecks the content and builds the site into the output directory. The new\nsite replaces the old one only when the whole build succeeded.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -27,6 +30,25 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if fs.NArg() > 0 {
 		return usageError("maki build: unexpected argument %q", fs.Arg(0))
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memprofile != "" {
+		defer func() {
+			if f, err := os.Create(*memprofile); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}()
 	}
 	var progress io.Writer
 	if !*quiet && isTerminal(stderr) {

@@ -4,8 +4,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -30,8 +32,8 @@ func Register(fsys fs.FS, root string) (*register.Register, register.ErrorList) 
 	l.dec = newDecoder(&l.errs)
 	l.site()
 	l.topics()
-	l.dir("organisationen", l.organisation)
-	l.dir("systeme", l.system)
+	l.dir("organisationen", "organisation", organisation)
+	l.dir("systeme", "system", system)
 	l.pages()
 	sort.Slice(l.reg.Organisations, func(i, j int) bool { return l.reg.Organisations[i].ID < l.reg.Organisations[j].ID })
 	sort.Slice(l.reg.Systems, func(i, j int) bool { return l.reg.Systems[i].ID < l.reg.Systems[j].ID })
@@ -120,7 +122,12 @@ func (l *loader) topics() {
 
 // dir walks a content folder (sub-folders allowed) and calls fn for every
 // .yaml and .md file; other files get a warning.
-func (l *loader) dir(name string, fn func(name, id, ext string)) {
+// dir walks a content folder (sub-folders allowed) and calls fn for every
+// .yaml and .md file with a valid, unique id; other files get a warning.
+// The files are parsed on all cores: fn gets a worker's own loader, whose
+// entries and errors are merged afterwards (both are sorted in the end, so
+// the result does not depend on the order of work).
+func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)) {
 	var names []string
 	err := fs.WalkDir(l.fsys, name, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
@@ -143,6 +150,7 @@ func (l *loader) dir(name string, fn func(name, id, ext string)) {
 		l.errs.Add(register.Pos{File: l.file(name)}, "", "io", "cannot read: %v", err)
 	}
 	sort.Strings(names)
+	var items []item
 	for _, p := range names {
 		base := path.Base(p)
 		if strings.HasPrefix(base, ".") {
@@ -162,20 +170,43 @@ func (l *loader) dir(name string, fn func(name, id, ext string)) {
 			l.errs.Add(register.Pos{File: l.file(p)}, "", "id", "bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens, like \"chatbot-buergeramt\"", id)
 			continue
 		}
-		fn(p, id, ext)
+		if prev, dup := l.ids[kind+":"+id]; dup {
+			l.errs.Add(register.Pos{File: l.file(p)}, "", "duplicate-id", "duplicate id %q; also defined in %s", id, prev)
+			continue
+		}
+		l.ids[kind+":"+id] = l.file(p)
+		items = append(items, item{p, id, ext})
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(items)/64))
+	subs := make([]*loader, workers)
+	var wg sync.WaitGroup
+	for w := range subs {
+		sub := &loader{fsys: l.fsys, root: l.root, reg: &register.Register{}}
+		sub.dec = newDecoder(&sub.errs)
+		subs[w] = sub
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(items); i += workers {
+				fn(sub, items[i].name, items[i].id, items[i].ext)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, sub := range subs {
+		l.errs = append(l.errs, sub.errs...)
+		l.reg.Systems = append(l.reg.Systems, sub.reg.Systems...)
+		l.reg.Organisations = append(l.reg.Organisations, sub.reg.Organisations...)
 	}
 }
 
-func (l *loader) organisation(name, id, ext string) {
+type item struct{ name, id, ext string }
+
+func organisation(l *loader, name, id, ext string) {
 	if ext != ".yaml" {
 		l.errs.Add(register.Pos{File: l.file(name)}, "", "file-name", "organisations are .yaml files; want %s.yaml", id)
 		return
 	}
-	if prev, dup := l.ids["org:"+id]; dup {
-		l.errs.Add(register.Pos{File: l.file(name)}, "", "duplicate-id", "duplicate id %q; also defined in %s", id, prev)
-		return
-	}
-	l.ids["org:"+id] = l.file(name)
 	src, _ := l.read(name)
 	if src == nil {
 		return
@@ -198,12 +229,7 @@ func (l *loader) organisation(name, id, ext string) {
 	l.reg.Organisations = append(l.reg.Organisations, o)
 }
 
-func (l *loader) system(name, id, ext string) {
-	if prev, dup := l.ids[id]; dup {
-		l.errs.Add(register.Pos{File: l.file(name)}, "", "duplicate-id", "duplicate id %q; also defined in %s", id, prev)
-		return
-	}
-	l.ids[id] = l.file(name)
+func system(l *loader, name, id, ext string) {
 	src, _ := l.read(name)
 	if src == nil {
 		return
