@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"sync"
 	"time"
 
 	"maki/internal/export"
@@ -48,29 +50,45 @@ func checkFS(fsys fs.FS, root string, now time.Time, md *markdown.Converter) (*r
 
 // checkMarkdown runs the Markdown rules over every Markdown field.
 func checkMarkdown(reg *register.Register, md *markdown.Converter) register.ErrorList {
-	var errs register.ErrorList
-	check := func(m *register.Meta, path, src string) {
+	check := func(errs *register.ErrorList, m *register.Meta, path, src string) {
 		for _, p := range md.Check(src) {
 			errs.Add(m.TextPos(path, p.Line, p.Col), fieldOf(path), p.Rule, "%s", p.Msg)
 		}
 	}
 	fields := register.Fields(reflect.TypeOf(register.System{}))
-	for _, s := range reg.Systems {
-		v := reflect.ValueOf(s).Elem()
-		for _, f := range fields {
-			if !f.Markdown {
-				continue
+	// Systems are checked on all cores, each worker into its own list; the
+	// lists are merged and sorted by the caller.
+	workers := runtime.GOMAXPROCS(0)
+	lists := make([]register.ErrorList, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(reg.Systems); i += workers {
+				s := reg.Systems[i]
+				v := reflect.ValueOf(s).Elem()
+				for _, f := range fields {
+					if !f.Markdown {
+						continue
+					}
+					t := v.Field(f.Index).Interface().(register.Text)
+					check(&lists[w], &s.Meta, f.Key+".de", t.De)
+					check(&lists[w], &s.Meta, f.Key+".en", t.En)
+				}
 			}
-			t := v.Field(f.Index).Interface().(register.Text)
-			check(&s.Meta, f.Key+".de", t.De)
-			check(&s.Meta, f.Key+".en", t.En)
-		}
+		}()
+	}
+	wg.Wait()
+	var errs register.ErrorList
+	for _, l := range lists {
+		errs = append(errs, l...)
 	}
 	for _, p := range reg.Pages {
-		check(&p.Meta, "body.de", p.Body.De)
+		check(&errs, &p.Meta, "body.de", p.Body.De)
 		if p.Body.En != "" {
 			m := register.Meta{File: p.BodyEnFile, Positions: map[string]register.Pos{"body.en": {File: p.BodyEnFile, Line: p.BodyEnLine, Col: 1}}, Blocks: map[string]bool{"body.en": true}}
-			check(&m, "body.en", p.Body.En)
+			check(&errs, &m, "body.en", p.Body.En)
 		}
 	}
 	return errs
