@@ -53,10 +53,11 @@ type Index struct {
 	idf   []int
 	keys  []dictKey // sorted by key
 	// facets maps facet name to value to doc numbers.
-	facets map[string]map[string][]uint32
-	docs   []docSummary
-	topics [][]string  // by doc: topic ids, for Similar
-	top    [][]simTerm // by doc: its most distinctive terms, for Similar
+	facets    map[string]map[string][]uint32
+	docs      []docSummary
+	topics    [][]string  // by doc: topic ids, for Similar
+	topicNums [][]uint16  // the same as small numbers
+	top       [][]simTerm // by doc: its most distinctive terms, for Similar
 
 	a       *analyzer
 	files   map[string][]byte

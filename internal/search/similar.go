@@ -1,7 +1,5 @@
 package search
 
-import "sort"
-
 // simTerm is one of a system's most distinctive terms.
 type simTerm struct {
 	term   int32
@@ -25,6 +23,16 @@ func (ix *Index) buildSimilar() {
 		maxDF = 400
 	}
 	ix.top = make([][]simTerm, ix.n)
+	nums := map[string]uint16{}
+	ix.topicNums = make([][]uint16, ix.n)
+	for d, ts := range ix.topics {
+		for _, t := range ts {
+			if _, ok := nums[t]; !ok {
+				nums[t] = uint16(len(nums))
+			}
+			ix.topicNums[d] = append(ix.topicNums[d], nums[t])
+		}
+	}
 	for t, p := range ix.post {
 		df := len(p.docs)
 		if df < 2 || df > maxDF {
@@ -82,26 +90,34 @@ func (ix *Index) Similar(id string, n int) []string {
 			acc[o] += idf * int64(p.imps[i])
 		}
 	}
+	// Keep the n best (score desc, doc asc) by insertion: n is small.
 	type cand struct {
 		doc   uint32
 		score int64
 	}
-	cs := make([]cand, 0, len(touched))
+	better := func(a, b cand) bool { return a.score > b.score || a.score == b.score && a.doc < b.doc }
+	cs := make([]cand, 0, n+1)
 	for _, o := range touched {
-		s := acc[o] + simTopicBonus*int64(sharedTopics(ix.topics[d], ix.topics[o]))
-		cs = append(cs, cand{o, s})
+		c := cand{o, acc[o] + simTopicBonus*int64(sharedTopics(ix.topicNums[d], ix.topicNums[o]))}
 		acc[o] = 0
+		if len(cs) == n && !better(c, cs[n-1]) {
+			continue
+		}
+		i := len(cs)
+		if i < n {
+			cs = append(cs, c)
+		} else {
+			i = n - 1
+			cs[i] = c
+		}
+		for ; i > 0 && better(cs[i], cs[i-1]); i-- {
+			cs[i], cs[i-1] = cs[i-1], cs[i]
+		}
 	}
 	select {
 	case ix.scratch <- acc:
 	default:
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].score != cs[j].score {
-			return cs[i].score > cs[j].score
-		}
-		return cs[i].doc < cs[j].doc
-	})
 	var out []string
 	seen := map[uint32]bool{uint32(d): true}
 	for _, c := range cs {
@@ -124,7 +140,7 @@ func (ix *Index) Similar(id string, n int) []string {
 	return out
 }
 
-func sharedTopics(a, b []string) int {
+func sharedTopics(a, b []uint16) int {
 	n := 0
 	for _, x := range a {
 		for _, y := range b {
