@@ -306,3 +306,48 @@ func firstTopic(t *testing.T, content string) string {
 	}
 	return string(m[1])
 }
+
+// TestRenamedIDWarns: a system id that the last build published and that
+// is gone without a redirect gives a warning naming it.
+func TestRenamedIDWarns(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := exampleConfig(t, out)
+	cfg.Content = copyContent(t)
+	writeFile(t, filepath.Join(cfg.Content, "systeme", "alter-name.md"), strings.Replace(evilFreeSystem(t, cfg.Content), "NAME", "Alter Name", 1))
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(cfg.Content, "systeme", "alter-name.md"), filepath.Join(cfg.Content, "systeme", "neuer-name.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, errs := Check(cfg)
+	var found bool
+	for _, e := range errs {
+		if e.Rule == "renamed-id" && strings.Contains(e.Msg, `"alter-name"`) && e.Severity == register.SevWarning {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("renaming alter-name → neuer-name without a redirect gave no warning; got %v", errs)
+	}
+}
+
+func evilFreeSystem(t *testing.T, content string) string {
+	return `---
+name: "NAME"
+summary: "Ein System, das umbenannt wird, um die Warnung bei geänderten Kennungen zu prüfen."
+organisation: ` + firstOrg(t, content) + `
+status: pilot
+start: 2025-01
+topics: [` + firstTopic(t, content) + `]
+techniques: [nlp]
+users: staff
+purpose: "Zweck"
+risk_class: minimal
+personal_data: none
+contact_email: ki@example.org
+published: 2025-01-01
+updated: 2025-01-02
+---
+`
+}

@@ -34,7 +34,12 @@ func Check(cfg Config) (*register.Register, register.ErrorList) {
 
 func check(cfg Config, md *markdown.Converter) (*register.Register, register.ErrorList) {
 	root := filepath.ToSlash(filepath.Clean(cfg.Content))
-	return checkFS(os.DirFS(cfg.Content), root, cfg.Now, md)
+	reg, errs := checkFS(os.DirFS(cfg.Content), root, cfg.Now, md)
+	if renamed := checkRenames(reg, cfg.Out); len(renamed) > 0 {
+		errs = append(errs, renamed...)
+		errs.Sort()
+	}
+	return reg, errs
 }
 
 // checkFS is check over any file system; root is the project-relative name
