@@ -106,8 +106,26 @@ const (
 	chartGrid    = "#c8ccd0"
 )
 
+// formatNum formats n with the thousands separator of lang, as the
+// statistics page does ("1.234", "1,234").
+func formatNum(lang string, n int) string {
+	s := strconv.Itoa(n)
+	sep := "."
+	if lang == "en" {
+		sep = ","
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && c != '-' && s[0] != '-' && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
 // chartSVG renders a horizontal bar chart.
-func chartSVG(id, title, desc string, rows []chartRow) []byte {
+func chartSVG(lang, id, title, desc string, rows []chartRow) []byte {
 	maxN, maxChars := 0, 0
 	for _, r := range rows {
 		maxN = max(maxN, r.n)
@@ -145,7 +163,7 @@ func chartSVG(id, title, desc string, rows []chartRow) []byte {
 		if barW > 0 {
 			w.empty("rect", "x", num(barX), "y", num(y+(chartRowH-chartBarH)/2), "width", num(barW), "height", num(chartBarH), "fill", chartBarFill)
 		}
-		w.elem("text", num(r.n), "x", num(barX+barW+6), "y", num(mid), "fill", chartText)
+		w.elem("text", formatNum(lang, r.n), "x", num(barX+barW+6), "y", num(mid), "fill", chartText)
 		w.close("g")
 	}
 	w.close("svg")
@@ -156,12 +174,12 @@ func chartSVG(id, title, desc string, rows []chartRow) []byte {
 func chartDesc(lang string, total int, multi bool, rows []chartRow) string {
 	var b strings.Builder
 	if lang == "en" {
-		b.WriteString(strconv.Itoa(total) + " AI systems")
+		b.WriteString(formatNum(lang, total) + " AI systems")
 		if multi {
 			b.WriteString(" (a system can count several times)")
 		}
 	} else {
-		b.WriteString(strconv.Itoa(total) + " KI-Systeme")
+		b.WriteString(formatNum(lang, total) + " KI-Systeme")
 		if multi {
 			b.WriteString(" (ein System kann mehrfach zählen)")
 		}
@@ -171,7 +189,7 @@ func chartDesc(lang string, total int, multi bool, rows []chartRow) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(r.label + ": " + strconv.Itoa(r.n))
+		b.WriteString(r.label + ": " + formatNum(lang, r.n))
 	}
 	b.WriteString(".")
 	return b.String()
@@ -183,7 +201,7 @@ func (x *exporter) charts(out map[string][]byte) error {
 		for _, g := range st.Groups {
 			rows := x.chartRows(lang, g)
 			title := x.tOr(lang, "statistik."+g.Key+".title", chartTitles[g.Key])
-			out[ChartPath(lang, g.Key)] = chartSVG("chart-"+strings.ReplaceAll(g.Key, "_", "-"), title, chartDesc(lang, st.Total, g.Multi, rows), rows)
+			out[ChartPath(lang, g.Key)] = chartSVG(lang, "chart-"+strings.ReplaceAll(g.Key, "_", "-"), title, chartDesc(lang, st.Total, g.Multi, rows), rows)
 		}
 	}
 	return nil

@@ -45,7 +45,7 @@ func chartCounts(t *testing.T, name string, c svgChart) map[string]int {
 		if len(r.Texts) != 2 {
 			t.Fatalf("%s: bar with texts %q; want label and number", name, r.Texts)
 		}
-		n, err := strconv.Atoi(r.Texts[1])
+		n, err := strconv.Atoi(strings.NewReplacer(".", "", ",", "").Replace(r.Texts[1]))
 		if err != nil {
 			t.Fatalf("%s: bar %q: %v", name, r.Texts, err)
 		}
@@ -146,8 +146,8 @@ func TestChartsAgreeWithStatsAndJSON(t *testing.T) {
 				if n := fromJSON[g.Key][item.Value]; n != item.N {
 					t.Errorf("%s: %s=%s: register.json has %d systems; stats say %d", name, g.Key, item.Value, n, item.N)
 				}
-				if !strings.Contains(c.Desc.Text, label+": "+strconv.Itoa(item.N)) {
-					t.Errorf("%s: desc %q lacks %q", name, c.Desc.Text, label+": "+strconv.Itoa(item.N))
+				if !strings.Contains(c.Desc.Text, label+": "+formatNum(lang, item.N)) {
+					t.Errorf("%s: desc %q lacks %q", name, c.Desc.Text, label+": "+formatNum(lang, item.N))
 				}
 			}
 			if n := fromJSON[g.Key][""]; n != g.Missing {
@@ -215,5 +215,18 @@ func TestChartEmptyRegister(t *testing.T) {
 	}
 	if len(c.Rows) != 5 {
 		t.Errorf("empty register: %d status bars; want 5", len(c.Rows))
+	}
+}
+
+func TestFormatNum(t *testing.T) {
+	tests := []struct {
+		lang string
+		n    int
+		want string
+	}{{"de", 0, "0"}, {"de", 999, "999"}, {"de", 1000, "1.000"}, {"en", 1234567, "1,234,567"}, {"de", 100000, "100.000"}}
+	for _, tt := range tests {
+		if got := formatNum(tt.lang, tt.n); got != tt.want {
+			t.Errorf("formatNum(%q, %d) = %q; want %q", tt.lang, tt.n, got, tt.want)
+		}
 	}
 }
