@@ -244,8 +244,11 @@
   var lang = document.documentElement.lang === "en" ? "en" : "de";
   var script = document.currentScript;
   var here = script ? script.src : location.href;
-  var indexURL = new URL(form.dataset.index || "../suche/index/", form.dataset.index ? location.href : here);
-  var rootURL = new URL(form.dataset.root || "../", form.dataset.root ? location.href : here);
+  // The page says where the index and the site root are (data-index,
+  // data-root); failing that, both are found from the script's own URL,
+  // which is <root>/assets/js/search.<hash>.js.
+  var indexURL = new URL(form.dataset.index || "../../suche/index/", form.dataset.index ? location.href : here);
+  var rootURL = new URL(form.dataset.root || "../../", form.dataset.root ? location.href : here);
   var input = form.querySelector("input[name=q]");
   var status = document.getElementById(form.dataset.status);
   var list = document.getElementById(form.dataset.results);
@@ -291,6 +294,7 @@
   function labelOf(name, value) {
     var x = form.querySelector("input[name=" + name + "][value='" + CSS.escape(value) + "']");
     var l = x && x.labels && x.labels[0];
+    l = l && (l.querySelector(".facet-label") || l);
     return l ? l.textContent.trim() : value;
   }
 
@@ -313,20 +317,25 @@
 
   function other() { return lang === "en" ? "de" : "en"; }
 
+  function el(tag, cls) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // item builds a result like the theme's system cards.
   function item(row, stems) {
-    var li = document.createElement("li"), h = document.createElement("h3"), a = document.createElement("a");
-    a.href = new URL((lang === "en" ? "en/" : "") + "systeme/" + encodeURIComponent(row[0]) + "/", rootURL).href;
+    var li = el("li", "system-card"), h = el("h2", "system-card__title"), a = el("a");
+    a.href = new URL((lang === "en" ? "en/" : "") + "systeme/" + encodeURIComponent(row[0]) + "/", rootURL).pathname;
     highlight(a, row[1], stems);
     if (row[5] & 1) a.lang = other();
     h.appendChild(a);
-    var meta = document.createElement("p");
-    meta.className = "search-meta";
-    var org = document.createElement("span");
+    var meta = el("p", "system-card__meta"), org = el("span"), badge = el("span", "badge badge--status-" + row[3]);
     org.textContent = row[2];
     if (row[5] & 2) org.lang = other();
-    meta.appendChild(org);
-    meta.appendChild(document.createTextNode(" · " + labelOf("status", row[3])));
-    var p = document.createElement("p");
+    badge.textContent = (form.dataset.labelStatus ? form.dataset.labelStatus + ": " : "") + labelOf("status", row[3]);
+    meta.appendChild(org); meta.appendChild(document.createTextNode(" ")); meta.appendChild(badge);
+    var p = el("p", "system-card__summary");
     highlight(p, row[4], stems);
     if (row[5] & 4) p.lang = other();
     li.appendChild(h); li.appendChild(meta); li.appendChild(p);
@@ -388,7 +397,10 @@
   });
   window.addEventListener("popstate", function () { fromURL(); search(false); });
   form.hidden = false;
-  form.classList.add("search-ready");
+  var nojs = document.getElementById(form.dataset.nojs);
+  if (nojs) nojs.hidden = true;
   fromURL();
+  var details = form.querySelector("details");
+  if (details && form.querySelector("input[type=checkbox]:checked")) details.open = true;
   search(false);
 })();
