@@ -229,17 +229,21 @@ func (p *Page) Seq(n int) []int {
 	return out
 }
 
-// Cards is the dot of the "system-list" template: systems shown as cards
-// with headings of the given level.
+// Cards is the dot of the "system-list" template.
 type Cards struct {
 	Page    *Page
 	Systems []*register.System
-	Level   int
 }
 
 // Cards bundles systems for the "system-list" template.
-func (p *Page) Cards(systems []*register.System, level int) Cards {
-	return Cards{Page: p, Systems: systems, Level: level}
+func (p *Page) Cards(systems []*register.System) Cards {
+	return Cards{Page: p, Systems: systems}
+}
+
+// Card returns the "system-card" of a system in the page's language,
+// rendered once before the pages and reused on every list.
+func (p *Page) Card(s *register.System) template.HTML {
+	return p.r.cards[p.Lang][s]
 }
 
 // SystemsOf returns the systems of an organisation, sorted by name.

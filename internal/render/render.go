@@ -63,6 +63,9 @@ func Site(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, 
 		return nil, err
 	}
 	r.derive()
+	if err := r.renderCards(ctx); err != nil {
+		return nil, err
+	}
 	jobs := r.jobs()
 
 	var names []string
@@ -139,6 +142,7 @@ type renderer struct {
 	origin   string // "https://host"
 	tmpl     map[string]*template.Template
 	has      map[string]bool
+	cards    map[string]map[*register.System]template.HTML
 	derived  derived
 }
 
@@ -262,4 +266,49 @@ func outPath(lang, p string) string {
 		prefix = lang + "/"
 	}
 	return prefix + p + "index.html"
+}
+
+// renderCards renders the "system-card" template of every system in every
+// language once, on all cores; list pages reuse the results.
+func (r *renderer) renderCards(ctx context.Context) error {
+	t := r.tmpl["list"].Lookup("system-card")
+	if t == nil {
+		return fmt.Errorf("theme: no template \"system-card\" in templates/partials")
+	}
+	r.cards = map[string]map[*register.System]template.HTML{}
+	for _, lang := range r.languages() {
+		out := make([]template.HTML, len(r.reg.Systems))
+		errs := make([]error, len(r.reg.Systems))
+		var wg sync.WaitGroup
+		workers := runtime.GOMAXPROCS(0)
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var buf bytes.Buffer
+				for i := w; i < len(r.reg.Systems); i += workers {
+					if ctx.Err() != nil {
+						return
+					}
+					buf.Reset()
+					p := &Page{Lang: lang, Site: r.reg.Site, Reg: r.reg, Kind: "card", Data: r.reg.Systems[i], r: r}
+					errs[i] = t.Execute(&buf, p)
+					out[i] = template.HTML(buf.String())
+				}
+			}()
+		}
+		wg.Wait()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		m := make(map[*register.System]template.HTML, len(out))
+		for i, s := range r.reg.Systems {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			m[s] = out[i]
+		}
+		r.cards[lang] = m
+	}
+	return nil
 }
