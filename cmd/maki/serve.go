@@ -39,7 +39,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Theme:   *theme,
 		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
 		Log:     stderr,
-		Build: func(ctx context.Context, out, baseURL string) error {
+		Build: func(ctx context.Context, out, baseURL string, changed []string) error {
+			// build.Run has no incremental mode yet: every change is a full build.
 			_, err := build.Run(ctx, build.Config{
 				Content: *content, Theme: *theme, Out: out, BaseURL: baseURL, Now: buildTime(),
 			}, nil)

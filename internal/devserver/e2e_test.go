@@ -38,7 +38,7 @@ func TestEndToEnd(t *testing.T) {
 
 	// The build: the page shows the titles of every file under content/;
 	// a title "kaputt" is a content error.
-	build := func(ctx context.Context, out, base string) error {
+	build := func(ctx context.Context, out, base string, changed []string) error {
 		var titles []string
 		var errs register.ErrorList
 		filepath.WalkDir(content, func(p string, d os.DirEntry, err error) error {

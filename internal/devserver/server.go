@@ -25,7 +25,12 @@ import (
 // for serving at baseURL ("http://127.0.0.1:1313/"). It must leave out as
 // it was when it fails (build.Run publishes atomically). A content error
 // is returned as a register.ErrorList (or an error wrapping one).
-type BuildFunc func(ctx context.Context, out, baseURL string) error
+//
+// changed lists the files (slash-separated, as the watcher saw them) that
+// changed since the last call; it is nil for the first build. A full build
+// may ignore it; an incremental one reloads and re-renders only what
+// depends on them.
+type BuildFunc func(ctx context.Context, out, baseURL string, changed []string) error
 
 // Config configures a dev server. Content and Theme are watched; Build
 // does the work, so this package does not need to know the pipeline.
@@ -189,7 +194,7 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		return
 	}
 	start := time.Now()
-	err := s.cfg.Build(ctx, s.out, s.base)
+	err := s.cfg.Build(ctx, s.out, s.base, paths)
 	took := time.Since(start)
 	if ctx.Err() != nil {
 		return

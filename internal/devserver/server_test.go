@@ -79,11 +79,13 @@ func TestLoopStopsWhenEventsClose(t *testing.T) {
 
 // fakeBuild writes index.html and style.css into out, or returns its error.
 type fakeBuild struct {
-	err   error
-	title string
+	err     error
+	title   string
+	changed []string // what the last call was told
 }
 
-func (b *fakeBuild) build(ctx context.Context, out, base string) error {
+func (b *fakeBuild) build(ctx context.Context, out, base string, changed []string) error {
+	b.changed = changed
 	if b.err != nil {
 		return b.err
 	}
@@ -173,6 +175,9 @@ func TestServerBuildStates(t *testing.T) {
 	s.rebuild(ctx, []string{"content/systeme/foo.yaml"})
 	if code, body := get(t, s, "/"); code != 200 || !strings.Contains(body, "<title>Fixed</title>") || !strings.Contains(body, "v=3") {
 		t.Errorf("GET / after the fix = %d %q", code, body)
+	}
+	if len(fb.changed) != 1 || fb.changed[0] != "content/systeme/foo.yaml" {
+		t.Errorf("build was told changed = %q; want the saved file", fb.changed)
 	}
 
 	// A template error that is not an ErrorList is shown as it is.
