@@ -26,6 +26,16 @@ type Config struct {
 	Now     time.Time // build time, for the date rules
 	Partial bool      // keep the valid rows when others are invalid
 	Force   bool      // replace existing systems with the same id
+	// Check checks a content tree as "maki check" does; nil means load
+	// and validate. (build's check adds the Markdown rules; the CLI passes
+	// it once build exports a check over an fs.FS.)
+	Check func(fsys fs.FS, root string, now time.Time) (*register.Register, register.ErrorList)
+}
+
+// loadAndValidate is the default Check.
+func loadAndValidate(fsys fs.FS, root string, now time.Time) (*register.Register, register.ErrorList) {
+	r, errs := load.Register(fsys, root)
+	return r, append(errs, validate.Register(r, now)...)
 }
 
 // File is one system file an import writes.
@@ -140,8 +150,11 @@ func Prepare(cfg Config) (Plan, error) {
 				delete(overlay, f.Replaces)
 			}
 		}
-		r, lerrs := load.Register(overlay, cfg.Root)
-		all := append(lerrs, validate.Register(r, cfg.Now)...)
+		check := cfg.Check
+		if check == nil {
+			check = loadAndValidate
+		}
+		_, all := check(overlay, cfg.Root, cfg.Now)
 		newBad := false
 		for _, e := range all {
 			row, ok := byFile[e.Pos.File]
