@@ -47,10 +47,12 @@ func copyContent(t *testing.T, src string, withSystems bool) string {
 	return dst
 }
 
+// systemsOf returns the systems of r as the export publishes them (the
+// technical fields of restricted systems withheld), without their Meta.
 func systemsOf(r *register.Register) map[string]register.System {
 	m := map[string]register.System{}
 	for _, s := range r.Systems {
-		c := *s
+		c := *export.Public(s)
 		c.Meta = register.Meta{}
 		m[s.ID] = c
 	}
@@ -59,7 +61,8 @@ func systemsOf(r *register.Register) map[string]register.System {
 
 // TestRoundTripExampleContent exports the example content as
 // daten/register.csv, imports it into a content directory without systems,
-// and checks that every system comes back field for field and passes check.
+// and checks that every system comes back field for field, as far as the
+// export publishes it, and passes check.
 func TestRoundTripExampleContent(t *testing.T) {
 	orig, errs := load.Register(os.DirFS("../../content"), "content")
 	if len(orig.Systems) == 0 {
