@@ -2,6 +2,7 @@ package search
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"maki/internal/register"
@@ -117,5 +118,57 @@ func TestSynthetic(t *testing.T) {
 	live, err := ix.search("Genehm", Filter{}, true)
 	if got := ids(live); err != nil || !reflect.DeepEqual(got, []string{"genehmigung", "bau"}) {
 		t.Errorf("live search(%q) = %v, %v; want [genehmigung bau]", "Genehm", got, err)
+	}
+}
+
+// TestDeterministic checks that two builds give byte-identical files, all
+// under Dir, and that Files returns a copy.
+func TestDeterministic(t *testing.T) {
+	a, _ := mustBuild(t, synthRegister(synth...)).Files()
+	ix := mustBuild(t, synthRegister(synth...))
+	b, _ := ix.Files()
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two builds of the same register differ")
+	}
+	for p := range a {
+		if !strings.HasPrefix(p, Dir) {
+			t.Errorf("file %q outside %s", p, Dir)
+		}
+	}
+	delete(b, Dir+"meta.json")
+	if c, _ := ix.Files(); c[Dir+"meta.json"] == nil {
+		t.Error("Files does not return a copy")
+	}
+}
+
+// TestCorruptFiles checks that queries over damaged files neither panic
+// nor invent results.
+func TestCorruptFiles(t *testing.T) {
+	ix := mustBuild(t, synthRegister(synth...))
+	for p, b := range ix.files {
+		if strings.HasSuffix(p, ".bin") {
+			for i := range b {
+				b[i] ^= 0xA5
+			}
+		}
+	}
+	ix.reader = newReader(func(p string) []byte { return ix.files[p] })
+	for _, q := range []string{"Chatbot", "Genehm", "Ubersetzumg"} {
+		ix.Search(q, Filter{Status: []string{"pilot"}}, 10)
+	}
+	ix.reader = newReader(func(p string) []byte { return []byte("{") })
+	if h := ix.Search("Chatbot", Filter{}, 10); len(h) != 0 {
+		t.Errorf("Search over broken JSON = %v; want nothing", h)
+	}
+}
+
+func TestSimilarSynthetic(t *testing.T) {
+	ix := mustBuild(t, synthRegister(synth...))
+	got := ix.Similar("chat", 2)
+	if len(got) == 0 || got[0] != "chat2" {
+		t.Errorf("Similar(chat, 2) = %v; want chat2 first", got)
+	}
+	if got := ix.Similar("nope", 3); got != nil {
+		t.Errorf("Similar(nope) = %v; want nil", got)
 	}
 }

@@ -100,7 +100,7 @@
 
   Engine.prototype.load = function (path, binary) {
     var c = this.cache;
-    if (!c[path]) c[path] = Promise.resolve(this.get(path, binary));
+    if (!c[path]) c[path] = Promise.resolve(this.get(path, binary)).catch(function (e) { delete c[path]; throw e; });
     return c[path];
   };
 
