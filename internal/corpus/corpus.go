@@ -3,12 +3,12 @@ package corpus
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing/fstest"
@@ -473,4 +473,11 @@ func slug(s string) string {
 	return b.String()
 }
 
-var _ fs.FS = fstest.MapFS{}
+// BenchSize returns the corpus size benchmarks should use: the number in
+// the environment variable MAKI_BENCH_N (set by bench/stages.sh -n), or def.
+func BenchSize(def int) int {
+	if v, err := strconv.Atoi(os.Getenv("MAKI_BENCH_N")); err == nil && v > 0 {
+		return v
+	}
+	return def
+}

@@ -166,3 +166,10 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkFS(b *testing.B) {
+	n := BenchSize(1000)
+	for b.Loop() {
+		FS(n, 1)
+	}
+}

@@ -367,7 +367,7 @@ func (g *gen) system(i int) (string, []byte) {
 			area = 1 + r.IntN(8)
 		}
 		w.raw(0, "annex_iii_area", strconv.Itoa(area))
-		if status == "production" || (status == "pilot" && r.IntN(2) == 0) {
+		if status == "production" || status == "pilot" { // in use: Annex VIII C point 3
 			w.key(0, "eu_database")
 			eid := fmt.Sprintf("EU-HR-%d-%06d", 2025+r.IntN(2), r.IntN(1000000))
 			w.str(2, "url", "https://ai-act-database.ec.europa.eu/system/"+eid)
@@ -415,7 +415,7 @@ func (g *gen) system(i int) (string, []byte) {
 	switch {
 	case high:
 		as = append(as, "fria")
-		if pd == "personal" {
+		if pd == "personal" || pd == "pseudonymised" { // pseudonymised data is personal data
 			as = append(as, "dpia")
 		}
 		if r.IntN(5) == 0 {
@@ -435,7 +435,8 @@ func (g *gen) system(i int) (string, []byte) {
 			if r.IntN(5) < 3 {
 				w.str(4, "url", o.url+"/ki/"+h.id+"-"+typ+".pdf")
 			}
-			if r.IntN(10) < 7 {
+			// High-risk systems summarise their FRIA and DPIA (Annex VIII C points 4, 5).
+			if high && typ != "other" || r.IntN(10) < 7 {
 				ss := assessmentSummaries[typ]
 				w.text(4, "summary", ss[r.IntN(len(ss))], en, false)
 			}

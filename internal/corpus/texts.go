@@ -170,12 +170,12 @@ var dataDescriptions = []pair{
 
 // pageTexts are the required static pages: slug, title, menu, weight, body.
 var pageTexts = []struct {
-	slug    string
-	title   pair
-	menu    string
-	weight  int
-	body    string
-	enBody  string
+	slug   string
+	title  pair
+	menu   string
+	weight int
+	body   string
+	enBody string
 }{
 	{"barrierefreiheit", pair{"Erklärung zur Barrierefreiheit", "Accessibility statement"}, "footer", 10,
 		"Dieses Register soll im Einklang mit der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich sein.\n\n## Stand der Vereinbarkeit\n\nDie Website ist mit den Anforderungen der BITV 2.0 vollständig vereinbar.\n\n## Feedback und Kontakt\n\nSind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns an [barrierefreiheit@ki-register.example.de](mailto:barrierefreiheit@ki-register.example.de).\n\n## Schlichtungsverfahren\n\nWenn Sie keine zufriedenstellende Antwort erhalten, können Sie sich an die [Schlichtungsstelle nach dem Behindertengleichstellungsgesetz](https://www.schlichtungsstelle-bgg.de/) wenden.\n",

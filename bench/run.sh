@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# bench/run.sh — maki full build against Hugo on the same synthetic register.
+#
+# Usage: bench/run.sh [-n 10000] [-runs 5] [-seed 1] [-maki-only] [-hugo-plain] [-work DIR]
+#
+# Generates the corpus once (internal/corpus), converts it for Hugo
+# (bench/hugoprep; not timed), builds maki, installs Hugo v0.160.0 into a
+# temporary GOBIN when $HUGO is not set, then alternates maki and Hugo full
+# builds in the same run: one discarded warm-up each, then -runs timed runs
+# each. Every run starts with an empty output directory (removed untimed).
+# Wall time, CPU time (user+sys) and peak RSS come from /usr/bin/time.
+# Prints a Markdown table; raw figures go to $WORK/runs.tsv.
+#
+# -hugo-plain adds a third contender, Hugo without the "similar systems"
+# list (Hugo's related content), a lower bound for Hugo on these pages.
+# -maki-only skips Hugo (for n=100000, where only maki's time and memory are
+# of interest).
+set -euo pipefail
+
+n=10000 runs=5 seed=1 makionly=0 plain=0 work=""
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n) n=$2; shift 2 ;;
+	-runs) runs=$2; shift 2 ;;
+	-seed) seed=$2; shift 2 ;;
+	-maki-only) makionly=1; shift ;;
+	-hugo-plain) plain=1; shift ;;
+	-work) work=$2; shift 2 ;;
+	*) echo "usage: bench/run.sh [-n N] [-runs R] [-seed S] [-maki-only] [-hugo-plain] [-work DIR]" >&2; exit 2 ;;
+	esac
+done
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${work:-${TMPDIR:-/tmp}/makibench-n$n-s$seed}
+hugo_version=v0.160.0
+mkdir -p "$work"
+log() { printf '%s\n' "$*" >&2; }
+
+if [ ! -x /usr/bin/time ]; then
+	log "installing GNU time"
+	apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+
+log "building maki"
+(cd "$repo" && go build -o "$work/maki" ./cmd/maki)
+
+if [ ! -f "$work/content/.done" ]; then
+	log "generating corpus: n=$n seed=$seed"
+	rm -rf "$work/content"
+	(cd "$repo" && go run ./internal/corpus/cmd/makicorpus -n "$n" -seed "$seed" -out "$work/content")
+	touch "$work/content/.done"
+fi
+
+if [ $makionly = 0 ]; then
+	HUGO=${HUGO:-}
+	if [ -z "$HUGO" ]; then
+		hugobin=${TMPDIR:-/tmp}/maki-bench-hugo-$hugo_version
+		if [ ! -x "$hugobin/hugo" ]; then
+			log "installing Hugo $hugo_version into $hugobin (go install; takes a few minutes)"
+			GOBIN=$hugobin go install "github.com/gohugoio/hugo@$hugo_version"
+		fi
+		HUGO=$hugobin/hugo
+	fi
+	log "preparing the Hugo site ($("$HUGO" version | cut -d' ' -f1-2))"
+	rm -rf "$work/hugosite"
+	(cd "$repo" && go run ./bench/hugoprep -content "$work/content" -theme themes/default -out "$work/hugosite")
+	cp -r "$repo/bench/hugo/hugo.toml" "$repo/bench/hugo/layouts" "$work/hugosite/"
+	cp -r "$work/hugosite/layouts" "$work/hugosite/layouts-plain"
+	sed -i 's/{{ range first 5 (site.RegularPages.Related .) }}{{ partial "item" . }}{{ end }}//' "$work/hugosite/layouts-plain/systeme/page.html"
+fi
+
+export HUGO_CACHEDIR=$work/hugocache
+tsv=$work/runs.tsv
+: >"$tsv"
+
+# one TOOL RUNLABEL: builds into an empty directory and appends a line
+# "tool run wall cpu peakKiB" to runs.tsv (warm-up runs are labelled w).
+one() {
+	local tool=$1 label=$2 out="$work/out-$1" tf="$work/time.txt"
+	rm -rf "$out" "$out".tmp-* "$out".old
+	local cmd
+	case $tool in
+	maki) cmd=("$work/maki" build --quiet --content "$work/content" --theme "$repo/themes/default" --out "$out") ;;
+	hugo) cmd=("$HUGO" --quiet --source "$work/hugosite" --destination "$out") ;;
+	hugo-plain) cmd=("$HUGO" --quiet --source "$work/hugosite" --layoutDir layouts-plain --destination "$out") ;;
+	esac
+	if ! /usr/bin/time -f '%e %U %S %M' -o "$tf" "${cmd[@]}" >"$work/$tool.log" 2>&1; then
+		log "$tool failed:"; tail -20 "$work/$tool.log" >&2; cat "$tf" >&2; exit 1
+	fi
+	local wall user sys kib cpu
+	read -r wall user sys kib < <(tail -1 "$tf")
+	cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+	printf '%s\t%s\t%s\t%s\t%s\n' "$tool" "$label" "$wall" "$cpu" "$kib" >>"$tsv"
+	log "$(printf '%-10s %-3s wall %6.2fs  cpu %6.2fs  peak %5d MiB' "$tool" "$label" "$wall" "$cpu" $((kib / 1024)))"
+}
+
+tools=(maki)
+[ $makionly = 0 ] && tools+=(hugo)
+[ $makionly = 0 ] && [ $plain = 1 ] && tools+=(hugo-plain)
+for t in "${tools[@]}"; do one "$t" w; done
+for ((r = 1; r <= runs; r++)); do
+	for t in "${tools[@]}"; do one "$t" "$r"; done
+done
+
+files() { find "$work/out-$1" -name '*.html' | wc -l; }
+
+# stats TOOL COLUMN: min median max of a column over the timed runs.
+stats() {
+	awk -F'\t' -v t="$1" -v c="$2" '$1 == t && $2 != "w" { print $c }' "$tsv" | sort -g |
+		awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f %.2f %.2f\n", v[1], m, v[NR] }'
+}
+peak() { awk -F'\t' -v t="$1" '$1 == t { if ($5 > m) m = $5 } END { printf "%d", m / 1024 }' "$tsv"; }
+
+echo
+echo "n=$n seed=$seed runs=$runs (after one warm-up each), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| tool | n | wall min | wall median | wall max | CPU median (user+sys) | peak MiB | HTML pages |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+for t in "${tools[@]}"; do
+	read -r mn md mx < <(stats "$t" 3)
+	read -r _ cmd _ < <(stats "$t" 4)
+	label=$t
+	[ "$t" = hugo ] && label="hugo $hugo_version"
+	[ "$t" = hugo-plain ] && label="hugo $hugo_version, no similar systems"
+	echo "| $label | $n | $mn s | $md s | $mx s | $cmd s | $(peak "$t") | $(files "$t") |"
+done
+if [ $makionly = 0 ]; then
+	read -r _ mm _ < <(stats maki 3)
+	read -r _ hm _ < <(stats hugo 3)
+	read -r _ mc _ < <(stats maki 4)
+	read -r _ hc _ < <(stats hugo 4)
+	echo
+	echo "maki/hugo ratio of medians: wall $(awk -v a="$mm" -v b="$hm" 'BEGIN { printf "%.2f", a / b }'), CPU $(awk -v a="$mc" -v b="$hc" 'BEGIN { printf "%.2f", a / b }')"
+	if [ $plain = 1 ]; then
+		read -r _ pm _ < <(stats hugo-plain 3)
+		read -r _ pc _ < <(stats hugo-plain 4)
+		echo "maki/hugo-plain ratio of medians: wall $(awk -v a="$mm" -v b="$pm" 'BEGIN { printf "%.2f", a / b }'), CPU $(awk -v a="$mc" -v b="$pc" 'BEGIN { printf "%.2f", a / b }')"
+	fi
+fi
