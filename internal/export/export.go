@@ -89,6 +89,9 @@ func newExporter(r *register.Register, cfg Config) (*exporter, error) {
 	if err != nil || !u.IsAbs() || u.Host == "" {
 		return nil, fmt.Errorf("export: base URL %q is not an absolute URL", base)
 	}
+	// Build the register's lookups now, before the exports use them from
+	// several goroutines.
+	r.Organisation("")
 	systems := append([]*register.System(nil), r.Systems...)
 	sort.Slice(systems, func(i, j int) bool { return systems[i].ID < systems[j].ID })
 	return &exporter{r: r, cfg: cfg, base: base, host: u.Hostname(), site: site, systems: systems}, nil

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"maki/internal/register"
 )
@@ -255,15 +257,31 @@ func (x *exporter) jSystem(s *register.System) *jSystem {
 	return j
 }
 
-// encodeSystems encodes every system once, compactly.
+// encodeSystems encodes every system once, compactly, on all cores.
 func (x *exporter) encodeSystems() ([]rawJSON, error) {
 	out := make([]rawJSON, len(x.systems))
-	for i, s := range x.systems {
-		b, err := marshal(x.jSystem(s))
+	errs := make([]error, len(x.systems))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(x.systems)/64))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(x.systems); i += workers {
+				s := x.systems[i]
+				b, err := marshal(x.jSystem(s))
+				if err != nil {
+					errs[i] = fmt.Errorf("export: system %s: %w", s.ID, err)
+				}
+				out[i] = b
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("export: system %s: %w", s.ID, err)
+			return nil, err
 		}
-		out[i] = b
 	}
 	return out, nil
 }
@@ -356,13 +374,14 @@ func (x *exporter) jsonFiles(out map[string][]byte) error {
 	}
 	out["daten/register.json"] = reg
 	out["daten/register.schema.json"] = registerSchema
+	// One system per file, compact like its line in register.json (browsers
+	// and jq indent it for reading); indenting 100,000 files would cost
+	// more than encoding them.
 	for i, s := range x.systems {
-		var b bytes.Buffer
-		if err := json.Indent(&b, systems[i], "", "  "); err != nil {
-			return fmt.Errorf("export: system %s: %w", s.ID, err)
-		}
-		b.WriteByte('\n')
-		out["daten/systeme/"+s.ID+".json"] = b.Bytes()
+		b := make([]byte, len(systems[i])+1)
+		copy(b, systems[i])
+		b[len(b)-1] = '\n'
+		out["daten/systeme/"+s.ID+".json"] = b
 	}
 	return nil
 }
