@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# run.sh — build the example register and check every page type in a real browser.
+#
+#   test/browser/run.sh
+#
+# 1. installs what is missing: Debian's chromium, a Java runtime, nginx (apt, only
+#    when missing), and the pinned npm packages (npm ci in test/browser);
+# 2. builds the example site: go run ./cmd/maki build --out <tmp>/register
+#    --base-url http://127.0.0.1:<port>/register/  (MAKI_SITE=<dir> serves a
+#    prebuilt site instead);
+# 3. serves it with nginx on loopback under /register/ with the strict CSP;
+# 4. runs the Nu Html Checker over every HTML file, then the Node test
+#    (site.test.js: axe-core, CSP, console, third-party requests, 320 px
+#    reflow, skip link, h1, lang, no-JS, screenshots, self-test on a broken page);
+# 5. prints a summary per page type and exits non-zero on any failure.
+#
+# Environment: CHROMIUM (default /usr/bin/chromium), MAKI_SITE, KEEP_TMP=1,
+# UPDATE_SCREENSHOTS=0 to leave test/browser/screenshots alone.
+set -uo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+log() { printf 'run.sh: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+# ---------- 1. dependencies ----------
+apt_pkgs=()
+[ -x "$CHROMIUM" ] || apt_pkgs+=(chromium)
+command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then apt_pkgs+=(nginx); fi
+if [ ${#apt_pkgs[@]} -gt 0 ]; then
+  log "installing ${apt_pkgs[*]} (apt)"
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null 2>&1 || die "need root or sudo to install ${apt_pkgs[*]}"
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
+  $sudo apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" >/dev/null \
+    || die "apt-get install ${apt_pkgs[*]} failed"
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+[ -x "$CHROMIUM" ] || die "no Chromium at $CHROMIUM"
+
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ] \
+   || [ ! -f "$here/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+   || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  log "npm ci (test/browser)"
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) \
+    || die "npm ci failed"
+fi
+
+# ---------- 2. build ----------
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/maki-browser.XXXXXX")"
+chmod 755 "$tmp"
+nginx_pid=""
+cleanup() {
+  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; fi
+  if [ "${KEEP_TMP:-0}" = 1 ]; then log "kept $tmp"; else rm -rf "$tmp"; fi
+}
+trap cleanup EXIT
+
+port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+base="http://127.0.0.1:$port/register/"
+site="$tmp/register"
+
+if [ -n "${MAKI_SITE:-}" ]; then
+  log "using prebuilt site $MAKI_SITE"
+  cp -R "$MAKI_SITE" "$site"
+  # a hand-made fixture site names its server PORT
+  find "$site" -name sitemap.xml -exec sed -i "s/127\.0\.0\.1:PORT/127.0.0.1:$port/g" {} +
+else
+  log "maki build --out $site --base-url $base"
+  (cd "$root" && go run ./cmd/maki build --out "$site" --base-url "$base") >"$tmp/build.log" 2>&1 || {
+    cat "$tmp/build.log" >&2
+    die "maki build failed"
+  }
+fi
+[ -f "$site/index.html" ] || die "the build wrote no index.html"
+
+# ---------- 3. serve ----------
+user_line=""
+[ "$(id -u)" = 0 ] && user_line="user root root;"
+sed -e "s|@PORT@|$port|g" -e "s|@TMP@|$tmp|g" -e "s|@SITE@|$site|g" \
+    -e "s|@FIXTURES@|$here/fixtures|g" -e "s|@USER@|$user_line|g" \
+    "$here/nginx.conf" >"$tmp/nginx.conf"
+"$NGINX" -t -q -p "$tmp" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" || die "nginx -t failed"
+"$NGINX" -p "$tmp" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" &
+nginx_pid=$!
+ok=0
+for _ in $(seq 1 50); do
+  if node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$base" 2>/dev/null; then ok=1; break; fi
+  sleep 0.1
+done
+[ "$ok" = 1 ] || { cat "$tmp/nginx-error.log" >&2; die "nginx did not answer on $base"; }
+log "serving $site at $base"
+
+# ---------- 4. checks ----------
+status=0
+
+log "Nu Html Checker"
+vnu_out="$tmp/vnu.txt"
+html_count="$(find "$site" -name '*.html' | wc -l)"
+if java -Xss4m -jar "$here/node_modules/vnu-jar/build/dist/vnu.jar" --errors-only --skip-non-html \
+     "$site" >"$vnu_out" 2>&1; then
+  vnu_result="0 errors in $html_count HTML files"
+else
+  vnu_errors="$(grep -c ': error:' "$vnu_out" || true)"
+  vnu_result="FAIL: $vnu_errors errors in $html_count HTML files"
+  sed -e "s|file:$site/||" "$vnu_out" | head -50 >&2
+  status=1
+fi
+
+log "browser tests (node --test)"
+export MAKI_BASE="$base" MAKI_SITE_DIR="$site" MAKI_RESULTS="$tmp/results.json" \
+       MAKI_FIXTURES_URL="http://127.0.0.1:$port/__fixtures__/"
+if [ "${UPDATE_SCREENSHOTS:-1}" = 1 ]; then export MAKI_SCREENSHOTS="$here/screenshots"; fi
+(cd "$here" && node --test --test-reporter=spec --test-concurrency=1 site.test.js)
+test_status=$?
+[ "$test_status" = 0 ] || status=1
+
+# ---------- 5. summary ----------
+echo
+echo "== summary =="
+echo "Nu Html Checker: $vnu_result"
+node "$here/summary.js" "$tmp/results.json" || status=1
+if [ "$status" = 0 ]; then echo "browser suite: PASS"; else echo "browser suite: FAIL"; fi
+exit "$status"

@@ -1,0 +1,180 @@
+// site.test.js — one page of every type, German and English, in Debian's Chromium.
+// Started by run.sh, which builds and serves the site; see run.sh for the environment.
+'use strict';
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { launch, checkPage } = require('./check.js');
+
+const BASE = process.env.MAKI_BASE;              // http://127.0.0.1:<port>/register/
+const SITE = process.env.MAKI_SITE_DIR;          // the built site on disk
+const RESULTS = process.env.MAKI_RESULTS;        // where summary.js reads the results
+const FIXTURES = process.env.MAKI_FIXTURES_URL;  // the self-test's broken pages
+const SHOTS = process.env.MAKI_SCREENSHOTS;      // screenshot directory, optional
+if (!BASE || !SITE) throw new Error('run me through test/browser/run.sh (MAKI_BASE, MAKI_SITE_DIR)');
+const ORIGIN = new URL(BASE).origin;
+const BASE_PATH = new URL(BASE).pathname;
+
+// Page types, with a pattern over the path below the base (German form; English
+// pages are the same under en/). A fixed path needs no discovery.
+const TYPES = [
+  { name: 'start', fixed: '' },
+  { name: 'systems A–Z', fixed: 'systeme/' },
+  { name: 'systems A–Z page 2', re: /^systeme\/(?:seite\/)?\d{1,3}\/$|^systeme\/seite-\d+\/$/, optional: true },
+  { name: 'system', re: /^systeme\/(?!seite\/)[a-z0-9-]{3,80}\/$/ },
+  { name: 'organisations', fixed: 'organisationen/' },
+  { name: 'organisation', re: /^organisationen\/[a-z0-9-]{3,80}\/$/ },
+  { name: 'topic', re: /^themen\/[a-z0-9-]+\/$/ },
+  { name: 'status', re: /^status\/[a-z_-]+\/$/ },
+  { name: 'level', re: /^ebenen\/[a-z_-]+\/$/ },
+  { name: 'state', re: /^laender\/[a-z]{2}-[a-z]{2}\/$/ },
+  { name: 'risk class', re: /^risikoklassen\/[a-z0-9_-]+\/$/ },
+  { name: 'technique', re: /^techniken\/[a-z_-]+\/$/ },
+  { name: 'impressum', fixed: 'impressum/' },
+  { name: 'barrierefreiheit', fixed: 'barrierefreiheit/' },
+  { name: 'leichte-sprache', fixed: 'leichte-sprache/' },
+  { name: 'datenschutz', fixed: 'datenschutz/' },
+  { name: 'search', fixed: 'suche/' },
+  { name: 'statistics', fixed: 'statistik/' },
+  { name: 'data', fixed: 'daten/' },
+  { name: '404', fixed: '404', status: 404 },
+];
+// Also checked without JavaScript.
+const NO_JS = new Set(['start', 'system', 'search']);
+// Also checked in dark mode (KERN's prefers-color-scheme: dark tokens).
+const DARK = new Set(['start', 'system']);
+
+function sitemapPaths() {
+  const file = path.join(SITE, 'sitemap.xml');
+  if (!fs.existsSync(file)) return { paths: [], note: 'no sitemap.xml' };
+  const xml = fs.readFileSync(file, 'utf8');
+  const paths = [];
+  for (const m of xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)) {
+    let u;
+    try { u = new URL(m[1]); } catch { continue; }
+    if (!u.pathname.startsWith(BASE_PATH)) continue;
+    paths.push(decodeURI(u.pathname.slice(BASE_PATH.length)));
+  }
+  return { paths, note: `${paths.length} URLs in sitemap.xml` };
+}
+
+// Every directory with an index.html, for page types the sitemap does not list.
+function filePaths() {
+  const out = [];
+  (function walk(dir, rel) {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(dir, e.name), rel + e.name + '/');
+      else if (e.name === 'index.html' && rel) out.push(rel);
+    }
+  })(SITE, '');
+  return out.sort();
+}
+
+function exists(rel) {
+  if (rel === '404') return fs.existsSync(path.join(SITE, '404.html'));
+  return fs.existsSync(path.join(SITE, rel, 'index.html'));
+}
+
+function pick(type, lang, sitemap, files) {
+  const prefix = lang === 'en' ? 'en/' : '';
+  if (type.fixed !== undefined) {
+    if (type.name === '404') {
+      // Any unknown URL; nginx answers with /register/404.html (the German one).
+      return exists('404') ? { rel: (lang === 'en' ? 'en/' : '') + 'gibt-es-nicht/', source: 'fixed' } : null;
+    }
+    return exists(prefix + type.fixed) ? { rel: prefix + type.fixed, source: 'fixed' } : null;
+  }
+  const match = list => list.find(p => p.startsWith(prefix) && type.re.test(p.slice(prefix.length)) &&
+    (prefix || !p.startsWith('en/')) && exists(p));
+  const fromMap = match(sitemap);
+  if (fromMap) return { rel: fromMap, source: 'sitemap' };
+  const fromFiles = match(files);
+  if (fromFiles) return { rel: fromFiles, source: 'files' };
+  return null;
+}
+
+const results = [];
+let browser, userDataDir;
+
+before(async () => {
+  ({ browser, userDataDir } = await launch());
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  if (RESULTS) fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2));
+});
+
+const sm = sitemapPaths();
+const files = filePaths();
+console.log(`# discovery: ${sm.note}; ${files.length} pages on disk`);
+
+for (const lang of ['de', 'en']) {
+  describe(`pages (${lang})`, () => {
+    for (const type of TYPES) {
+      const target = pick(type, lang, sm.paths, files);
+      const variants = [{ js: true }];
+      if (NO_JS.has(type.name)) variants.push({ js: false });
+      if (DARK.has(type.name)) variants.push({ js: true, dark: true });
+      for (const v of variants) {
+        const label = `${type.name} [${lang}${v.js ? '' : ', no JS'}${v.dark ? ', dark' : ''}]`;
+        if (!target) {
+          const note = type.optional ? 'not in this build (optional)' : 'no such page in this build yet';
+          it(label, { skip: note }, () => {});
+          results.push({ type: type.name, lang, variant: v, skipped: note });
+          continue;
+        }
+        // The 404 page is German (nginx serves /register/404.html for every unknown path).
+        const wantLang = type.name === '404' ? undefined : lang;
+        it(`${label} ${BASE_PATH}${target.rel}`, { timeout: 90_000 }, async () => {
+          const shot = SHOTS && lang === 'de' && v.js && !v.dark &&
+            (type.name === 'start' || type.name === 'system')
+            ? path.join(SHOTS, type.name === 'start' ? 'start-de.png' : 'system-de.png') : undefined;
+          const r = await checkPage({
+            browser, url: BASE + target.rel, origin: ORIGIN, lang: wantLang,
+            status: type.status, js: v.js, dark: v.dark, screenshot: shot,
+          });
+          results.push({ type: type.name, lang, variant: v, path: BASE_PATH + target.rel, source: target.source, ...r });
+          assert.deepEqual(r.problems, [], `${BASE_PATH}${target.rel}:\n  ${r.problems.join('\n  ')}`);
+        });
+      }
+    }
+  });
+}
+
+// The suite must fail on a broken page: each planted fault must be reported.
+describe('self-test: a broken page is caught', () => {
+  it('fixtures/broken.html fails the checks it should', { timeout: 90_000 }, async () => {
+    const r = await checkPage({ browser, url: FIXTURES + 'broken.html', origin: ORIGIN, lang: 'de' });
+    const text = r.problems.join('\n');
+    const want = {
+      'axe image-alt (img without alt)': /axe image-alt/,
+      'two h1': /2 h1 elements/,
+      'CSP violation (inline style attribute)': /CSP violation: style-src/,
+      'CSP violation (inline script)': /CSP violation: script-src/,
+      'CSP violation (image from another host)': /CSP violation: img-src blocked http:\/\/example\.invalid/,
+      'horizontal scrolling at 320px': /scrolls horizontally at 320px/,
+      'missing skip link': /not a skip link|no skip link/,
+      'console error': /console error/,
+    };
+    const missed = Object.entries(want).filter(([, re]) => !re.test(text)).map(([k]) => k);
+    results.push({ type: 'self-test (broken.html)', lang: 'de', variant: { js: true }, selfTest: true,
+      caught: Object.keys(want).length - missed.length, of: Object.keys(want).length, problems: r.problems, axe: r.axe, bytes: r.bytes });
+    assert.deepEqual(missed, [], `the checks missed: ${missed.join(', ')}\nthey reported:\n${text}`);
+  });
+
+  it('fixtures/nocsp/third-party.html: a request to another host is caught', async () => {
+    const r = await checkPage({ browser, url: FIXTURES + 'nocsp/third-party.html', origin: ORIGIN, lang: 'de' });
+    assert.match(r.problems.join('\n'), /request to another host: http:\/\/example\.invalid\/tracker\.css/);
+  });
+
+  it('fixtures/no-lang.html: a page without lang is caught', async () => {
+    const r = await checkPage({ browser, url: FIXTURES + 'no-lang.html', origin: ORIGIN });
+    const text = r.problems.join('\n');
+    assert.match(text, /html has no lang/);
+    assert.match(text, /axe html-has-lang/);
+  });
+});
