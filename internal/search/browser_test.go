@@ -8,6 +8,9 @@ import (
 	"reflect"
 	"runtime"
 	"testing"
+
+	"maki/internal/corpus"
+	"maki/internal/load"
 )
 
 // jsQuery is one query for the browser script under node.
@@ -123,5 +126,42 @@ func TestJSMatchesGoSynthetic(t *testing.T) {
 		jsQuery{Q: "", Filter: map[string][]string{"status": {"pilot", "planned"}, "level": {"kommune"}}},
 		jsQuery{Q: "", Filter: map[string][]string{"state": {"DE-BW"}}},
 	)
+	checkJS(t, ix, qs)
+}
+
+// TestJSMatchesGoCorpus compares the browser script and Go on a synthetic
+// register of 2,000 systems with queries drawn from its own dictionary:
+// whole words, prefixes, misspellings, word pairs and filters.
+func TestJSMatchesGoCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	r, errs := load.Register(corpus.FS(2000, 7), "content")
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ix := mustBuild(t, r)
+	var qs []jsQuery
+	step := max(1, len(ix.keys)/60)
+	for i := 0; i < len(ix.keys); i += step {
+		k := []rune(ix.keys[i].key)
+		w := string(k)
+		qs = append(qs, jsQuery{Q: w}, jsQuery{Q: w, Live: true})
+		if len(k) > 4 {
+			qs = append(qs, jsQuery{Q: string(k[:len(k)-2]), Live: true}, jsQuery{Q: string(k[:len(k)-2])})
+		}
+		if len(k) >= 7 {
+			typo := append([]rune(nil), k...)
+			typo[4], typo[5] = typo[5], typo[4]
+			qs = append(qs, jsQuery{Q: string(typo)}, jsQuery{Q: string(k[:5]) + "x" + string(k[5:])})
+		}
+		if j := (i * 7) % len(ix.keys); j != i {
+			qs = append(qs, jsQuery{Q: w + " " + ix.keys[j].key})
+		}
+		if i%3 == 0 {
+			qs = append(qs, jsQuery{Q: w, Filter: map[string][]string{"status": {"production", "pilot"}, "level": {"land"}}})
+		}
+	}
+	qs = append(qs, jsQuery{Q: "", Filter: map[string][]string{"state": {"DE-BY", "DE-HE"}, "risk_class": {"minimal"}}})
 	checkJS(t, ix, qs)
 }

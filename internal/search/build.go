@@ -57,6 +57,7 @@ type Index struct {
 	docs      []docSummary
 	topics    [][]string  // by doc: topic ids, for Similar
 	topicNums [][]uint16  // the same as small numbers
+	similar   [][]uint32  // by doc: its simCached most similar docs
 	top       [][]simTerm // by doc: its most distinctive terms, for Similar
 
 	a       *analyzer
@@ -152,7 +153,8 @@ func Build(r *register.Register) (*Index, error) {
 	if err := ix.encode(); err != nil {
 		return nil, err
 	}
-	ix.scratch = make(chan []int64, 8)
+	ix.scratch = make(chan []int64, runtime.GOMAXPROCS(0))
+	ix.precomputeSimilar()
 	return ix, nil
 }
 

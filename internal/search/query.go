@@ -392,7 +392,7 @@ func (r *reader) query(words []string, f Filter, live bool) ([]Hit, []uint32, er
 		}
 	}
 	var docs []uint32
-	scores := map[uint32]int64{}
+	var sum []int64
 	if len(perWord) == 0 {
 		if allow == nil {
 			return nil, nil, nil
@@ -403,37 +403,52 @@ func (r *reader) query(words []string, f Filter, live bool) ([]Hit, []uint32, er
 			}
 		}
 	} else {
+		// Dense arrays over all systems: sum of the words' contributions
+		// and how many words matched; best is one word's best per system.
+		sum = make([]int64, m.N)
+		cnt := make([]uint16, m.N)
+		best := make([]int64, m.N)
+		var touched []uint32
 		for i, ms := range perWord {
-			bestOf := map[uint32]int64{}
+			touched = touched[:0]
 			for _, tm := range ms {
 				ds, imps := r.postings(tm.ref)
+				mul := int64(tm.factor) * int64(tm.ref.idf)
 				for j, d := range ds {
-					c := int64(tm.factor) * int64(tm.ref.idf) * int64(imps[j])
-					if c > bestOf[d] {
-						bestOf[d] = c
+					if int(d) >= m.N {
+						continue
+					}
+					c := mul * int64(imps[j])
+					if best[d] == 0 {
+						touched = append(touched, d)
+					}
+					if c > best[d] {
+						best[d] = c
 					}
 				}
 			}
-			if i == 0 {
-				scores = bestOf
-				continue
-			}
-			for d, s := range scores {
-				if c, ok := bestOf[d]; ok {
-					scores[d] = s + c
-				} else {
-					delete(scores, d)
+			for _, d := range touched {
+				if int(cnt[d]) == i {
+					sum[d] += best[d]
+					cnt[d]++
 				}
+				best[d] = 0
 			}
 		}
-		for d := range scores {
-			if allow == nil || (int(d) < len(allow) && allow[d]) {
+		for _, d := range touched {
+			if int(cnt[d]) == len(perWord) && (allow == nil || allow[d]) {
 				docs = append(docs, d)
 			}
 		}
 	}
+	score := func(d uint32) int64 {
+		if sum == nil {
+			return 0
+		}
+		return sum[d]
+	}
 	sort.Slice(docs, func(i, j int) bool {
-		si, sj := scores[docs[i]], scores[docs[j]]
+		si, sj := score(docs[i]), score(docs[j])
 		if si != sj {
 			return si > sj
 		}
@@ -441,7 +456,7 @@ func (r *reader) query(words []string, f Filter, live bool) ([]Hit, []uint32, er
 	})
 	hits := make([]Hit, len(docs))
 	for i, d := range docs {
-		hits[i] = Hit{Score: float64(scores[d])}
+		hits[i] = Hit{Score: float64(score(d))}
 	}
 	return hits, docs, nil
 }

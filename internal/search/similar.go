@@ -9,6 +9,7 @@ type simTerm struct {
 const (
 	simTerms      = 8      // distinctive terms kept per system
 	simTopicBonus = 150000 // score of one shared topic, in term-score units
+	simCached     = 10     // similar systems precomputed per system
 )
 
 // buildSimilar picks, for every system, the terms with the highest
@@ -70,6 +71,35 @@ func (ix *Index) Similar(id string, n int) []string {
 	if !ok || n <= 0 {
 		return nil
 	}
+	if n <= simCached && ix.similar != nil {
+		out := make([]string, 0, n)
+		for _, o := range ix.similar[d] {
+			if len(out) == n {
+				break
+			}
+			out = append(out, ix.ids[o])
+		}
+		return out
+	}
+	return ix.similarOf(d, n)
+}
+
+// precomputeSimilar computes the simCached most similar systems of every
+// system on all cores, so that the build's one call per page is a lookup.
+func (ix *Index) precomputeSimilar() {
+	sim := make([][]uint32, ix.n)
+	parallel((ix.n+blockDocs-1)/blockDocs, func(bi int) {
+		for d := bi * blockDocs; d < ix.n && d < (bi+1)*blockDocs; d++ {
+			for _, id := range ix.similarOf(d, simCached) {
+				sim[d] = append(sim[d], uint32(ix.byID[id]))
+			}
+		}
+	})
+	ix.similar = sim
+}
+
+// similarOf computes Similar for doc d.
+func (ix *Index) similarOf(d, n int) []string {
 	var acc []int64
 	select {
 	case acc = <-ix.scratch:

@@ -205,28 +205,48 @@
       }
       if (!allow) allow = inn; else for (var d = 0; d < allow.length; d++) allow[d] = allow[d] && inn[d];
     }
-    var docs = [], scores = new Map();
+    var docs = [], sum = null, n = m.n;
     if (!perWord.length) {
       if (!allow) return { docs: [], scores: [], stems: [] };
       allow.forEach(function (ok, d) { if (ok) docs.push(d); });
-    } else {
-      for (var w = 0; w < perWord.length; w++) {
-        var bestOf = new Map();
-        var lists = await Promise.all(perWord[w].map(function (tm) { return self.postings(tm.ref); }));
-        perWord[w].forEach(function (tm, t) {
-          var ds = lists[t][0], imps = lists[t][1], mul = tm.factor * tm.ref.idf;
-          for (var j = 0; j < ds.length; j++) {
-            var c = mul * imps[j];
-            if (c > (bestOf.get(ds[j]) || 0)) bestOf.set(ds[j], c);
-          }
-        });
-        if (w === 0) { scores = bestOf; continue; }
-        scores.forEach(function (s, d) { var c = bestOf.get(d); if (c) scores.set(d, s + c); else scores.delete(d); });
-      }
-      scores.forEach(function (s, d) { if (!allow || allow[d]) docs.push(d); });
+      return { docs: docs, scores: docs.map(function () { return 0; }), stems: stems };
     }
-    docs.sort(function (a, b) { return ((scores.get(b) || 0) - (scores.get(a) || 0)) || a - b; });
-    return { docs: docs, scores: docs.map(function (d) { return scores.get(d) || 0; }), stems: stems };
+    // Dense arrays over all systems, as in query.go: the sum of the words'
+    // contributions, how many words matched, one word's best per system.
+    sum = new Float64Array(n);
+    var cnt = new Uint16Array(n), bestOf = new Float64Array(n), touched = [];
+    for (var w = 0; w < perWord.length; w++) {
+      touched = [];
+      var lists = await Promise.all(perWord[w].map(function (tm) { return self.postings(tm.ref); }));
+      perWord[w].forEach(function (tm, t) {
+        var ds = lists[t][0], imps = lists[t][1], mul = tm.factor * tm.ref.idf;
+        for (var j = 0; j < ds.length; j++) {
+          var d = ds[j], c = mul * imps[j];
+          if (d >= n) continue;
+          if (bestOf[d] === 0) touched.push(d);
+          if (c > bestOf[d]) bestOf[d] = c;
+        }
+      });
+      touched.forEach(function (d) {
+        if (cnt[d] === w) { sum[d] += bestOf[d]; cnt[d]++; }
+        bestOf[d] = 0;
+      });
+    }
+    // Sort by score, then doc number, as one number per system: scores are
+    // integers below 2^32, docs below 2^20 (else a comparator sort).
+    var keys = [];
+    touched.forEach(function (d) { if (cnt[d] === perWord.length && (!allow || allow[d])) keys.push(d); });
+    var top = 0;
+    keys.forEach(function (d) { if (sum[d] > top) top = sum[d]; });
+    if (n < 1048576 && top < 4294967296) {
+      var k = new Float64Array(keys.length);
+      keys.forEach(function (d, i) { k[i] = sum[d] * 1048576 + (1048575 - d); });
+      k.sort();
+      for (var i = k.length - 1; i >= 0; i--) docs.push(1048575 - (k[i] % 1048576));
+    } else {
+      docs = keys.sort(function (a, b) { return (sum[b] - sum[a]) || a - b; });
+    }
+    return { docs: docs, scores: docs.map(function (d) { return sum[d]; }), stems: stems };
   };
 
   Engine.prototype.summary = async function (lang, d) {
@@ -303,7 +323,8 @@
     var last = 0, re = new RegExp(WORD.source, "gu"), m;
     while ((m = re.exec(text))) {
       var k = fold(m[0].toLowerCase()), hit = stems.some(function (s) {
-        return s.length >= 4 ? k.indexOf(s) >= 0 : k.slice(0, s.length) === s && s.length > 1;
+        // long stems also inside compounds; short ones ("ki") only as the word itself
+        return s.length >= 4 ? k.indexOf(s) >= 0 : k.slice(0, s.length) === s && k.length - s.length <= 2;
       });
       if (!hit) continue;
       el.appendChild(document.createTextNode(text.slice(last, m.index)));
