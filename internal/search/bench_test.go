@@ -5,7 +5,11 @@ import (
 	"compress/gzip"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -192,5 +196,64 @@ func BenchmarkQueryBytes(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+const jsTimer = `
+const fs = require("fs"), path = require("path");
+const [script, dir, q] = process.argv.slice(2);
+const s = require(script);
+const files = {};
+const get = (p, bin) => {
+  if (!(p in files)) { const b = fs.readFileSync(path.join(dir, p)); files[p] = bin ? new Uint8Array(b) : b.toString("utf8"); }
+  return bin ? files[p] : JSON.parse(files[p]);
+};
+(async () => {
+  await new s.Engine(get).query(s.words(q), {}, false); // read the files once
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    const e = new s.Engine(get); // cold engine: parses and decodes everything again
+    const r = await e.query(s.words(q), {}, false);
+    for (let j = 0; j < Math.min(10, r.docs.length); j++) await e.summary("de", r.docs[j]);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  console.log(JSON.stringify({q, median_ms: times[2], min_ms: times[0]}));
+})();
+`
+
+// TestJSQueryTime measures, under node, how long the browser script takes
+// from the files being there to the first ten results (JSON parsing,
+// decoding, scoring, sorting): MAKI_BENCH_JS=100000 go test -run JSQueryTime -v.
+func TestJSQueryTime(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("MAKI_BENCH_JS"))
+	if n == 0 {
+		t.Skip("set MAKI_BENCH_JS to a number of systems")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	r, errs := load.Register(corpus.FS(n, 1), "content")
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	ix := mustBuild(t, r)
+	dir := t.TempDir()
+	for p, b := range ix.files {
+		fp := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(fp), 0o755)
+		os.WriteFile(fp, b, 0o644)
+	}
+	driver := filepath.Join(dir, "timer.js")
+	os.WriteFile(driver, []byte(jsTimer), 0o644)
+	_, typical, top := wordsByDF(ix)
+	for _, q := range []string{"Chatbot", "Bürgeramt", typical, top, "Bearbeitung Bürgeramt"} {
+		out, err := exec.Command(node, driver, scriptPath(), filepath.Join(dir, filepath.FromSlash(Dir)), q).CombinedOutput()
+		if err != nil {
+			t.Fatalf("node: %v\n%s", err, out)
+		}
+		t.Logf("n=%d %s", n, strings.TrimSpace(string(out)))
 	}
 }
