@@ -62,8 +62,9 @@ func Skeleton(c SkeletonConfig) []byte {
 		writeField(&b, t.Name(), f, c)
 	}
 	if c.Markdown {
+		b.WriteString("\n# Beschreibung (optional): ausführliche Darstellung in Markdown unter der folgenden\n")
+		b.WriteString("# Zeile \"---\" (ohne HTML; Links nur https:, mailto: oder relativ).\n")
 		b.WriteString("---\n")
-		b.WriteString("<!-- Beschreibung (optional): ausführliche Darstellung in Markdown, ohne HTML. Diesen Kommentar ersetzen. -->\n")
 	}
 	return []byte(b.String())
 }

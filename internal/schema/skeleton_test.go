@@ -1,10 +1,13 @@
 package schema_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"maki/internal/build"
 	"maki/internal/schema"
 )
 
@@ -71,8 +74,18 @@ func TestSkeletonFilledIsValid(t *testing.T) {
 				}
 				b.WriteString(line)
 			}
+			// The whole of "maki check", Markdown rules included, on disk.
 			fsys[file] = &fstest.MapFile{Data: []byte(b.String())}
-			if errs := check(fsys, "content/"+file); len(errs) > 0 {
+			dir := t.TempDir()
+			for name, f := range fsys {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, all := build.Check(build.Config{Content: dir, Now: now})
+			if errs := all.Errors(); len(errs) > 0 {
 				t.Errorf("md=%v org=%q: filled skeleton has errors:\n%s\n%s", md, org, lines(errs), b.String())
 			}
 		}
