@@ -1,11 +1,12 @@
 // Package search builds the register's search index at build time and
 // answers queries from it; it is the only importer of bleve.
 //
-// bleve does the language work: its Unicode tokenizer, lower-casing, the
-// German analyzer's stop words (extended with "dass" and other words its
-// Snowball list lacks), German normalisation (ä/ae → a, ß → ss) and light
-// stemmer for German text, and the English analyzer's possessive filter,
-// stop words and Porter stemmer for English text. German compounds are split
+// bleve does the language work: lower-casing, the German analyzer's stop
+// words (extended with "dass" and other words its Snowball list lacks),
+// German normalisation (ä/ae → a, ß → ss) and light stemmer for German
+// text, and the English analyzer's possessive filter, stop words and Porter
+// stemmer for English text. Words are runs of letters and digits, the rule
+// the browser script applies to what is typed. German compounds are split
 // into words of the register's own vocabulary, so "Genehmigung" finds
 // "Baugenehmigungsverfahren".
 //
@@ -16,5 +17,6 @@
 // to its terms. The files (see Index.Files) are split so that a one-word
 // query downloads one dictionary shard, one postings pack and the summaries
 // of the results it shows. Index.Search runs the same algorithm over the
-// same bytes, so the command line, tests and browser rank alike.
+// same bytes, so the command line, tests and browser rank alike; the tests
+// run the browser script under node and compare.
 package search

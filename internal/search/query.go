@@ -461,9 +461,11 @@ func (r *reader) query(words []string, f Filter, live bool) ([]Hit, []uint32, er
 	return hits, docs, nil
 }
 
-// Search returns up to n systems matching q and f, best first: the same
-// ranking as the browser script over the same files. An empty query with
-// a filter lists the filtered systems A–Z.
+// Search returns up to n systems (all if n < 0) matching q and f, best
+// first: the same ranking as the browser script over the same files.
+// Every word must match, as itself or a form of it; a word not in the
+// register may match as a prefix, a known word plus an ending, or with one
+// typo. An empty query with a filter lists the filtered systems A–Z.
 func (ix *Index) Search(q string, f Filter, n int) []Hit {
 	hits, _ := ix.search(q, f, false)
 	if n >= 0 && len(hits) > n {
