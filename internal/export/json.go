@@ -55,8 +55,7 @@ type jPublisher struct {
 	URL   *string `json:"url"`
 }
 
-// rawJSON is a pre-encoded system object (each system is encoded once and
-// used both in register.json and in its own file).
+// rawJSON is pre-encoded JSON.
 type rawJSON = json.RawMessage
 
 type jOrganisation struct {
@@ -257,33 +256,43 @@ func (x *exporter) jSystem(s *register.System) *jSystem {
 	return j
 }
 
-// encodeSystems encodes every system once, compactly, on all cores.
-func (x *exporter) encodeSystems() ([]rawJSON, error) {
-	out := make([]rawJSON, len(x.systems))
-	errs := make([]error, len(x.systems))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(x.systems)/64))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(x.systems); i += workers {
-				s := x.systems[i]
-				b, err := marshal(x.jSystem(s))
-				if err != nil {
-					errs[i] = fmt.Errorf("export: system %s: %w", s.ID, err)
+// encodeChunk is how many systems are encoded in parallel before they are
+// appended to register.json, so that at most one chunk is held twice.
+const encodeChunk = 1024
+
+// encodeSystems encodes every system once, compactly, on all cores, and
+// passes the encodings to emit in id order.
+func (x *exporter) encodeSystems(emit func(i int, b []byte)) error {
+	n := len(x.systems)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	buf := make([][]byte, min(encodeChunk, n))
+	errs := make([]error, len(buf))
+	for lo := 0; lo < n; lo += encodeChunk {
+		hi := min(lo+encodeChunk, n)
+		var wg sync.WaitGroup
+		for w := 0; w < min(workers, hi-lo); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := lo + w; i < hi; i += workers {
+					s := x.systems[i]
+					buf[i-lo], errs[i-lo] = marshal(x.jSystem(s))
+					if errs[i-lo] != nil {
+						errs[i-lo] = fmt.Errorf("export: system %s: %w", s.ID, errs[i-lo])
+					}
 				}
-				out[i] = b
+			}()
+		}
+		wg.Wait()
+		for i := lo; i < hi; i++ {
+			if errs[i-lo] != nil {
+				return errs[i-lo]
 			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+			emit(i, buf[i-lo])
+			buf[i-lo] = nil
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // marshal is json.Marshal without HTML escaping (the files are served as
@@ -316,16 +325,15 @@ func RegisterJSON(r *register.Register, cfg Config) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	systems, err := x.encodeSystems()
-	if err != nil {
-		return nil, err
-	}
-	return x.registerJSON(systems)
+	b, _, err := x.registerJSON()
+	return b, err
 }
 
-func (x *exporter) registerJSON(systems []rawJSON) ([]byte, error) {
+// registerJSON returns register.json and, for each system, the bounds of
+// its object in it (which is also the content of its own file).
+func (x *exporter) registerJSON() ([]byte, [][2]int, error) {
 	reg := jRegister{
-		Count:         len(systems),
+		Count:         len(x.systems),
 		License:       licenseURI(x.site.License),
 		Modified:      str(x.latestUpdate()),
 		Publisher:     jPublisher{Email: str(x.site.Operator.Email), Name: mkText(x.site.Operator.Name), URL: str(x.site.Operator.URL)},
@@ -336,52 +344,54 @@ func (x *exporter) registerJSON(systems []rawJSON) ([]byte, error) {
 	}
 	head, err := marshalIndent(reg)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if len(systems) == 0 {
-		return head, nil
+	if len(x.systems) == 0 {
+		return head, nil, nil
 	}
 	// One system per line: the file stays greppable and diffs stay small.
 	const empty = `"systems": []`
 	i := bytes.Index(head, []byte(empty))
 	if i < 0 {
-		return nil, fmt.Errorf("export: register.json: systems key not found")
+		return nil, nil, fmt.Errorf("export: register.json: systems key not found")
 	}
 	var b bytes.Buffer
-	b.Grow(len(head) + len(systems)*2048)
 	b.Write(head[:i])
 	b.WriteString(`"systems": [`)
-	for k, s := range systems {
+	bounds := make([][2]int, len(x.systems))
+	err = x.encodeSystems(func(k int, s []byte) {
+		if k == encodeChunk {
+			// Size the buffer for the rest from the first chunk's average,
+			// so that it is not doubled past the file's size.
+			b.Grow(int(float64(b.Len()) / float64(k) * float64(len(x.systems)-k) * 1.2))
+		}
 		if k > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString("\n    ")
+		bounds[k] = [2]int{b.Len(), b.Len() + len(s)}
 		b.Write(s)
+	})
+	if err != nil {
+		return nil, nil, err
 	}
 	b.WriteString("\n  ]")
 	b.Write(head[i+len(empty):])
-	return b.Bytes(), nil
+	return b.Bytes(), bounds, nil
 }
 
 func (x *exporter) jsonFiles(out map[string][]byte) error {
-	systems, err := x.encodeSystems()
-	if err != nil {
-		return err
-	}
-	reg, err := x.registerJSON(systems)
+	reg, bounds, err := x.registerJSON()
 	if err != nil {
 		return err
 	}
 	out["daten/register.json"] = reg
 	out["daten/register.schema.json"] = registerSchema
-	// One system per file, compact like its line in register.json (browsers
-	// and jq indent it for reading); indenting 100,000 files would cost
-	// more than encoding them.
+	// One system per file: the same bytes as its line in register.json
+	// (compact; browsers and jq indent it for reading), shared, not copied.
 	for i, s := range x.systems {
-		b := make([]byte, len(systems[i])+1)
-		copy(b, systems[i])
-		b[len(b)-1] = '\n'
-		out["daten/systeme/"+s.ID+".json"] = b
+		a, z := bounds[i][0], bounds[i][1]
+		out["daten/systeme/"+s.ID+".json"] = reg[a:z:z]
 	}
 	return nil
 }
