@@ -120,12 +120,14 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 	defer w.Close()
 
-	s.rebuild(ctx, nil)
+	// Serve at once: until the first build is done, pages say "Building…"
+	// and reload by themselves when it is.
 	srv := &http.Server{Handler: s, BaseContext: func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(s.log, "maki serve: %s (Ctrl-C to stop)\n", base)
+	s.rebuild(ctx, nil)
 	if cfg.Ready != nil {
 		cfg.Ready(base)
 	}
