@@ -38,9 +38,18 @@ if [ ${#apt_pkgs[@]} -gt 0 ]; then
     sudo="sudo"
   fi
   export DEBIAN_FRONTEND=noninteractive
+  # Keep the nginx package from starting a system service on port 80 (we run our
+  # own on loopback): Debian's policy-rc.d convention, only if none is there.
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null && $sudo chmod 755 "$policy"
+  fi
   $sudo apt-get update -qq >/dev/null || die "apt-get update failed"
-  $sudo apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" >/dev/null \
-    || die "apt-get install ${apt_pkgs[*]} failed"
+  $sudo apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" >/dev/null
+  apt_status=$?
+  [ -n "$policy" ] && $sudo rm -f "$policy"
+  [ "$apt_status" = 0 ] || die "apt-get install ${apt_pkgs[*]} failed"
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 [ -x "$CHROMIUM" ] || die "no Chromium at $CHROMIUM"
