@@ -79,20 +79,25 @@
 
   // readSet decodes a doc set: [docs, bytes read].
   function readSet(b) {
-    if (!b.length) return [[], 0];
-    var r = uvarint(b, 1), i = 1 + r[1], docs = [];
+    if (!b.length) return [new Uint32Array(0), 0];
+    var r = uvarint(b, 1), i = 1 + r[1], c = 0, docs;
     if (b[0] === 1) {
       var end = Math.min(i + r[0], b.length);
-      for (var j = i; j < end; j++) for (var bit = 0; bit < 8; bit++) if (b[j] & (1 << bit)) docs.push((j - i) * 8 + bit);
-      return [docs, end];
+      docs = new Uint32Array(Math.max(0, end - i) * 8);
+      for (var j = i; j < end; j++) {
+        var x = b[j];
+        if (x) for (var bit = 0; bit < 8; bit++) if (x & (1 << bit)) docs[c++] = (j - i) * 8 + bit;
+      }
+      return [docs.subarray(0, c), end];
     }
     var count = Math.min(r[0], b.length), prev = 0;
-    for (var k = 0; k < count && i < b.length; k++) {
+    docs = new Uint32Array(count);
+    for (; c < count && i < b.length; c++) {
       var d = uvarint(b, i); i += d[1];
-      prev = k > 0 ? prev + d[0] : d[0];
-      docs.push(prev);
+      prev = c > 0 ? prev + d[0] : d[0];
+      docs[c] = prev;
     }
-    return [docs, i];
+    return [docs.subarray(0, c), i];
   }
 
   // Engine answers queries; get(path, binary) resolves to parsed JSON or a Uint8Array.
@@ -124,7 +129,7 @@
     return this.load("p/" + ref.pack + ".bin", true).then(function (p) {
       if (ref.off < 0 || ref.off + ref.len > p.length) return [[], []];
       var b = p.subarray(ref.off, ref.off + ref.len), r = readSet(b), imps = b.subarray(r[1]);
-      return [r[0].slice(0, imps.length), imps];
+      return [r[0].subarray(0, imps.length), imps];
     });
   };
 
@@ -214,35 +219,37 @@
     // Dense arrays over all systems, as in query.go: the sum of the words'
     // contributions, how many words matched, one word's best per system.
     sum = new Float64Array(n);
-    var cnt = new Uint16Array(n), bestOf = new Float64Array(n), touched = [];
+    var cnt = new Uint16Array(n), bestOf = new Float64Array(n), touched = new Uint32Array(n), tc = 0;
     for (var w = 0; w < perWord.length; w++) {
-      touched = [];
+      tc = 0;
       var lists = await Promise.all(perWord[w].map(function (tm) { return self.postings(tm.ref); }));
-      perWord[w].forEach(function (tm, t) {
-        var ds = lists[t][0], imps = lists[t][1], mul = tm.factor * tm.ref.idf;
+      for (var t = 0; t < lists.length; t++) {
+        var ds = lists[t][0], imps = lists[t][1], mul = perWord[w][t].factor * perWord[w][t].ref.idf;
         for (var j = 0; j < ds.length; j++) {
           var d = ds[j], c = mul * imps[j];
           if (d >= n) continue;
-          if (bestOf[d] === 0) touched.push(d);
+          if (bestOf[d] === 0) touched[tc++] = d;
           if (c > bestOf[d]) bestOf[d] = c;
         }
-      });
-      touched.forEach(function (d) {
+      }
+      for (j = 0; j < tc; j++) {
+        d = touched[j];
         if (cnt[d] === w) { sum[d] += bestOf[d]; cnt[d]++; }
         bestOf[d] = 0;
-      });
+      }
     }
     // Sort by score, then doc number, as one number per system: scores are
     // integers below 2^32, docs below 2^20 (else a comparator sort).
-    var keys = [];
-    touched.forEach(function (d) { if (cnt[d] === perWord.length && (!allow || allow[d])) keys.push(d); });
-    var top = 0;
-    keys.forEach(function (d) { if (sum[d] > top) top = sum[d]; });
+    var keys = [], top = 0;
+    for (j = 0; j < tc; j++) {
+      d = touched[j];
+      if (cnt[d] === perWord.length && (!allow || allow[d])) { keys.push(d); if (sum[d] > top) top = sum[d]; }
+    }
     if (n < 1048576 && top < 4294967296) {
       var k = new Float64Array(keys.length);
-      keys.forEach(function (d, i) { k[i] = sum[d] * 1048576 + (1048575 - d); });
+      for (j = 0; j < keys.length; j++) k[j] = sum[keys[j]] * 1048576 + (1048575 - keys[j]);
       k.sort();
-      for (var i = k.length - 1; i >= 0; i--) docs.push(1048575 - (k[i] % 1048576));
+      for (j = k.length - 1; j >= 0; j--) docs.push(1048575 - (k[j] % 1048576));
     } else {
       docs = keys.sort(function (a, b) { return (sum[b] - sum[a]) || a - b; });
     }
