@@ -69,6 +69,9 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	}
 
 	stats := register.ComputeStats(reg)
+	// Everything published works on the public view: restricted systems
+	// (AI Act Art. 49(4)) have their technical fields cleared.
+	reg = reg.Public()
 	ext, err := extras(ctx, reg, cfg, baseURL, cat)
 	if err != nil {
 		return nil, err

@@ -351,3 +351,30 @@ updated: 2025-01-02
 ---
 `
 }
+
+// TestRestrictedFieldsNeverPublished: the technical fields of a restricted
+// system appear in no output file (pages, search index, exports).
+func TestRestrictedFieldsNeverPublished(t *testing.T) {
+	content := copyContent(t)
+	sys := strings.Replace(evilFreeSystem(t, content), "NAME", "Geheimes System", 1)
+	sys = strings.Replace(sys, "published:", "restricted: true\nvendor: \"Zyxwvut Geheimlieferant GmbH\"\nmodels:\n  - {name: \"Qwertzmodell-Spezial\"}\noperating_logic: \"Funktioniert mit Plinkelverfahren\"\nhosting: saas\npublished:", 1)
+	writeFile(t, filepath.Join(content, "systeme", "geheimes-system.md"), sys)
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := exampleConfig(t, out)
+	cfg.Content = content
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	files := tree(t, out)
+	if _, ok := files["systeme/geheimes-system/index.html"]; !ok {
+		t.Fatal("restricted system has no page")
+	}
+	for name := range files {
+		b, _ := os.ReadFile(filepath.Join(out, name))
+		for _, secret := range []string{"Zyxwvut", "Qwertzmodell", "Plinkelverfahren", "plinkel", "zyxwvut", "qwertzmodell"} {
+			if strings.Contains(string(b), secret) {
+				t.Errorf("%s contains %q from a withheld field of a restricted system", name, secret)
+			}
+		}
+	}
+}

@@ -208,20 +208,5 @@ func LicenseURI(site *register.Site) string {
 // LicenseName returns the name of the site's data licence.
 func LicenseName(site *register.Site) string { return licenseName(LicenseURI(site)) }
 
-// Public returns the system as it may be published: for a system in an
-// AI Act Art. 49(4) area (restricted), the technical fields the system page
-// also withholds (operating logic, models, data, development, vendor,
-// hosting) are cleared. The result is a copy when anything was cleared.
-func Public(s *register.System) *register.System {
-	if !s.Restricted {
-		return s
-	}
-	c := *s
-	c.OperatingLogic = register.Text{}
-	c.Models = nil
-	c.Data = nil
-	c.Development = ""
-	c.Vendor = ""
-	c.Hosting = ""
-	return &c
-}
+// Public returns the system as it may be published (register.System.Public).
+func Public(s *register.System) *register.System { return s.Public() }
