@@ -79,7 +79,7 @@ type dictKey struct {
 type docSummary struct {
 	id                 string
 	name, org, summary register.Text
-	status             string
+	status, risk       string
 }
 
 // field is one text of a system with its language and weight.
@@ -515,7 +515,7 @@ func (b *builder) build(r *register.Register) *Index {
 		m[v] = append(m[v], uint32(d))
 	}
 	for d, s := range systems {
-		ds := docSummary{id: s.ID, name: s.Name, summary: s.Summary, status: string(s.Status)}
+		ds := docSummary{id: s.ID, name: s.Name, summary: s.Summary, status: string(s.Status), risk: string(s.RiskClass)}
 		if o := r.Organisation(s.Organisation); o != nil {
 			ds.org = o.Name
 			addFacet("level", string(o.Level), d)

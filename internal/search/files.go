@@ -42,8 +42,9 @@ var facetNames = []string{"status", "level", "state", "topic", "risk_class"}
 //	               impact byte per doc (score = factor × idf × impact)
 //	f/<facet>/<value>.bin   doc set of a facet value
 //	de/<i>.json, en/<i>.json  result summaries of docs i×chunk …:
-//	               [[id, name, organisation, status, summary, flags]…],
-//	               flags: 1 name, 2 organisation, 4 summary in the other language
+//	               [[id, name, organisation, status, summary, flags,
+//	               risk class]…], flags: 1 name, 2 organisation, 4 summary
+//	               in the other language
 //
 // A doc set is either 0, a varint count and varint deltas, or 1 and a
 // bitmap (bit d of byte d/8, least significant first), whichever is smaller.
@@ -173,7 +174,7 @@ func (ix *Index) encode() error {
 				if l3 != lang && sum != "" {
 					flags |= 4
 				}
-				rows = append(rows, []any{ds.id, name, org, ds.status, sum, flags})
+				rows = append(rows, []any{ds.id, name, org, ds.status, sum, flags, ds.risk})
 			}
 			b, err := marshal(rows)
 			if err != nil {

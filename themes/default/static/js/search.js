@@ -363,6 +363,11 @@
     if (row[5] & 2) org.lang = other();
     badge.textContent = (form.dataset.labelStatus ? form.dataset.labelStatus + ": " : "") + labelOf("status", row[3]);
     meta.appendChild(org); meta.appendChild(document.createTextNode(" ")); meta.appendChild(badge);
+    if (row[6]) {
+      var risk = el("span", "badge badge--risk-" + row[6]);
+      risk.textContent = (form.dataset.labelRisk ? form.dataset.labelRisk + ": " : "") + labelOf("risk_class", row[6]);
+      meta.appendChild(document.createTextNode(" ")); meta.appendChild(risk);
+    }
     var p = el("p", "system-card__summary");
     highlight(p, row[4], stems);
     if (row[5] & 4) p.lang = other();
