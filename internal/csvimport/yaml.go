@@ -1,13 +1,13 @@
 package csvimport
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -187,13 +187,33 @@ func looksNumeric(s string) bool {
 	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '-' || s[0] == '+' || s[0] == '.')
 }
 
-// quote writes a double-quoted YAML scalar (JSON string syntax is valid YAML).
+// quote writes a double-quoted YAML scalar, escaping what YAML does not
+// allow in a document (control characters, DEL, C1 controls, the byte
+// order mark) and the line separators.
 func quote(s string) string {
 	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
+			r == 0xfeff || r == 0xfffe || r == 0xffff || r == utf8.RuneError:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // literal writes s as a literal block scalar ("|", "|-" or "|+"), or reports
@@ -204,7 +224,8 @@ func literal(s, indent string) (string, bool) {
 		return "", false
 	}
 	for _, r := range s {
-		if r == '\r' || r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r == '\ufeff' {
+		if r == '\r' || r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+			r == 0x2028 || r == 0x2029 || r == '\ufeff' || r == 0xfffe || r == 0xffff {
 			return "", false
 		}
 	}
