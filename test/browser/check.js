@@ -28,22 +28,15 @@ const INIT_SCRIPT = `
   });
 `;
 
+// launch starts Debian's Chromium; Playwright gives it a fresh, empty profile
+// (a new --user-data-dir in a temp directory) on every launch.
 async function launch() {
-  const userDataDir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'maki-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`].filter(a => a !== '--headless'),
-  }).catch(async err => {
-    // Playwright refuses --user-data-dir in launch(); fall back to its own fresh profile.
-    if (!/user-data-dir/.test(String(err))) throw err;
-    return chromium.launch({
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS.filter(a => a !== '--headless'),
-    });
+    args: CHROMIUM_ARGS.filter(a => a !== '--headless'),
   });
-  return { browser, userDataDir };
+  return { browser };
 }
 
 function kindOf(resourceType, url) {

@@ -73,7 +73,7 @@ function filePaths() {
 }
 
 function exists(rel) {
-  if (rel === '404') return fs.existsSync(path.join(SITE, '404.html'));
+  if (rel.endsWith('404')) return fs.existsSync(path.join(SITE, rel + '.html'));
   return fs.existsSync(path.join(SITE, rel, 'index.html'));
 }
 
@@ -81,8 +81,8 @@ function pick(type, lang, sitemap, files) {
   const prefix = lang === 'en' ? 'en/' : '';
   if (type.fixed !== undefined) {
     if (type.name === '404') {
-      // Any unknown URL; nginx answers with /register/404.html (the German one).
-      return exists('404') ? { rel: (lang === 'en' ? 'en/' : '') + 'gibt-es-nicht/', source: 'fixed' } : null;
+      // An unknown URL; nginx answers with /register/404.html, under en/ with en/404.html.
+      return exists(prefix + '404') ? { rel: prefix + 'gibt-es-nicht/', source: 'fixed' } : null;
     }
     return exists(prefix + type.fixed) ? { rel: prefix + type.fixed, source: 'fixed' } : null;
   }
@@ -96,15 +96,14 @@ function pick(type, lang, sitemap, files) {
 }
 
 const results = [];
-let browser, userDataDir;
+let browser;
 
 before(async () => {
-  ({ browser, userDataDir } = await launch());
+  ({ browser } = await launch());
 });
 
 after(async () => {
   if (browser) await browser.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   if (RESULTS) fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2));
 });
 
@@ -127,8 +126,7 @@ for (const lang of ['de', 'en']) {
           results.push({ type: type.name, lang, variant: v, skipped: note });
           continue;
         }
-        // The 404 page is German (nginx serves /register/404.html for every unknown path).
-        const wantLang = type.name === '404' ? undefined : lang;
+        const wantLang = lang;
         it(`${label} ${BASE_PATH}${target.rel}`, { timeout: 90_000 }, async () => {
           const shot = SHOTS && lang === 'de' && v.js && !v.dark &&
             (type.name === 'start' || type.name === 'system')
