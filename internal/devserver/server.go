@@ -3,11 +3,13 @@ package devserver
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	_ "embed"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -73,12 +75,14 @@ type Server struct {
 	buildErr error // the last build's error, nil if it succeeded
 	clients  map[chan int]struct{}
 	done     chan struct{} // closed when the server stops
+
+	seen map[string][sha256.Size]byte // content of files as the last build saw them ("" for gone)
 }
 
 // newServer returns a Server for cfg that serves out at base.
 func newServer(cfg Config, out, base string) *Server {
 	s := &Server{cfg: cfg, out: out, base: base, log: cfg.Log,
-		clients: map[chan int]struct{}{}, done: make(chan struct{})}
+		clients: map[chan int]struct{}{}, done: make(chan struct{}), seen: map[string][sha256.Size]byte{}}
 	if s.log == nil {
 		s.log = io.Discard
 	}
@@ -133,7 +137,13 @@ func Run(ctx context.Context, cfg Config) error {
 	}
 
 	loop(ctx, events, func() <-chan time.Time { return time.After(cfg.Debounce) },
-		func(paths []string) { s.rebuild(ctx, paths) })
+		func(paths []string) {
+			if s.unchanged(paths) {
+				fmt.Fprintf(s.log, "maki serve: saved without changes: %s\n", strings.Join(paths, ", "))
+				return
+			}
+			s.rebuild(ctx, paths)
+		})
 
 	close(s.done)
 	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -187,6 +197,33 @@ func loop(ctx context.Context, events <-chan string, after func() <-chan time.Ti
 			rebuild(paths)
 		}
 	}
+}
+
+// unchanged reports whether every changed path holds the same bytes as
+// when it was last seen (an editor saved without changes, a checkout
+// touched files), and records what it sees. A path seen for the first
+// time, a directory or a file that cannot be read counts as changed.
+func (s *Server) unchanged(paths []string) bool {
+	same := true
+	for _, p := range paths {
+		var sum [sha256.Size]byte
+		b, err := os.ReadFile(filepath.FromSlash(p))
+		switch {
+		case err == nil:
+			sum = sha256.Sum256(b)
+		case errors.Is(err, fs.ErrNotExist):
+			// gone: the zero sum
+		default:
+			same = false // a directory, or unreadable
+			delete(s.seen, p)
+			continue
+		}
+		if prev, ok := s.seen[p]; !ok || prev != sum {
+			same = false
+		}
+		s.seen[p] = sum
+	}
+	return same
 }
 
 // rebuild runs the build, records its outcome, reports it on the terminal

@@ -262,3 +262,30 @@ func TestIgnored(t *testing.T) {
 		}
 	}
 }
+
+func TestUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.ToSlash(filepath.Join(dir, "a.yaml"))
+	os.WriteFile(a, []byte("x"), 0o644)
+	s := newServer(Config{}, "", "")
+	if s.unchanged([]string{a}) {
+		t.Error("first sight of a file: unchanged; want changed")
+	}
+	if !s.unchanged([]string{a}) {
+		t.Error("same bytes again: changed; want unchanged")
+	}
+	os.WriteFile(a, []byte("y"), 0o644)
+	if s.unchanged([]string{a}) {
+		t.Error("new bytes: unchanged; want changed")
+	}
+	os.Remove(a)
+	if s.unchanged([]string{a}) {
+		t.Error("removed: unchanged; want changed")
+	}
+	if !s.unchanged([]string{a}) {
+		t.Error("still removed: changed; want unchanged")
+	}
+	if s.unchanged([]string{filepath.ToSlash(dir)}) {
+		t.Error("a directory: unchanged; want changed")
+	}
+}
