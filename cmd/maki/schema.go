@@ -3,9 +3,13 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"maki/internal/load"
 	"maki/internal/schema"
 )
 
@@ -14,8 +18,12 @@ func cmdSchema(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	kind := fs.String("kind", "system", "which schema: "+strings.Join(schema.Kinds, " or "))
+	content := fs.String("content", "", "content `directory` whose organisation, topic and system ids are offered as completions (default: none)")
 	fs.Usage = func() {
-		io.WriteString(stderr, "usage: maki schema [--kind system|organisation]\n\nWrites the JSON Schema (draft-07) of a content file to stdout.\n\n")
+		io.WriteString(stderr, "usage: maki schema [--kind system|organisation] [--content DIR]\n\n"+
+			"Writes the JSON Schema (draft-07) of a content file to stdout, for editor\n"+
+			"autocompletion and hover help. With --content, the ids of the register's\n"+
+			"organisations, topics and systems are offered where a key refers to them.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -25,9 +33,28 @@ func cmdSchema(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return usageError("schema: unexpected argument %q", fs.Arg(0))
 	}
-	b, err := schema.ForKind(*kind)
+	var v schema.Vocabulary
+	if *content != "" {
+		if _, err := os.Stat(*content); err != nil {
+			return exitError{code: 1, msg: fmt.Sprintf("schema: %v", err)}
+		}
+		// Errors in the content do not matter here: every id that could be
+		// read is offered.
+		r, _ := load.Register(os.DirFS(*content), filepath.ToSlash(filepath.Clean(*content)))
+		v = schema.VocabularyOf(r)
+	}
+	var b []byte
+	var err error
+	switch *kind {
+	case "system":
+		b, err = schema.SystemFor(v)
+	case "organisation":
+		b, err = schema.OrganisationFor(v)
+	default:
+		return usageError("schema: unknown kind %q; want one of %q", *kind, schema.Kinds)
+	}
 	if err != nil {
-		return usageError("schema: %v", err)
+		return err
 	}
 	_, err = stdout.Write(b)
 	return err

@@ -116,3 +116,42 @@ func lines(l register.ErrorList) string {
 	}
 	return b.String()
 }
+
+// TestVocabulary checks that the ids of a register are offered as examples
+// where a key refers to them, and that they restrict nothing.
+func TestVocabulary(t *testing.T) {
+	v := schema.Vocabulary{Organisations: []string{"stadt-b", "stadt-a", "stadt-a"}, Topics: []string{"verkehr"}, Systems: []string{"sys-a"}}
+	b, err := schema.SystemFor(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := schema.SystemFor(v)
+	if string(b) != string(again) {
+		t.Error("SystemFor is not deterministic")
+	}
+	sch := mustUnmarshal(b)
+	props := sch["properties"].(map[string]any)
+	ex := func(v any) string { b, _ := json.Marshal(v.(map[string]any)["examples"]); return string(b) }
+	if got := ex(props["organisation"]); got != `["stadt-a","stadt-b"]` {
+		t.Errorf("organisation examples = %s", got)
+	}
+	if got := ex(props["partners"].(map[string]any)["items"]); got != `["stadt-a","stadt-b"]` {
+		t.Errorf("partners examples = %s", got)
+	}
+	if got := ex(props["topics"].(map[string]any)["items"]); got != `["verkehr"]` {
+		t.Errorf("topics examples = %s", got)
+	}
+	if got := ex(props["based_on"]); got != `["sys-a"]` {
+		t.Errorf("based_on examples = %s", got)
+	}
+	data, _ := os.ReadFile("testdata/systems/valid-minimal.json")
+	var doc any
+	json.Unmarshal(data, &doc)
+	if errs := validateJSON(sch, doc, ""); len(errs) > 0 {
+		t.Errorf("an id outside the vocabulary is flagged: %q", errs)
+	}
+	plain, _ := schema.System()
+	if strings.Contains(string(plain), "examples") {
+		t.Error("System() has examples; want the vocabulary-free schema")
+	}
+}

@@ -14,14 +14,14 @@ import (
 // generated schemas use (type, enum, const, pattern, min/maxLength,
 // minimum, maximum, required, properties, additionalProperties: false,
 // items, minItems, uniqueItems, contains, anyOf, allOf, not, if/then/else)
-// and fails loudly on any other keyword, so the schemas cannot drift into
+// (examples are annotations) and fails loudly on any other keyword, so the schemas cannot drift into
 // keywords this test does not understand.
 func validateJSON(s map[string]any, v any, path string) []string {
 	var errs []string
 	fail := func(format string, args ...any) { errs = append(errs, path+": "+fmt.Sprintf(format, args...)) }
 	for k, kv := range s {
 		switch k {
-		case "$schema", "$comment", "title", "description":
+		case "$schema", "$comment", "title", "description", "examples":
 		case "type":
 			if !hasType(kv, v) {
 				fail("type: got %T; want %v", v, kv)

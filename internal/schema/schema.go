@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,20 +42,52 @@ const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
 // System returns the JSON Schema of an AI system file
 // (content/systeme/<id>.yaml). The bytes are the same on every call.
-func System() ([]byte, error) {
-	return generate(reflect.TypeOf(register.System{}),
-		"KI-System im KI-Transparenzregister",
-		"Ein KI-System einer Behörde: eine Datei content/systeme/<kennung>.yaml. Die Kennung ist der Dateiname.",
-		systemRules())
-}
+func System() ([]byte, error) { return SystemFor(Vocabulary{}) }
 
 // Organisation returns the JSON Schema of an organisation file
 // (content/organisationen/<id>.yaml). The bytes are the same on every call.
-func Organisation() ([]byte, error) {
+func Organisation() ([]byte, error) { return OrganisationFor(Vocabulary{}) }
+
+// Vocabulary holds the ids of a register, offered as completions for the
+// keys that refer to them.
+type Vocabulary struct {
+	Organisations, Topics, Systems []string
+}
+
+// VocabularyOf returns the ids of r's organisations, topics and systems.
+func VocabularyOf(r *register.Register) Vocabulary {
+	var v Vocabulary
+	for _, o := range r.Organisations {
+		v.Organisations = append(v.Organisations, o.ID)
+	}
+	for _, t := range r.Topics {
+		v.Topics = append(v.Topics, t.ID)
+	}
+	for _, s := range r.Systems {
+		v.Systems = append(v.Systems, s.ID)
+	}
+	return v
+}
+
+// SystemFor is System with the ids of v as "examples" of the keys that
+// refer to them (organisation, partners, topics, based_on): editors offer
+// them as completions. Examples do not restrict the value, so an id added
+// after the schema was written is not flagged. Equal vocabularies give
+// equal bytes.
+func SystemFor(v Vocabulary) ([]byte, error) {
+	return generate(reflect.TypeOf(register.System{}),
+		"KI-System im KI-Transparenzregister",
+		"Ein KI-System einer Behörde: eine Datei content/systeme/<kennung>.yaml. Die Kennung ist der Dateiname.",
+		systemRules(), v)
+}
+
+// OrganisationFor is Organisation with the organisation ids of v offered
+// for parent.
+func OrganisationFor(v Vocabulary) ([]byte, error) {
 	return generate(reflect.TypeOf(register.Organisation{}),
 		"Organisation im KI-Transparenzregister",
 		"Eine Behörde: eine Datei content/organisationen/<kennung>.yaml. Die Kennung ist der Dateiname.",
-		organisationRules())
+		organisationRules(), v)
 }
 
 // Kinds lists the kinds accepted by ForKind.
@@ -71,8 +104,13 @@ func ForKind(kind string) ([]byte, error) {
 	return nil, fmt.Errorf("unknown kind %q; want one of %q", kind, Kinds)
 }
 
-func generate(t reflect.Type, title, desc string, rules []*object) ([]byte, error) {
-	root, err := structSchema(t)
+func generate(t reflect.Type, title, desc string, rules []*object, v Vocabulary) ([]byte, error) {
+	g := &generator{ids: map[string][]string{
+		"organisation": sorted(v.Organisations),
+		"topic":        sorted(v.Topics),
+		"system":       sorted(v.Systems),
+	}}
+	root, err := g.structSchema(t)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +179,7 @@ var (
 
 // structSchema returns the object schema of a struct type: its properties
 // in field order, the required keys, and no other keys.
-func structSchema(t reflect.Type) (*object, error) {
+func (g *generator) structSchema(t reflect.Type) (*object, error) {
 	props := &object{}
 	var required []string
 	for i := 0; i < t.NumField(); i++ {
@@ -154,7 +192,7 @@ func structSchema(t reflect.Type) (*object, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %v", t.Name(), f.Name, err)
 		}
-		s, err := fieldSchema(f.Type, tg)
+		s, err := g.fieldSchema(f.Type, tg)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %v", t.Name(), f.Name, err)
 		}
@@ -250,7 +288,18 @@ func elemType(t reflect.Type) reflect.Type {
 	return t
 }
 
-func fieldSchema(t reflect.Type, tg tag) (*object, error) {
+// generator carries what a schema is generated with: the ids to offer.
+type generator struct {
+	ids map[string][]string // ref kind → sorted ids
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (g *generator) fieldSchema(t reflect.Type, tg tag) (*object, error) {
 	o := &object{}
 	switch {
 	case t == textType:
@@ -260,13 +309,13 @@ func fieldSchema(t reflect.Type, tg tag) (*object, error) {
 		o.set("enum", reflect.Zero(t).Interface().(register.Enumeration).Enum())
 		return o, nil
 	case t.Kind() == reflect.Pointer:
-		return fieldSchema(t.Elem(), tg)
+		return g.fieldSchema(t.Elem(), tg)
 	case t.Kind() == reflect.Struct:
-		return structSchema(t)
+		return g.structSchema(t)
 	case t.Kind() == reflect.Slice:
 		item := tg
 		item.required, item.min = false, -1
-		is, err := fieldSchema(t.Elem(), item)
+		is, err := g.fieldSchema(t.Elem(), item)
 		if err != nil {
 			return nil, err
 		}
@@ -296,7 +345,11 @@ func fieldSchema(t reflect.Type, tg tag) (*object, error) {
 		o.set("type", "boolean")
 		return o, nil
 	case t.Kind() == reflect.String:
-		return stringSchema(t, tg)
+		o, err := stringSchema(t, tg)
+		if err == nil && tg.ref != "" && len(g.ids[tg.ref]) > 0 {
+			o.set("examples", g.ids[tg.ref])
+		}
+		return o, err
 	}
 	return nil, fmt.Errorf("no schema for type %s", t)
 }
