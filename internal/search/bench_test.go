@@ -57,6 +57,7 @@ func BenchmarkBuild(b *testing.B) {
 			r := benchRegister(b, n)
 			b.ResetTimer()
 			var ix *Index
+			cpu0 := cpuTime()
 			for i := 0; i < b.N; i++ {
 				var err error
 				if ix, err = Build(r); err != nil {
@@ -64,6 +65,8 @@ func BenchmarkBuild(b *testing.B) {
 				}
 			}
 			b.StopTimer()
+			// CPU seconds are steadier than wall time on a shared machine.
+			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 			files, _ := ix.Files()
 			total := 0
 			for _, f := range files {
@@ -240,7 +243,10 @@ func TestJSQueryTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := mustBuild(t, r)
-	dir := t.TempDir()
+	dir := os.Getenv("MAKI_BENCH_DIR") // keep the files there, for more runs
+	if dir == "" {
+		dir = t.TempDir()
+	}
 	for p, b := range ix.files {
 		fp := filepath.Join(dir, filepath.FromSlash(p))
 		os.MkdirAll(filepath.Dir(fp), 0o755)
