@@ -73,7 +73,7 @@ type Server struct {
 	version  int   // bumped after every build, good or bad
 	good     bool  // out holds a good build
 	buildErr error // the last build's error, nil if it succeeded
-	clients  map[chan int]struct{}
+	clients  map[chan event]struct{}
 	done     chan struct{} // closed when the server stops
 
 	seen map[string][sha256.Size]byte // content of files as the last build saw them ("" for gone)
@@ -82,7 +82,7 @@ type Server struct {
 // newServer returns a Server for cfg that serves out at base.
 func newServer(cfg Config, out, base string) *Server {
 	s := &Server{cfg: cfg, out: out, base: base, log: cfg.Log,
-		clients: map[chan int]struct{}{}, done: make(chan struct{}), seen: map[string][sha256.Size]byte{}}
+		clients: map[chan event]struct{}{}, done: make(chan struct{}), seen: map[string][sha256.Size]byte{}}
 	if s.log == nil {
 		s.log = io.Discard
 	}
@@ -232,6 +232,9 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	if ctx.Err() != nil {
 		return
 	}
+	s.mu.Lock()
+	s.broadcast(event{"building", s.version})
+	s.mu.Unlock()
 	start := time.Now()
 	err := s.cfg.Build(ctx, s.out, s.base, paths)
 	took := time.Since(start)
@@ -244,14 +247,7 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	if err == nil {
 		s.good = true
 	}
-	v := s.version
-	for c := range s.clients {
-		select {
-		case <-c: // drop an unread older version
-		default:
-		}
-		c <- v
-	}
+	s.broadcast(event{"reload", s.version})
 	s.mu.Unlock()
 
 	what := "built"
@@ -268,6 +264,33 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 		return
 	}
 	fmt.Fprintf(s.log, "maki serve: %s in %s\n", what, took.Round(time.Millisecond))
+}
+
+// event is a server-sent event: "building" when a build starts, "reload"
+// when one has finished; data is the version of the last finished build.
+type event struct {
+	name string
+	data int
+}
+
+// broadcast sends e to every open page. A page that has fallen behind by
+// a whole buffer loses its oldest event: the newest "reload" matters, as
+// it carries the latest version. The caller holds s.mu.
+func (s *Server) broadcast(e event) {
+	for c := range s.clients {
+		for {
+			select {
+			case c <- e:
+			default:
+				select {
+				case <-c:
+				default:
+				}
+				continue
+			}
+			break
+		}
+	}
 }
 
 // errorLines returns the lines to show for a build error: the content
@@ -458,15 +481,16 @@ func (s *Server) serveErrorPage(w http.ResponseWriter, v int, err error) {
 }
 
 // serveEvents streams server-sent events: a "reload" event carrying the
-// current build version at once and after every build. A page reloads when
-// the version differs from the one it was served with.
+// current build version at once and after every build, and a "building"
+// event when a build starts. A page reloads when the version differs from
+// the one it was served with.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	fl, ok := w.(http.Flusher)
 	if !ok {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
-	c := make(chan int, 1)
+	c := make(chan event, 16)
 	s.mu.Lock()
 	s.clients[c] = struct{}{}
 	v := s.version
@@ -487,8 +511,8 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-s.done:
 			return
-		case v := <-c:
-			if _, err := fmt.Fprintf(w, "event: reload\ndata: %d\n\n", v); err != nil {
+		case e := <-c:
+			if _, err := fmt.Fprintf(w, "event: %s\ndata: %d\n\n", e.name, e.data); err != nil {
 				return
 			}
 			fl.Flush()

@@ -217,19 +217,22 @@ func TestEventsStream(t *testing.T) {
 		t.Errorf("Content-Type = %q", ct)
 	}
 	r := bufio.NewReader(resp.Body)
-	if got := readEvent(t, r); got != "1" {
-		t.Errorf("first event data = %q; want the current version 1", got)
+	if got := readEvent(t, r); got != "reload 1" {
+		t.Errorf("first event = %q; want the current version, reload 1", got)
 	}
 	s.rebuild(context.Background(), []string{"a"})
-	if got := readEvent(t, r); got != "2" {
-		t.Errorf("event after rebuild = %q; want 2", got)
+	if got := readEvent(t, r); got != "building 1" {
+		t.Errorf("event at the start of a rebuild = %q; want building 1", got)
+	}
+	if got := readEvent(t, r); got != "reload 2" {
+		t.Errorf("event after the rebuild = %q; want reload 2", got)
 	}
 }
 
-// readEvent returns the data of the next "reload" event.
+// readEvent returns the name and data of the next event.
 func readEvent(t *testing.T, r *bufio.Reader) string {
 	t.Helper()
-	isReload := false
+	name := ""
 	for {
 		line, err := r.ReadString('\n')
 		if err != nil {
@@ -240,10 +243,10 @@ func readEvent(t *testing.T, r *bufio.Reader) string {
 		}
 		line = strings.TrimRight(line, "\n")
 		switch {
-		case line == "event: reload":
-			isReload = true
-		case strings.HasPrefix(line, "data: ") && isReload:
-			return strings.TrimPrefix(line, "data: ")
+		case strings.HasPrefix(line, "event: "):
+			name = strings.TrimPrefix(line, "event: ")
+		case strings.HasPrefix(line, "data: ") && name != "":
+			return name + " " + strings.TrimPrefix(line, "data: ")
 		}
 	}
 }
