@@ -143,6 +143,61 @@ for (const lang of ['de', 'en']) {
   });
 }
 
+// What the browser sees on one page per type, a scan sees on every file: no inline
+// style or script, no event-handler attribute, nothing loaded from another host,
+// no remote @import in CSS (DESIGN.md §6).
+function scanSite(root) {
+  const problems = [];
+  const all = [];
+  (function walk(dir) {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(html|css)$/.test(e.name)) all.push(p);
+    }
+  })(root);
+  const foreign = u => {
+    if (!/^(https?:)?\/\//i.test(u)) return false;
+    try { return new URL(u, BASE).origin !== ORIGIN; } catch { return true; }
+  };
+  for (const file of all) {
+    const rel = path.relative(root, file);
+    const text = fs.readFileSync(file, 'utf8');
+    if (file.endsWith('.css')) {
+      for (const m of text.matchAll(/@import\s+(?:url\()?\s*["']?([^"')\s;]+)/g)) problems.push(`${rel}: @import ${m[1]}`);
+      for (const m of text.matchAll(/url\(\s*["']?([^"')]+)/g)) {
+        if (!m[1].startsWith('data:') && foreign(m[1])) problems.push(`${rel}: url(${m[1]}) on another host`);
+      }
+      continue;
+    }
+    for (const m of text.matchAll(/<[a-z][^>]*?\s(style|on[a-z]+)\s*=/gi)) problems.push(`${rel}: inline ${m[1]}= attribute`);
+    for (const m of text.matchAll(/<script\b([^>]*)>/gi)) {
+      if (!/\ssrc\s*=/.test(m[1]) && !/type\s*=\s*"application\/(ld\+)?json"/.test(m[1])) problems.push(`${rel}: inline <script>`);
+    }
+    if (/<style\b/i.test(text)) problems.push(`${rel}: <style> element`);
+    for (const m of text.matchAll(/<(script|img|iframe|source|video|audio|embed|object)\b[^>]*\s(?:src|data|srcset)\s*=\s*"([^"]+)"/gi)) {
+      if (foreign(m[2])) problems.push(`${rel}: <${m[1]}> from another host: ${m[2]}`);
+    }
+    for (const m of text.matchAll(/<link\b([^>]*)>/gi)) {
+      const rel_ = (m[1].match(/\srel\s*=\s*"([^"]*)"/i) || [])[1] || '';
+      const href = (m[1].match(/\shref\s*=\s*"([^"]*)"/i) || [])[1] || '';
+      if (/\b(stylesheet|icon|preload|modulepreload|manifest|prefetch)\b/i.test(rel_) && foreign(href)) {
+        problems.push(`${rel}: <link rel="${rel_}"> from another host: ${href}`);
+      }
+    }
+  }
+  return { files: all.length, problems };
+}
+
+describe('whole site, static scan', () => {
+  it('no inline style/script/handlers, no third-party resources, no remote @import', () => {
+    const { files, problems } = scanSite(SITE);
+    console.log(`# scanned ${files} HTML and CSS files`);
+    results.push({ type: 'static scan (all files)', lang: '-', variant: { js: true }, scan: true, files, problems });
+    assert.deepEqual(problems.slice(0, 30), [], `${problems.length} problems`);
+  });
+});
+
 // The suite must fail on a broken page: each planted fault must be reported.
 describe('self-test: a broken page is caught', () => {
   it('fixtures/broken.html fails the checks it should', { timeout: 90_000 }, async () => {
@@ -167,6 +222,14 @@ describe('self-test: a broken page is caught', () => {
   it('fixtures/nocsp/third-party.html: a request to another host is caught', async () => {
     const r = await checkPage({ browser, url: FIXTURES + 'nocsp/third-party.html', origin: ORIGIN, lang: 'de' });
     assert.match(r.problems.join('\n'), /request to another host: http:\/\/example\.invalid\/tracker\.css/);
+  });
+
+  it('the static scan catches the fixtures\' inline style, inline script and third-party resources', () => {
+    const text = scanSite(path.join(__dirname, 'fixtures')).problems.join('\n');
+    assert.match(text, /broken\.html: inline style= attribute/);
+    assert.match(text, /broken\.html: inline <script>/);
+    assert.match(text, /broken\.html: <img> from another host/);
+    assert.match(text, /third-party\.html: <link rel="stylesheet"> from another host/);
   });
 
   it('fixtures/no-lang.html: a page without lang is caught', async () => {

@@ -19,6 +19,10 @@ for (const r of results) {
     rows.push([r.type, r.lang, variant, 'skipped', r.skipped, '', '', '', '', '']);
     continue;
   }
+  if (r.scan) {
+    rows.push([r.type, r.lang, '-', '-', r.problems.length ? `${r.problems.length} problems in ${r.files} files` : `ok (${r.files} HTML/CSS files)`, '', '', '', '', '']);
+    continue;
+  }
   if (r.selfTest) {
     rows.push([r.type, r.lang, variant, `${r.axe.violations} violations (expected)`, `caught ${r.caught}/${r.of} planted faults`, '', '', '', '', '']);
     continue;
@@ -37,6 +41,7 @@ for (const [n, r] of rows.entries()) {
 }
 console.log('bytes: transferred on a first visit (gzip as served by nginx, headers included): HTML + CSS + fonts');
 const failed = results.filter(r => !r.skipped && !r.selfTest && r.problems.length);
+for (const r of failed) for (const p of r.problems.slice(0, 10)) console.log(`FAIL ${r.path || r.type}: ${p}`);
 const skipped = results.filter(r => r.skipped);
 console.log(`${results.length - skipped.length} checked, ${failed.length} failing, ${skipped.length} skipped (page type not built yet)`);
 process.exit(failed.length ? 1 : 0);
