@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"maki/internal/build"
 	"maki/internal/csvimport"
 	"maki/internal/register"
 )
@@ -61,6 +62,7 @@ existing systems are never replaced without --force.
 	plan, err := csvimport.Prepare(csvimport.Config{
 		File: filepath.ToSlash(file), Data: data, Content: contentFS, Root: root,
 		Now: buildTime(), Partial: *partial, Force: *force,
+		Check: build.CheckFS,
 	})
 	if err != nil {
 		return err

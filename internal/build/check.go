@@ -108,3 +108,11 @@ func fieldOf(path string) string {
 	}
 	return path
 }
+
+// CheckFS is Check over any file system (an overlay of content and new
+// files, say); root is the project-relative name of fsys's root, used in
+// positions. It runs everything Check runs but the comparison with the last
+// published build.
+func CheckFS(fsys fs.FS, root string, now time.Time) (*register.Register, register.ErrorList) {
+	return checkFS(fsys, root, now, markdown.New())
+}
