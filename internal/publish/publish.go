@@ -55,8 +55,12 @@ func (s *Stage) Write(name string, data []byte) error {
 	known := s.dirs[d]
 	s.mu.Unlock()
 	if !known {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("publish: %w", err)
+		// Most directories are one page's, under a parent that exists: one
+		// mkdir instead of MkdirAll's stat, stat, mkdir.
+		if err := os.Mkdir(filepath.Dir(p), 0o755); err != nil && !os.IsExist(err) {
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return fmt.Errorf("publish: %w", err)
+			}
 		}
 		s.mu.Lock()
 		s.dirs[d] = true
