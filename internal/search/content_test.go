@@ -148,5 +148,8 @@ func TestJSMatchesGoContent(t *testing.T) {
 		m := map[string][]string{"status": tt.f.Status, "level": tt.f.Level, "state": tt.f.State, "topic": tt.f.Topic, "risk_class": tt.f.RiskClass}
 		qs = append(qs, jsQuery{Q: tt.q, Filter: m}, jsQuery{Q: tt.q, Filter: m, Live: true})
 	}
+	for _, q := range []string{"ÜBERSETZUNG", "STRASSE", "Straße", "115", "E-Akte", "KI-gestützt", "Bürger:innen", "„Frag Musti“", "x", "Öl", "Phishing-E-Mails", "chatbot's", "Zuständigkeits­finder", "Café", "ŒUVRE"} {
+		qs = append(qs, jsQuery{Q: q}, jsQuery{Q: q, Live: true})
+	}
 	checkJS(t, ix, qs)
 }
