@@ -64,6 +64,7 @@ async function checkPage(opts) {
     javaScriptEnabled: js,
     viewport: { width: 1280, height: 900 },
     colorScheme: opts.dark ? 'dark' : 'light',
+    forcedColors: opts.forced ? 'active' : 'none',
     reducedMotion: 'reduce',
     locale: opts.lang === 'en' ? 'en-GB' : 'de-DE',
     serviceWorkers: 'block',

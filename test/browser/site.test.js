@@ -43,8 +43,10 @@ const TYPES = [
 ];
 // Also checked without JavaScript.
 const NO_JS = new Set(['start', 'system', 'search']);
-// Also checked in dark mode (KERN's prefers-color-scheme: dark tokens).
+// Also checked in dark mode (KERN's prefers-color-scheme: dark tokens) and with
+// forced colours (Windows high contrast).
 const DARK = new Set(['start', 'system']);
+const FORCED = new Set(['start', 'system']);
 
 function sitemapPaths() {
   const file = path.join(SITE, 'sitemap.xml');
@@ -118,8 +120,9 @@ for (const lang of ['de', 'en']) {
       const variants = [{ js: true }];
       if (NO_JS.has(type.name)) variants.push({ js: false });
       if (DARK.has(type.name)) variants.push({ js: true, dark: true });
+      if (FORCED.has(type.name) && lang === 'de') variants.push({ js: true, forced: true });
       for (const v of variants) {
-        const label = `${type.name} [${lang}${v.js ? '' : ', no JS'}${v.dark ? ', dark' : ''}]`;
+        const label = `${type.name} [${lang}${v.js ? '' : ', no JS'}${v.dark ? ', dark' : ''}${v.forced ? ', forced colours' : ''}]`;
         if (!target) {
           const note = type.optional ? 'not in this build (optional)' : 'no such page in this build yet';
           it(label, { skip: note }, () => {});
@@ -128,12 +131,12 @@ for (const lang of ['de', 'en']) {
         }
         const wantLang = lang;
         it(`${label} ${BASE_PATH}${target.rel}`, { timeout: 90_000 }, async () => {
-          const shot = SHOTS && lang === 'de' && v.js && !v.dark &&
+          const shot = SHOTS && lang === 'de' && v.js && !v.dark && !v.forced &&
             (type.name === 'start' || type.name === 'system')
             ? path.join(SHOTS, type.name === 'start' ? 'start-de.png' : 'system-de.png') : undefined;
           const r = await checkPage({
             browser, url: BASE + target.rel, origin: ORIGIN, lang: wantLang,
-            status: type.status, js: v.js, dark: v.dark, screenshot: shot,
+            status: type.status, js: v.js, dark: v.dark, forced: v.forced, screenshot: shot,
           });
           results.push({ type: type.name, lang, variant: v, path: BASE_PATH + target.rel, source: target.source, ...r });
           assert.deepEqual(r.problems, [], `${BASE_PATH}${target.rel}:\n  ${r.problems.join('\n  ')}`);

@@ -14,7 +14,7 @@ const results = JSON.parse(fs.readFileSync(file, 'utf8'));
 const kb = n => (n / 1024).toFixed(1);
 const rows = [['page type', 'lang', 'variant', 'axe', 'checks', 'HTML KB', 'CSS KB', 'fonts KB', 'total KB', 'path']];
 for (const r of results) {
-  const variant = r.variant.js ? (r.variant.dark ? 'dark' : 'js') : 'no JS';
+  const variant = !r.variant.js ? 'no JS' : r.variant.dark ? 'dark' : r.variant.forced ? 'forced' : 'js';
   if (r.skipped) {
     rows.push([r.type, r.lang, variant, 'skipped', r.skipped, '', '', '', '', '']);
     continue;
