@@ -148,7 +148,7 @@ for (const lang of ['de', 'en']) {
 
 // What the browser sees on one page per type, a scan sees on every file: no inline
 // style or script, no event-handler attribute, nothing loaded from another host,
-// no remote @import in CSS (DESIGN.md §6).
+// no remote @import in CSS (DESIGN.md §6), no UI string missing from the i18n files.
 function scanSite(root) {
   const problems = [];
   const all = [];
@@ -178,6 +178,8 @@ function scanSite(root) {
       if (!/\ssrc\s*=/.test(m[1]) && !/type\s*=\s*"application\/(ld\+)?json"/.test(m[1])) problems.push(`${rel}: inline <script>`);
     }
     if (/<style\b/i.test(text)) problems.push(`${rel}: <style> element`);
+    // A UI string missing from i18n/*.yaml renders as "[section.key]".
+    for (const m of text.matchAll(/\[([a-z_]+(?:\.[a-z0-9_]+)+)\]/g)) problems.push(`${rel}: untranslated UI string [${m[1]}]`);
     for (const m of text.matchAll(/<(script|img|iframe|source|video|audio|embed|object)\b[^>]*\s(?:src|data|srcset)\s*=\s*"([^"]+)"/gi)) {
       if (foreign(m[2])) problems.push(`${rel}: <${m[1]}> from another host: ${m[2]}`);
     }
@@ -227,12 +229,13 @@ describe('self-test: a broken page is caught', () => {
     assert.match(r.problems.join('\n'), /request to another host: http:\/\/example\.invalid\/tracker\.css/);
   });
 
-  it('the static scan catches the fixtures\' inline style, inline script and third-party resources', () => {
+  it('the static scan catches the fixtures\' inline style, inline script, third-party resources and untranslated strings', () => {
     const text = scanSite(path.join(__dirname, 'fixtures')).problems.join('\n');
     assert.match(text, /broken\.html: inline style= attribute/);
     assert.match(text, /broken\.html: inline <script>/);
     assert.match(text, /broken\.html: <img> from another host/);
     assert.match(text, /third-party\.html: <link rel="stylesheet"> from another host/);
+    assert.match(text, /broken\.html: untranslated UI string \[search\.missing_key\]/);
   });
 
   it('fixtures/no-lang.html: a page without lang is caught', async () => {
