@@ -58,6 +58,7 @@ type Index struct {
 	topics    [][]string  // by doc: topic ids, for Similar
 	topicNums [][]uint16  // the same as small numbers
 	similar   [][]uint32  // by doc: its simCached most similar docs
+	topicMask []uint64    // by doc: topic numbers as bits, when there are ≤ 64 topics
 	top       [][]simTerm // by doc: its most distinctive terms, for Similar
 
 	a       *analyzer
@@ -290,7 +291,7 @@ func (b *builder) build(r *register.Register) *Index {
 	blocks := make([]block, (n+blockDocs-1)/blockDocs)
 	parallel(len(blocks), func(bi int) {
 		bl := &blocks[bi]
-		local := map[string]int32{}
+		local := make(map[string]int32, 4096)
 		for d := bi * blockDocs; d < n && d < (bi+1)*blockDocs; d++ {
 			var dt docTokens
 			for _, f := range systemFields(r, systems[d]) {

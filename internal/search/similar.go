@@ -1,5 +1,7 @@
 package search
 
+import "math/bits"
+
 // simTerm is one of a system's most distinctive terms.
 type simTerm struct {
 	term   int32
@@ -32,6 +34,14 @@ func (ix *Index) buildSimilar() {
 				nums[t] = uint16(len(nums))
 			}
 			ix.topicNums[d] = append(ix.topicNums[d], nums[t])
+		}
+	}
+	if len(nums) <= 64 { // the usual case: topics as bits, shared ones by popcount
+		ix.topicMask = make([]uint64, ix.n)
+		for d, ts := range ix.topicNums {
+			for _, t := range ts {
+				ix.topicMask[d] |= 1 << t
+			}
 		}
 	}
 	for t, p := range ix.post {
@@ -128,7 +138,13 @@ func (ix *Index) similarOf(d, n int) []string {
 	better := func(a, b cand) bool { return a.score > b.score || a.score == b.score && a.doc < b.doc }
 	cs := make([]cand, 0, n+1)
 	for _, o := range touched {
-		c := cand{o, acc[o] + simTopicBonus*int64(sharedTopics(ix.topicNums[d], ix.topicNums[o]))}
+		var shared int
+		if ix.topicMask != nil {
+			shared = bits.OnesCount64(ix.topicMask[d] & ix.topicMask[o])
+		} else {
+			shared = sharedTopics(ix.topicNums[d], ix.topicNums[o])
+		}
+		c := cand{o, acc[o] + simTopicBonus*int64(shared)}
 		acc[o] = 0
 		if len(cs) == n && !better(c, cs[n-1]) {
 			continue
