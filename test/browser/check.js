@@ -100,6 +100,10 @@ async function checkPage(opts) {
     if (!resp) problems.push('no response');
     else if (resp.status() !== want) problems.push(`HTTP status ${resp.status()}, want ${want}`);
     await page.evaluate(() => document.fonts && document.fonts.ready.then(() => true)).catch(() => {});
+    if (opts.waitFor) {
+      await page.waitForSelector(opts.waitFor, { timeout: 15_000 })
+        .catch(() => problems.push(`${opts.waitFor} did not appear within 15 s`));
+    }
 
     for (const r of responses) {
       const req = r.request();
@@ -236,6 +240,7 @@ function summariseAxe(axe) {
 async function checkSkipLink(page) {
   const problems = [];
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.bringToFront();
   // Start from the top of the document, focus nowhere.
   await page.evaluate(() => {
     if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
@@ -243,7 +248,7 @@ async function checkSkipLink(page) {
   });
   await page.keyboard.press('Tab');
   await page.waitForTimeout(50);
-  const first = await page.evaluate(() => {
+  const probe = () => page.evaluate(() => {
     const el = document.activeElement;
     if (!el || el === document.body) return null;
     const href = el.getAttribute('href') || '';
@@ -257,6 +262,12 @@ async function checkSkipLink(page) {
       rect: `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}, scrollY ${Math.round(scrollY)}`,
     };
   });
+  // The focus style may apply a frame later; look again for up to a second.
+  let first = await probe();
+  for (let i = 0; i < 20 && first && !first.visible; i++) {
+    await page.waitForTimeout(50);
+    first = await probe();
+  }
   if (!first) return ['Tab focuses nothing: no skip link'];
   if (first.tag !== 'a' || !first.href.startsWith('#')) {
     return [`first focusable element is <${first.tag}${first.href ? ` href="${first.href}"` : ''}> "${first.text.slice(0, 40)}", not a skip link`];

@@ -37,6 +37,8 @@ const TYPES = [
   { name: 'leichte-sprache', fixed: 'leichte-sprache/' },
   { name: 'datenschutz', fixed: 'datenschutz/' },
   { name: 'search', fixed: 'suche/' },
+  // The search script renders results from the prebuilt index (JS only).
+  { name: 'search results', fixed: 'suche/?q=chatbot', waitFor: '#search-results li' },
   { name: 'statistics', fixed: 'statistik/' },
   { name: 'data', fixed: 'daten/' },
   { name: '404', fixed: '404', status: 404 },
@@ -76,7 +78,7 @@ function filePaths() {
 
 function exists(rel) {
   if (rel.endsWith('404')) return fs.existsSync(path.join(SITE, rel + '.html'));
-  return fs.existsSync(path.join(SITE, rel, 'index.html'));
+  return fs.existsSync(path.join(SITE, rel.replace(/\?.*$/, ''), 'index.html'));
 }
 
 function pick(type, lang, sitemap, files) {
@@ -136,7 +138,7 @@ for (const lang of ['de', 'en']) {
             ? path.join(SHOTS, type.name === 'start' ? 'start-de.png' : 'system-de.png') : undefined;
           const r = await checkPage({
             browser, url: BASE + target.rel, origin: ORIGIN, lang: wantLang,
-            status: type.status, js: v.js, dark: v.dark, forced: v.forced, screenshot: shot,
+            status: type.status, waitFor: v.js ? type.waitFor : undefined, js: v.js, dark: v.dark, forced: v.forced, screenshot: shot,
           });
           results.push({ type: type.name, lang, variant: v, path: BASE_PATH + target.rel, source: target.source, ...r });
           assert.deepEqual(r.problems, [], `${BASE_PATH}${target.rel}:\n  ${r.problems.join('\n  ')}`);
