@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,6 +74,35 @@ func BenchmarkBuild(b *testing.B) {
 				total += len(f)
 			}
 			b.ReportMetric(float64(len(files)), "files")
+			// Heap held by one index, and the peak while building one.
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			base := ms.HeapAlloc
+			stop := make(chan bool)
+			peak := make(chan uint64)
+			go func() {
+				var top uint64
+				for {
+					select {
+					case <-stop:
+						peak <- top
+						return
+					case <-time.After(5 * time.Millisecond):
+						var ms runtime.MemStats
+						runtime.ReadMemStats(&ms)
+						top = max(top, ms.HeapAlloc)
+					}
+				}
+			}()
+			ix2, _ := Build(r)
+			stop <- true
+			top := <-peak
+			runtime.GC()
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapAlloc-base)/1e6, "index-MB")
+			b.ReportMetric(float64(top-base)/1e6, "peak-MB")
+			runtime.KeepAlive(ix2)
 			b.ReportMetric(float64(total)/1e6, "MB")
 		})
 	}
@@ -160,7 +190,7 @@ func wordsByDF(ix *Index) (rare, typical, top string) {
 func BenchmarkQueryBytes(b *testing.B) {
 	for _, n := range benchSizes() {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			ix, err := Build(benchRegister(b, n))
+			ix, err := buildFull(benchRegister(b, n))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -242,7 +272,10 @@ func TestJSQueryTime(t *testing.T) {
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}
-	ix := mustBuild(t, r)
+	ix, err := buildFull(r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := os.Getenv("MAKI_BENCH_DIR") // keep the files there, for more runs
 	if dir == "" {
 		dir = t.TempDir()

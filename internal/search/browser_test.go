@@ -140,7 +140,10 @@ func TestJSMatchesGoCorpus(t *testing.T) {
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}
-	ix := mustBuild(t, r)
+	ix, err := buildFull(r)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var qs []jsQuery
 	step := max(1, len(ix.keys)/60)
 	for i := 0; i < len(ix.keys); i += step {

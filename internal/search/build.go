@@ -139,6 +139,17 @@ func parallel(n int, fn func(i int)) {
 // Build analyses every system of r (German and English fields) and builds
 // the index and its static files.
 func Build(r *register.Register) (*Index, error) {
+	ix, err := buildFull(r)
+	if err != nil {
+		return nil, err
+	}
+	// Queries read the files and Similar its table; what only built them can go.
+	ix.post, ix.top, ix.keys, ix.docs, ix.facets, ix.scratch = nil, nil, nil, nil, nil, nil
+	return ix, nil
+}
+
+// buildFull is Build keeping the build-time tables (for tests).
+func buildFull(r *register.Register) (*Index, error) {
 	a, err := newAnalyzer()
 	if err != nil {
 		return nil, err
@@ -462,11 +473,27 @@ func (b *builder) build(r *register.Register) *Index {
 			toks[d] = docTokens{}
 		}
 	})
+	// Postings of exact size, carved from two arrays: no growth, no garbage.
+	df := make([]int, nt)
+	total := 0
+	for _, ims := range perDoc {
+		for _, x := range ims {
+			df[x.term]++
+		}
+		total += len(ims)
+	}
+	allDocs, allImps := make([]uint32, total), make([]uint8, total)
 	post := make([]postings, nt)
+	off := 0
+	for t := range post {
+		post[t] = postings{docs: allDocs[off : off : off+df[t]], imps: allImps[off : off : off+df[t]]}
+		off += df[t]
+	}
 	for d, ims := range perDoc {
 		for _, x := range ims {
-			post[x.term].docs = append(post[x.term].docs, uint32(d))
-			post[x.term].imps = append(post[x.term].imps, x.imp)
+			p := &post[x.term]
+			p.docs = append(p.docs, uint32(d))
+			p.imps = append(p.imps, x.imp)
 		}
 		perDoc[d] = nil
 	}

@@ -72,7 +72,7 @@ func pushTop(s []simTerm, x simTerm) []simTerm {
 	return s
 }
 
-// Similar returns the ids of up to n systems most like the system id, for
+// Similar returns the ids of up to n (at most 10) systems most like the system id, for
 // the "similar systems" of its page: systems sharing its distinctive terms
 // and its topics, best first; then, if there are fewer than n, others of
 // its first topic in A–Z order. It returns nil for an unknown id.
@@ -81,8 +81,8 @@ func (ix *Index) Similar(id string, n int) []string {
 	if !ok || n <= 0 {
 		return nil
 	}
-	if n <= simCached && ix.similar != nil {
-		out := make([]string, 0, n)
+	if ix.similar != nil {
+		out := make([]string, 0, min(n, simCached))
 		for _, o := range ix.similar[d] {
 			if len(out) == n {
 				break
