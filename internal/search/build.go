@@ -59,6 +59,7 @@ type Index struct {
 	topicNums [][]uint16  // the same as small numbers
 	similar   [][]uint32  // by doc: its simCached most similar docs
 	topicMask []uint64    // by doc: topic numbers as bits, when there are ≤ 64 topics
+	basedOn   []int32     // by doc: the doc it is based on, or -1
 	top       [][]simTerm // by doc: its most distinctive terms, for Similar
 
 	a       *analyzer
@@ -107,6 +108,7 @@ type docTokens struct {
 }
 
 type fieldTokens struct {
+	body   bool
 	lang   byte
 	weight float32
 	words  []int32
@@ -306,7 +308,7 @@ func (b *builder) build(r *register.Register) *Index {
 		for d := bi * blockDocs; d < n && d < (bi+1)*blockDocs; d++ {
 			var dt docTokens
 			for _, f := range systemFields(r, systems[d]) {
-				ft := fieldTokens{lang: f.lang, weight: f.weight}
+				ft := fieldTokens{lang: f.lang, weight: f.weight, body: f.body}
 				flag := byte(1)
 				if f.lang == 'e' {
 					flag = 2
@@ -444,7 +446,13 @@ func (b *builder) build(r *register.Register) *Index {
 		for d := bi * blockDocs; d < n && d < (bi+1)*blockDocs; d++ {
 			dt := toks[d]
 			touched = touched[:0]
+			// BM25F: only the body is normalised by its length, so a long
+			// description does not weaken a match in the name.
+			bodyNorm := float32(1 / (1 - bl + bl*float64(dt.bodyLen)/avg))
 			for _, ft := range dt.fields {
+				if ft.body {
+					ft.weight *= bodyNorm
+				}
 				for _, wid := range ft.words {
 					w := &b.words[wid]
 					if ft.lang == 'd' {
@@ -459,7 +467,7 @@ func (b *builder) build(r *register.Register) *Index {
 					}
 				}
 			}
-			norm := k1 * (1 - bl + bl*float64(dt.bodyLen)/avg)
+			const norm = k1
 			out := make([]imp, 0, len(touched))
 			for _, t := range touched {
 				f := tf[t]
@@ -528,6 +536,13 @@ func (b *builder) build(r *register.Register) *Index {
 	sort.Slice(ix.keys, func(i, j int) bool { return ix.keys[i].key < ix.keys[j].key })
 
 	// Summaries, facets, topics.
+	ix.basedOn = make([]int32, n)
+	for d, s := range systems {
+		ix.basedOn[d] = -1
+		if o, ok := ix.byID[s.BasedOn]; ok && s.BasedOn != "" {
+			ix.basedOn[d] = int32(o)
+		}
+	}
 	ix.docs = make([]docSummary, n)
 	ix.topics = make([][]string, n)
 	ix.facets = map[string]map[string][]uint32{}

@@ -31,25 +31,25 @@ var relevance = []struct {
 	all   []string
 }{
 	// exact words, name outranks body
-	{q: "Chatbot", all: []string{"bafoeg-chatbot", "corona-hotline-chatbot", "buergeramt-chatbot-musterstadt"}},
+	{q: "Chatbot", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}},
 	{q: "Phishing", all: []string{"phishing-erkennung-kommunal"}},
 	{q: "Tourenplanung", all: []string{"abfall-tourenplanung"}},
 	{q: "Wissensgraph", all: []string{"zustaendigkeitsfinder-wissensgraph"}},
 	// stemming: plural and inflected forms
-	{q: "Chatbots", all: []string{"bafoeg-chatbot", "corona-hotline-chatbot", "buergeramt-chatbot-musterstadt"}},
+	{q: "Chatbots", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}},
 	{q: "Rechnungen", first: []string{"rechnungseingang-pruefung", "beihilfe-belegerkennung"}},
 	{q: "Übersetzungen", first: []string{"uebersetzung-behoerdenkommunikation"}},
 	{q: "Luftbilder", first: []string{"baumkataster-vitalitaet", "luftbild-versiegelung", "gebaeudeerkennung-zensus"}},
 	// umlauts and ß, and their ae/oe/ue/ss spellings
-	{q: "Bürgeramt", first: []string{"terminvergabe-optimierung", "buergeramt-chatbot-musterstadt"}},
-	{q: "Buergeramt", first: []string{"terminvergabe-optimierung", "buergeramt-chatbot-musterstadt"}},
+	{q: "Bürgeramt", first: []string{"buergeramt-chatbot-musterstadt", "terminvergabe-optimierung"}},
+	{q: "Buergeramt", first: []string{"buergeramt-chatbot-musterstadt", "terminvergabe-optimierung"}},
 	{q: "Zustaendigkeit", all: []string{"zustaendigkeitsfinder-wissensgraph"}},
 	{q: "Baeume", first: []string{"baumkataster-vitalitaet"}},
 	{q: "Bafoeg", all: []string{"bafoeg-chatbot"}},
 	{q: "Strasse", first: []string{"schlagloch-erkennung"}},
 	{q: "Muellfahrzeuge", all: []string{"schlagloch-erkennung", "abfall-tourenplanung"}},
 	// compounds: a word inside a longer one
-	{q: "Genehmigung", all: []string{"protokoll-spracherkennung", "baugenehmigung-assistent"}},
+	{q: "Genehmigung", all: []string{"baugenehmigung-assistent", "protokoll-spracherkennung"}},
 	{q: "Spracherkennung", all: []string{"protokoll-spracherkennung"}},
 	{q: "Waldbrand", all: []string{"waldbrand-kameranetz-brandenburg", "waldbrandfrueherkennung"}},
 	{q: "Anonymisierung", all: []string{"urteilsanonymisierung-rlp", "urteilsanonymisierung-sh"}},
@@ -60,7 +60,7 @@ var relevance = []struct {
 	{q: "Anonymisierng", first: []string{"urteilsanonymisierung-rlp", "urteilsanonymisierung-sh"}},
 	{q: "Waldbrandfrüherkenung", all: []string{"waldbrandfrueherkennung"}},
 	// prefixes (a word not finished)
-	{q: "Waldbr", all: []string{"waldbrand-kameranetz-brandenburg", "waldbrandfrueherkennung"}},
+	{q: "Waldbr", all: []string{"waldbrandfrueherkennung", "waldbrand-kameranetz-brandenburg"}},
 	{q: "Anomal", first: []string{"netzwerk-anomalieerkennung"}},
 	// English
 	{q: "translation", first: []string{"uebersetzung-behoerdenkommunikation"}},

@@ -12,6 +12,8 @@ const (
 	simTerms      = 8      // distinctive terms kept per system
 	simTopicBonus = 150000 // score of one shared topic, in term-score units
 	simCached     = 10     // similar systems precomputed per system
+	// A system it is based on, or one based on it, comes first.
+	simBasedOnBonus = 1 << 40
 )
 
 // buildSimilar picks, for every system, the terms with the highest
@@ -117,6 +119,12 @@ func (ix *Index) similarOf(d, n int) []string {
 		acc = make([]int64, ix.n)
 	}
 	var touched []uint32
+	for _, o := range []int32{ix.basedOn[d]} {
+		if o >= 0 && int(o) != d {
+			touched = append(touched, uint32(o))
+			acc[o] = 1 // marks it touched
+		}
+	}
 	for _, st := range ix.top[d] {
 		p := ix.post[st.term]
 		idf := int64(ix.idf[st.term])
@@ -145,6 +153,9 @@ func (ix *Index) similarOf(d, n int) []string {
 			shared = sharedTopics(ix.topicNums[d], ix.topicNums[o])
 		}
 		c := cand{o, acc[o] + simTopicBonus*int64(shared)}
+		if ix.basedOn[d] == int32(o) || ix.basedOn[o] == int32(d) {
+			c.score += simBasedOnBonus
+		}
 		acc[o] = 0
 		if len(cs) == n && !better(c, cs[n-1]) {
 			continue
