@@ -23,9 +23,10 @@ const TYPES = [
   { name: 'start', fixed: '' },
   { name: 'systems A–Z', fixed: 'systeme/' },
   { name: 'systems A–Z page 2', re: /^systeme\/(?:seite\/)?\d{1,3}\/$|^systeme\/seite-\d+\/$/, optional: true },
-  { name: 'system', re: /^systeme\/(?!seite\/)[a-z0-9-]{3,80}\/$/ },
+  // the fullest system page (largest file): most fields, tables and Markdown
+  { name: 'system', re: /^systeme\/(?!seite\/)[a-z0-9-]{3,80}\/$/, largest: true },
+  { name: 'organisation', re: /^organisationen\/[a-z0-9-]{3,80}\/$/, largest: true },
   { name: 'organisations', fixed: 'organisationen/' },
-  { name: 'organisation', re: /^organisationen\/[a-z0-9-]{3,80}\/$/ },
   { name: 'topic', re: /^themen\/[a-z0-9-]+\/$/ },
   { name: 'status', re: /^status\/[a-z_-]+\/$/ },
   { name: 'level', re: /^ebenen\/[a-z_-]+\/$/ },
@@ -90,8 +91,13 @@ function pick(type, lang, sitemap, files) {
     }
     return exists(prefix + type.fixed) ? { rel: prefix + type.fixed, source: 'fixed' } : null;
   }
-  const match = list => list.find(p => p.startsWith(prefix) && type.re.test(p.slice(prefix.length)) &&
-    (prefix || !p.startsWith('en/')) && exists(p));
+  const match = list => {
+    const all = list.filter(p => p.startsWith(prefix) && type.re.test(p.slice(prefix.length)) &&
+      (prefix || !p.startsWith('en/')) && exists(p));
+    if (!type.largest) return all[0];
+    const size = p => fs.statSync(path.join(SITE, p, 'index.html')).size;
+    return all.sort((a, b) => size(b) - size(a) || a.localeCompare(b))[0];
+  };
   const fromMap = match(sitemap);
   if (fromMap) return { rel: fromMap, source: 'sitemap' };
   const fromFiles = match(files);
