@@ -14,7 +14,9 @@
 #    reflow, skip link, h1, lang, no-JS, screenshots, self-test on a broken page);
 # 5. prints a summary per page type and exits non-zero on any failure.
 #
-# Environment: CHROMIUM (default /usr/bin/chromium), MAKI_SITE, KEEP_TMP=1,
+# Environment: CHROMIUM (default /usr/bin/chromium), MAKI_SITE, MAKI_CONTENT=<dir>
+# (build other content, e.g. a synthetic corpus with more than 100 systems so the
+# A–Z list has a page 2), KEEP_TMP=1,
 # UPDATE_SCREENSHOTS=0 to leave test/browser/screenshots alone.
 set -uo pipefail
 
@@ -82,8 +84,10 @@ if [ -n "${MAKI_SITE:-}" ]; then
   # a hand-made fixture site names its server PORT
   find "$site" -name sitemap.xml -exec sed -i "s/127\.0\.0\.1:PORT/127.0.0.1:$port/g" {} +
 else
-  log "maki build --out $site --base-url $base"
-  (cd "$root" && go run ./cmd/maki build --out "$site" --base-url "$base") >"$tmp/build.log" 2>&1 || {
+  content_flag=()
+  [ -n "${MAKI_CONTENT:-}" ] && content_flag=(--content "$MAKI_CONTENT")
+  log "maki build ${content_flag[*]} --out $site --base-url $base"
+  (cd "$root" && go run ./cmd/maki build "${content_flag[@]}" --out "$site" --base-url "$base") >"$tmp/build.log" 2>&1 || {
     cat "$tmp/build.log" >&2
     die "maki build failed"
   }
