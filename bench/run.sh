@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — maki full build against Hugo on the same synthetic register.
 #
-# Usage: bench/run.sh [-n 10000] [-runs 5] [-seed 1] [-maki-only] [-hugo-related] [-work DIR]
+# Usage: bench/run.sh [-n 10000] [-runs 5] [-seed 1] [-maki-only] [-hugo-related] [-no-warmup] [-work DIR]
 #
 # Generates the corpus once (internal/corpus), converts it for Hugo
 # (bench/hugoprep; not timed), builds maki, installs Hugo v0.160.0 into a
@@ -19,7 +19,7 @@
 # of interest).
 set -euo pipefail
 
-n=10000 runs=5 seed=1 makionly=0 related=0 work=""
+n=10000 runs=5 seed=1 makionly=0 related=0 warmup=1 work=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
@@ -27,8 +27,9 @@ while [ $# -gt 0 ]; do
 	-seed) seed=$2; shift 2 ;;
 	-maki-only) makionly=1; shift ;;
 	-hugo-related) related=1; shift ;;
+	-no-warmup) warmup=0; shift ;;
 	-work) work=$2; shift 2 ;;
-	*) echo "usage: bench/run.sh [-n N] [-runs R] [-seed S] [-maki-only] [-hugo-related] [-work DIR]" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh [-n N] [-runs R] [-seed S] [-maki-only] [-hugo-related] [-no-warmup] [-work DIR]" >&2; exit 2 ;;
 	esac
 done
 
@@ -97,7 +98,7 @@ one() {
 tools=(maki)
 [ $makionly = 0 ] && tools+=(hugo)
 [ $makionly = 0 ] && [ $related = 1 ] && tools+=(hugo-related)
-for t in "${tools[@]}"; do one "$t" w; done
+if [ $warmup = 1 ]; then for t in "${tools[@]}"; do one "$t" w; done; fi
 for ((r = 1; r <= runs; r++)); do
 	for t in "${tools[@]}"; do one "$t" "$r"; done
 done
@@ -112,7 +113,7 @@ stats() {
 peak() { awk -F'\t' -v t="$1" '$1 == t { if ($5 > m) m = $5 } END { printf "%d", m / 1024 }' "$tsv"; }
 
 echo
-echo "n=$n seed=$seed runs=$runs (after one warm-up each), maki at $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- cmd internal themes || echo ' + uncommitted changes'), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "n=$n seed=$seed runs=$runs ($([ $warmup = 1 ] && echo "after one warm-up each" || echo "no warm-up")), maki at $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- cmd internal themes || echo ' + uncommitted changes'), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| tool | n | wall min | wall median | wall max | CPU median (user+sys) | peak MiB | HTML pages |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
