@@ -39,6 +39,8 @@ type List struct {
 	Org     *register.Organisation
 	// Letters are the initial letters present on this page, for jump links.
 	Letters []string
+
+	initials map[*register.System]string
 }
 
 // PagePath returns the path of page n of the list.
@@ -51,8 +53,7 @@ func (l *List) PagePath(n int) string {
 
 // Initial returns the letter a system is filed under in the A–Z list.
 func (l *List) Initial(s *register.System, lang string) string {
-	name, _ := s.Name.In(lang)
-	return initial(name)
+	return l.initials[s]
 }
 
 type derived struct {
@@ -63,6 +64,7 @@ type derived struct {
 	byOrg   map[string][]*register.System
 	newest  []*register.System
 	updated []*register.System
+	names   map[string]map[*register.System]nameKey
 }
 
 var enumValues = map[string][]string{
@@ -84,6 +86,7 @@ func (r *renderer) derive() {
 	d.menus = map[string][]*register.Page{}
 	d.basedOn = map[string][]*register.System{}
 	d.byOrg = map[string][]*register.System{}
+	d.names = map[string]map[*register.System]nameKey{}
 
 	mk := func(key, p string, values []string, label func(string) (string, register.Text)) *FacetKind {
 		k := &FacetKind{Key: key, Path: p}
@@ -202,22 +205,34 @@ func initial(name string) string {
 	return "#"
 }
 
-// byName sorts systems by their name in lang, then by id.
-func byName(list []*register.System, lang string) []*register.System {
+// byName sorts systems by their name in lang, then by id, with the sort
+// keys computed once per system and language.
+func (r *renderer) byName(list []*register.System, lang string) []*register.System {
+	keys := r.sortKeys(lang)
 	out := make([]*register.System, len(list))
 	copy(out, list)
-	keys := make(map[*register.System]string, len(out))
-	for _, s := range out {
-		n, _ := s.Name.In(lang)
-		keys[s] = sortKey(n)
-	}
 	sort.SliceStable(out, func(i, j int) bool {
-		if keys[out[i]] != keys[out[j]] {
-			return keys[out[i]] < keys[out[j]]
+		if a, b := keys[out[i]], keys[out[j]]; a.key != b.key {
+			return a.key < b.key
 		}
 		return out[i].ID < out[j].ID
 	})
 	return out
 }
 
+// nameKey is a system's A–Z sort key and initial letter in one language.
+type nameKey struct{ key, initial string }
+
+func (r *renderer) sortKeys(lang string) map[*register.System]nameKey {
+	if k, ok := r.derived.names[lang]; ok {
+		return k
+	}
+	k := make(map[*register.System]nameKey, len(r.reg.Systems))
+	for _, s := range r.reg.Systems {
+		n, _ := s.Name.In(lang)
+		k[s] = nameKey{sortKey(n), initial(n)}
+	}
+	r.derived.names[lang] = k
+	return k
+}
 func sortStrings(s []string) { sort.Strings(s) }

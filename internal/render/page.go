@@ -102,6 +102,18 @@ func (p *Page) Tx(t register.Text) Localized {
 	return Localized{S: s, Lang: lang, Foreign: lang != p.Lang}
 }
 
+// Text prints a text in the page's language as escaped HTML, wrapped in
+// <span lang="…"> when it is in the other language. It does in one call
+// what {{template "tx" (.Tx t)}} does in several, which matters on a page
+// that prints dozens of texts.
+func (p *Page) Text(t register.Text) template.HTML {
+	s, lang := t.In(p.Lang)
+	if lang != p.Lang {
+		return template.HTML(`<span lang="` + lang + `">` + template.HTMLEscapeString(s) + `</span>`)
+	}
+	return template.HTML(template.HTMLEscapeString(s))
+}
+
 // MD renders a Markdown text field in the page's language; headings start
 // at level 1+offset. The result is wrapped in a div with lang when the text
 // is in the other language.
@@ -248,7 +260,7 @@ func (p *Page) Card(s *register.System) template.HTML {
 
 // SystemsOf returns the systems of an organisation, sorted by name.
 func (p *Page) SystemsOf(org string) []*register.System {
-	return byName(p.r.derived.byOrg[org], p.Lang)
+	return p.r.byName(p.r.derived.byOrg[org], p.Lang)
 }
 
 // Newest returns the n systems published last (then by id).

@@ -39,7 +39,8 @@ type Config struct {
 }
 
 // Emit receives one output file: its slash path relative to the output
-// root and its bytes. It may be called from several goroutines at once.
+// root and its bytes. It may be called from several goroutines at once and
+// must not keep data after it returns (the buffer is reused).
 type Emit func(path string, data []byte) error
 
 // Site renders every page of the portal in every language of the site
@@ -97,7 +98,7 @@ func Site(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, 
 				j := jobs[i]
 				err := r.exec(&buf, j)
 				if err == nil {
-					err = emit(j.out, bytes.Clone(buf.Bytes()))
+					err = emit(j.out, buf.Bytes()) // emit must not keep the slice
 				}
 				if err != nil {
 					mu.Lock()
