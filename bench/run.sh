@@ -46,6 +46,8 @@ fi
 
 log "building maki"
 (cd "$repo" && go build -o "$work/maki" ./cmd/maki)
+# the tree maki was built from (the working tree is shared; say so when it differs)
+rev="$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- cmd internal themes go.mod go.sum || echo ' + uncommitted changes')"
 
 if [ ! -f "$work/content/.done" ]; then
 	log "generating corpus: n=$n seed=$seed"
@@ -113,7 +115,7 @@ stats() {
 peak() { awk -F'\t' -v t="$1" '$1 == t { if ($5 > m) m = $5 } END { printf "%d", m / 1024 }' "$tsv"; }
 
 echo
-echo "n=$n seed=$seed runs=$runs ($([ $warmup = 1 ] && echo "after one warm-up each" || echo "no warm-up")), maki at $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- cmd internal themes || echo ' + uncommitted changes'), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "n=$n seed=$seed runs=$runs ($([ $warmup = 1 ] && echo "after one warm-up each" || echo "no warm-up")), maki built from $rev, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| tool | n | wall min | wall median | wall max | CPU median (user+sys) | peak MiB | HTML pages |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
