@@ -66,7 +66,8 @@ p("| query | maki ms | Pagefind ms | maki results | Pagefind results |");
 p("|---|---|---|---|---|");
 const ms = (x) => `${Math.round(x.ms)} (${x.times.join(", ")})`;
 for (const x of r.results) {
-  const mc = (x.maki.status.match(/[\d.,]+/) || [x.maki.status])[0];
+  // the status line says "9.429 KI-Systeme gefunden" (German digits): keep the digits
+  const m = x.maki.status.match(/\d[\d.,\u00a0\u202f]*/), mc = m ? num(m[0].replace(/\D/g, "")) : x.maki.status;
   p(`| ${x.query} | ${ms(x.maki)} | ${ms(x.pagefind)} | ${mc} | ${num(x.pagefind.count)} |`);
 }
 p();
@@ -75,8 +76,11 @@ p();
 p("| | wall | CPU (user + sys) | peak RSS | output |");
 p("|---|---|---|---|---|");
 p(`| maki build, whole site | ${info.maki.wall} s | ${info.maki.cpu} s | ${info.maki.rss} MB | ${info.makiIndexMB} MB in suche/index/ (${num(info.makiIndexFiles)} files) |`);
-if (info.makiSearchCPU) p(`| of which maki's search stage (CPU profile) | | ${info.makiSearchCPU} | | |`);
+if (info.makiSearchCPU) p(`| of which in package internal/search (index files, similar systems; CPU profile samples) | | ${info.makiSearchCPU} | | |`);
 p(`| Pagefind over the built HTML | ${info.pagefind.wall} s | ${info.pagefind.cpu} s | ${info.pagefind.rss} MB | ${info.pagefindMB} MB in _pagefind/ (${num(info.pagefindFiles)} files) |`);
+p();
+p("Pagefind indexes one page per system and language (the glob above); without it, it would index every page of the " +
+  "site (lists, facets, organisations). It writes one fragment file per page plus index chunks, hence the file count.");
 p();
 p("Pagefind reported:");
 p();
