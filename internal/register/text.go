@@ -28,3 +28,30 @@ func (t Text) String() string {
 	s, _ := t.In("de")
 	return s
 }
+
+// EditDistance returns the Levenshtein distance between a and b in runes:
+// the number of single-letter insertions, deletions and substitutions that
+// turn one into the other. Checks use it for "did you mean" suggestions.
+func EditDistance(a, b string) int {
+	if a == b {
+		return 0
+	}
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

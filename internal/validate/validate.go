@@ -265,31 +265,13 @@ func closest(s string, candidates []string) string {
 	return ""
 }
 
+// editDistance is register.EditDistance, cut short for strings whose
+// lengths alone put them too far apart to be suggested (ids are many).
 func editDistance(a, b string) int {
-	if a == b {
-		return 0
-	}
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > 3 || d < -3 {
+	if d := len(a) - len(b); d > 3 || d < -3 {
 		return 4
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return register.EditDistance(a, b)
 }
 
 var (
