@@ -360,8 +360,9 @@ func (g *gen) system(i int) (string, []byte) {
 	}
 	w.raw(0, "risk_class", rc)
 	high := rc == "high_risk"
+	area := 0
 	if high {
-		area := map[string]int{"soziales": 5, "sicherheit-ordnung": 6, "migration": 7, "justiz": 8,
+		area = map[string]int{"soziales": 5, "sicherheit-ordnung": 6, "migration": 7, "justiz": 8,
 			"arbeit-personal": 4, "bildung": 3, "verkehr-mobilitaet": 2, "it-sicherheit": 2}[h.dom.topic]
 		if area == 0 || r.IntN(8) == 0 {
 			area = 1 + r.IntN(8)
@@ -542,7 +543,8 @@ func (g *gen) system(i int) (string, []byte) {
 		}
 		w.list(0, "tags", tags)
 	}
-	if high && (strings.Contains("67", w.lastArea()) && r.IntN(2) == 0) {
+	// Law enforcement and migration (Annex III 6, 7) may withhold details (Art. 49(4)).
+	if high && (area == 6 || area == 7) && r.IntN(2) == 0 {
 		w.raw(0, "restricted", "true")
 	} else if r.IntN(50) == 0 {
 		w.raw(0, "restricted", "false")
@@ -557,16 +559,6 @@ func (g *gen) system(i int) (string, []byte) {
 	}
 	w.b = append(w.b, desc.de...)
 	return "systeme/" + h.id + ".md", w.b
-}
-
-// lastArea returns the value of the annex_iii_area line, if written.
-func (w *yw) lastArea() string {
-	s := string(w.b)
-	i := strings.Index(s, "\nannex_iii_area: ")
-	if i < 0 {
-		return "-"
-	}
-	return s[i+17 : i+18]
 }
 
 // para joins k sentences of pool, in pool order, into one paragraph.
