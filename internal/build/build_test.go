@@ -108,21 +108,7 @@ func writeFile(t *testing.T, p, s string) {
 func copyContent(t *testing.T) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), "content")
-	err := filepath.WalkDir("../../content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel("../../content", p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
+	if err := os.CopyFS(dst, os.DirFS("../../content")); err != nil {
 		t.Fatal(err)
 	}
 	return dst
@@ -245,25 +231,13 @@ func TestLinksResolveUnderSubPath(t *testing.T) {
 func TestContentCannotInjectMarkup(t *testing.T) {
 	content := copyContent(t)
 	evil := `<script>alert(1)</script><img src=x onerror=alert(2)>`
-	writeFile(t, filepath.Join(content, "systeme", "boese-eingabe.md"), `---
-name: "Böse `+evil+`"
-summary: "Zusammenfassung mit \"Anführungszeichen\" und einem Versuch: x\" onmouseover=\"alert(3)"
-organisation: `+firstOrg(t, content)+`
-status: pilot
-start: 2025-01
-topics: [`+firstTopic(t, content)+`]
-techniques: [nlp]
-users: staff
-purpose: "Zweck"
-risk_class: minimal
-personal_data: none
-contact_email: ki@example.org
-published: 2025-01-01
-updated: 2025-01-02
-tags: ["`+evil+`"]
----
-Ein Text mit [Link](https://example.org) und **fett**.
-`)
+	sys := evilFreeSystem(t, content)
+	sys = strings.Replace(sys, `name: "NAME"`, `name: "Böse `+strings.ReplaceAll(evil, `"`, `\"`)+`"`, 1)
+	sys = strings.Replace(sys, `summary: "Ein System, das umbenannt wird, um die Warnung bei geänderten Kennungen zu prüfen."`,
+		`summary: "Zusammenfassung mit \"Anführungszeichen\" und einem Versuch: x\" onmouseover=\"alert(3)"`, 1)
+	sys = strings.Replace(sys, "published:", `tags: ["`+evil+`"]`+"\npublished:", 1)
+	sys += "Ein Text mit [Link](https://example.org) und **fett**.\n"
+	writeFile(t, filepath.Join(content, "systeme", "boese-eingabe.md"), sys)
 	out := filepath.Join(t.TempDir(), "public")
 	cfg := exampleConfig(t, out)
 	cfg.Content = content
