@@ -34,17 +34,18 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *port < 0 || *port > 65535 {
 		return usageError("maki serve: bad port %d; want 0 to 65535", *port)
 	}
+	// One session for the whole run: after a save it re-checks and
+	// re-plans only what the changed files touch, and renders pages when
+	// the browser asks for them.
+	session := build.NewSession(build.Config{Content: *content, Theme: *theme, Now: buildTime()}, stderr)
 	return devserver.Run(ctx, devserver.Config{
 		Content: *content,
 		Theme:   *theme,
 		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
 		Log:     stderr,
 		Build: func(ctx context.Context, out, baseURL string, changed []string) error {
-			// build.Run has no incremental mode yet: every change is a full build.
-			_, err := build.Run(ctx, build.Config{
-				Content: *content, Theme: *theme, Out: out, BaseURL: baseURL, Now: buildTime(),
-			}, nil)
-			return err
+			return session.Update(ctx, out, baseURL, changed)
 		},
+		Page: session.Page,
 	})
 }

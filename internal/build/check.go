@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -55,22 +56,32 @@ func checkFS(fsys fs.FS, root string, now time.Time, md *markdown.Converter) (*r
 
 // checkMarkdown runs the Markdown rules over every Markdown field.
 func checkMarkdown(reg *register.Register, md *markdown.Converter) register.ErrorList {
-	check := func(errs *register.ErrorList, m *register.Meta, path, src string) {
-		for _, p := range md.Check(src) {
-			errs.Add(m.TextPos(path, p.Line, p.Col), fieldOf(path), p.Rule, "%s", p.Msg)
+	return checkMarkdownCached(reg, md, nil)
+}
+
+// checkMarkdownCached is checkMarkdown taking the result of every system
+// that cache holds from it, and adding the others; a nil cache checks
+// everything. The result of a system depends on nothing but the system.
+func checkMarkdownCached(reg *register.Register, md *markdown.Converter, cache map[*register.System]register.ErrorList) register.ErrorList {
+	fields := register.Fields(reflect.TypeOf(register.System{}))
+	var todo []int
+	results := make([]register.ErrorList, len(reg.Systems))
+	for i, s := range reg.Systems {
+		if errs, ok := cache[s]; ok {
+			results[i] = errs
+		} else {
+			todo = append(todo, i)
 		}
 	}
-	fields := register.Fields(reflect.TypeOf(register.System{}))
-	// Systems are checked on all cores, each worker into its own list; the
-	// lists are merged and sorted by the caller.
-	workers := runtime.GOMAXPROCS(0)
-	lists := make([]register.ErrorList, workers)
+	// Systems are checked on all cores, each into its own list.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(reg.Systems); i += workers {
+			for k := w; k < len(todo); k += workers {
+				i := todo[k]
 				s := reg.Systems[i]
 				v := reflect.ValueOf(s).Elem()
 				for _, f := range fields {
@@ -78,25 +89,43 @@ func checkMarkdown(reg *register.Register, md *markdown.Converter) register.Erro
 						continue
 					}
 					t := v.Field(f.Index).Interface().(register.Text)
-					check(&lists[w], &s.Meta, f.Key+".de", t.De)
-					check(&lists[w], &s.Meta, f.Key+".en", t.En)
+					markdownProblems(&results[i], md, &s.Meta, f.Key+".de", t.De)
+					markdownProblems(&results[i], md, &s.Meta, f.Key+".en", t.En)
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	var errs register.ErrorList
-	for _, l := range lists {
+	for i, l := range results {
 		errs = append(errs, l...)
+		if cache != nil {
+			cache[reg.Systems[i]] = l
+		}
+	}
+	if len(cache) > len(reg.Systems) { // drop systems that were replaced or removed
+		keep := make(map[*register.System]bool, len(reg.Systems))
+		for _, s := range reg.Systems {
+			keep[s] = true
+		}
+		maps.DeleteFunc(cache, func(s *register.System, _ register.ErrorList) bool { return !keep[s] })
 	}
 	for _, p := range reg.Pages {
-		check(&errs, &p.Meta, "body.de", p.Body.De)
+		markdownProblems(&errs, md, &p.Meta, "body.de", p.Body.De)
 		if p.Body.En != "" {
 			m := register.Meta{File: p.BodyEnFile, Positions: map[string]register.Pos{"body.en": {File: p.BodyEnFile, Line: p.BodyEnLine, Col: 1}}, Blocks: map[string]bool{"body.en": true}}
-			check(&errs, &m, "body.en", p.Body.En)
+			markdownProblems(&errs, md, &m, "body.en", p.Body.En)
 		}
 	}
 	return errs
+}
+
+// markdownProblems adds the problems of the Markdown text src, the value
+// at path of an entry, to errs.
+func markdownProblems(errs *register.ErrorList, md *markdown.Converter, m *register.Meta, path, src string) {
+	for _, p := range md.Check(src) {
+		errs.Add(m.TextPos(path, p.Line, p.Col), fieldOf(path), p.Rule, "%s", p.Msg)
+	}
 }
 
 // fieldOf turns "purpose.de" into "purpose".

@@ -45,6 +45,11 @@ type Config struct {
 	// Debounce is how long the tree must be quiet after the last event
 	// before a rebuild starts; 0 means DefaultDebounce.
 	Debounce time.Duration
+	// Page, if set, renders HTML pages on request: given a path below the
+	// output directory ("systeme/x/index.html"), it returns the page as of
+	// the last good build, or ok false to have the file in Out served. An
+	// incremental build renders pages this way instead of writing them.
+	Page func(out string) (page []byte, ok bool, err error)
 	// Ready, if set, is called once with the site's URL when the server
 	// listens and the first build has finished (good or bad).
 	Ready func(url string)
@@ -365,6 +370,26 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, v int) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		rel += "index.html"
 	}
+	if s.cfg.Page != nil && path.Ext(rel) == "" {
+		if _, ok, _ := s.cfg.Page(rel + "/index.html"); ok {
+			// Like http.FileServer: directories are addressed with a slash.
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	if s.cfg.Page != nil && path.Ext(rel) == ".html" {
+		page, ok, err := s.cfg.Page(rel)
+		if err != nil {
+			s.serveErrorPage(w, v, err)
+			return
+		}
+		if ok {
+			w.Header().Set("Cache-Control", "no-store")
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			http.ServeContent(w, r, rel, time.Time{}, bytes.NewReader(inject(page, v)))
+			return
+		}
+	}
 	f, err := os.OpenInRoot(s.out, filepath.FromSlash(rel))
 	if err == nil {
 		if fi, serr := f.Stat(); serr == nil && fi.IsDir() {
@@ -399,7 +424,17 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, v int) {
 
 func (s *Server) serveNotFound(w http.ResponseWriter, v int) {
 	w.Header().Set("Cache-Control", "no-store")
-	b, err := os.ReadFile(filepath.Join(s.out, "404.html"))
+	var (
+		b   []byte
+		ok  bool
+		err error
+	)
+	if s.cfg.Page != nil {
+		b, ok, err = s.cfg.Page("404.html")
+	}
+	if !ok && err == nil {
+		b, err = os.ReadFile(filepath.Join(s.out, "404.html"))
+	}
 	if err != nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return

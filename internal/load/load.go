@@ -28,7 +28,16 @@ func ValidID(id string) bool {
 // The register is returned even when there are errors, holding every entry
 // that could be read, so that later checks can still run.
 func Register(fsys fs.FS, root string) (*register.Register, register.ErrorList) {
-	l := &loader{fsys: fsys, root: root, reg: &register.Register{}, ids: map[string]string{}}
+	return RegisterCached(fsys, root, nil)
+}
+
+// RegisterCached is Register reusing the organisations and systems that
+// cache holds from an earlier call: only files the cache does not know (or
+// has been told to Forget) are read and parsed. A nil cache reads every
+// file. Entries taken from the cache are the same pointers as before, so
+// later stages can key their own caches on them.
+func RegisterCached(fsys fs.FS, root string, cache *Cache) (*register.Register, register.ErrorList) {
+	l := &loader{fsys: fsys, root: root, reg: &register.Register{}, ids: map[string]string{}, cache: cache}
 	l.dec = newDecoder(&l.errs)
 	l.site()
 	l.topics()
@@ -50,6 +59,8 @@ type loader struct {
 	errs register.ErrorList
 	dec  *decoder
 	ids  map[string]string // system id → file, for duplicates across .yaml/.md
+
+	cache *Cache // nil: no caching
 }
 
 func (l *loader) file(name string) string {
@@ -177,26 +188,42 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 		l.ids[kind+":"+id] = l.file(p)
 		items = append(items, item{p, id, ext})
 	}
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(items)/64))
-	subs := make([]*loader, workers)
+	// Files the cache knows are taken from it; the rest are parsed on all
+	// cores, each into its own result so that the cache can keep it.
+	results := make([]*parsed, len(items))
+	var todo []int
+	for i, it := range items {
+		if p := l.cache.get(it.name); p != nil {
+			results[i] = p
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(todo)/64))
 	var wg sync.WaitGroup
-	for w := range subs {
-		sub := &loader{fsys: l.fsys, root: l.root, reg: &register.Register{}}
-		sub.dec = newDecoder(&sub.errs)
-		subs[w] = sub
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(items); i += workers {
-				fn(sub, items[i].name, items[i].id, items[i].ext)
+			sub := &loader{fsys: l.fsys, root: l.root}
+			sub.dec = newDecoder(nil)
+			for k := w; k < len(todo); k += workers {
+				it := items[todo[k]]
+				sub.reg, sub.errs = &register.Register{}, nil
+				sub.dec.errs = &sub.errs
+				fn(sub, it.name, it.id, it.ext)
+				results[todo[k]] = &parsed{systems: sub.reg.Systems, orgs: sub.reg.Organisations, errs: sub.errs}
 			}
 		}()
 	}
 	wg.Wait()
-	for _, sub := range subs {
-		l.errs = append(l.errs, sub.errs...)
-		l.reg.Systems = append(l.reg.Systems, sub.reg.Systems...)
-		l.reg.Organisations = append(l.reg.Organisations, sub.reg.Organisations...)
+	for i, p := range results {
+		if l.cache != nil {
+			l.cache.put(items[i].name, p)
+		}
+		l.errs = append(l.errs, p.errs...)
+		l.reg.Systems = append(l.reg.Systems, p.systems...)
+		l.reg.Organisations = append(l.reg.Organisations, p.orgs...)
 	}
 }
 

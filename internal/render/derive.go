@@ -228,7 +228,12 @@ func (r *renderer) sortKeys(lang string) map[*register.System]nameKey {
 		return k
 	}
 	k := make(map[*register.System]nameKey, len(r.reg.Systems))
+	prev := r.prevNames[lang]
 	for _, s := range r.reg.Systems {
+		if nk, ok := prev[s]; ok {
+			k[s] = nk
+			continue
+		}
 		n, _ := s.Name.In(lang)
 		k[s] = nameKey{sortKey(n), initial(n)}
 	}

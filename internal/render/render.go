@@ -48,6 +48,42 @@ type Emit func(path string, data []byte) error
 // and the theme's static files, passing each to emit. It returns the paths
 // of the HTML pages it made, sorted (for the sitemap).
 func Site(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, emit Emit) ([]string, error) {
+	p, err := Prepare(ctx, theme, reg, cfg, Reuse{})
+	if err != nil {
+		return nil, err
+	}
+	if err := p.EmitAssets(emit); err != nil {
+		return nil, err
+	}
+	if err := p.RenderAll(ctx, emit); err != nil {
+		return nil, err
+	}
+	return p.Pages(), nil
+}
+
+// Prepared is a site ready to render: the theme's templates parsed, the
+// register's lists and facets derived, the cards of all systems rendered
+// and every page planned. Its pages can be rendered all at once
+// (RenderAll) or one by one on request (Page), from several goroutines.
+type Prepared struct {
+	r     *renderer
+	jobs  []job
+	index map[string]int // output path → job
+}
+
+// Reuse names an earlier Prepared whose work a new one may take over. Prev
+// must have been made with the same theme, base URL and catalog: its
+// parsed templates, static files and sort keys are reused. When Cards is
+// true as well — no organisation, topic, static page or site setting
+// changed — so are the cards of every system that is the same pointer.
+type Reuse struct {
+	Prev  *Prepared
+	Cards bool
+}
+
+// Prepare parses the theme (or takes it from reuse.Prev), derives the
+// lists and facets of reg, renders the cards and plans the pages.
+func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, reuse Reuse) (*Prepared, error) {
 	if cfg.PageSize <= 0 {
 		cfg.PageSize = 100
 	}
@@ -58,29 +94,75 @@ func Site(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, 
 	}
 	r.basePath = strings.TrimSuffix(u.Path, "/") + "/"
 	r.origin = u.Scheme + "://" + u.Host
-	if r.assets, err = loadAssets(theme); err != nil {
-		return nil, err
-	}
-	if err := r.parse(theme); err != nil {
-		return nil, err
+	if prev := reuse.Prev; prev != nil {
+		r.assets, r.tmpl, r.has = prev.r.assets, prev.r.tmpl, prev.r.has
+		r.prevNames = prev.r.derived.names
+		if reuse.Cards {
+			r.prevCards = prev.r.cards
+		}
+	} else {
+		if r.assets, err = loadAssets(theme); err != nil {
+			return nil, err
+		}
+		if err := r.parse(theme); err != nil {
+			return nil, err
+		}
 	}
 	r.derive()
 	if err := r.renderCards(ctx); err != nil {
 		return nil, err
 	}
-	jobs := r.jobs()
+	p := &Prepared{r: r, jobs: r.jobs()}
+	r.prevNames, r.prevCards = nil, nil
+	p.index = make(map[string]int, len(p.jobs))
+	for i, j := range p.jobs {
+		p.index[j.out] = i
+	}
+	return p, nil
+}
 
+// EmitAssets passes the theme's static files to emit, sorted by path.
+func (p *Prepared) EmitAssets(emit Emit) error {
 	var names []string
-	for name := range r.assets.files {
+	for name := range p.r.assets.files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := emit(name, r.assets.files[name]); err != nil {
-			return nil, err
+		if err := emit(name, p.r.assets.files[name]); err != nil {
+			return err
 		}
 	}
+	return nil
+}
 
+// Pages returns the output paths of the HTML pages (neither the 404 page
+// nor redirects), sorted.
+func (p *Prepared) Pages() []string {
+	var pages []string
+	for _, j := range p.jobs {
+		if j.kind != "notfound" && j.kind != "redirect" {
+			pages = append(pages, j.out)
+		}
+	}
+	sort.Strings(pages)
+	return pages
+}
+
+// Page renders the page whose output path is out ("systeme/x/index.html",
+// "en/404.html") into buf. ok is false when the site has no such page.
+func (p *Prepared) Page(out string, buf *bytes.Buffer) (ok bool, err error) {
+	i, ok := p.index[out]
+	if !ok {
+		return false, nil
+	}
+	return true, p.r.exec(buf, p.jobs[i])
+}
+
+// RenderAll renders every page on all cores, passing each to emit. On
+// failure it returns the error of the first failing page in plan order.
+func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
+	r, jobs := p.r, p.jobs
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
@@ -120,19 +202,9 @@ func Site(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, 
 	close(next)
 	wg.Wait()
 	if ferr != nil {
-		return nil, ferr
+		return ferr
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	var pages []string
-	for _, j := range jobs {
-		if j.kind != "notfound" && j.kind != "redirect" {
-			pages = append(pages, j.out)
-		}
-	}
-	sort.Strings(pages)
-	return pages, nil
+	return ctx.Err()
 }
 
 type renderer struct {
@@ -146,6 +218,11 @@ type renderer struct {
 	has      map[string]bool
 	cards    map[string]map[*register.System]template.HTML
 	derived  derived
+
+	// From a reused Prepared, while preparing: sort keys and cards of
+	// systems that may still be the same.
+	prevNames map[string]map[*register.System]nameKey
+	prevCards map[string]map[*register.System]template.HTML
 }
 
 // url returns the absolute path of a page in a language.
@@ -351,6 +428,7 @@ func (r *renderer) renderCards(ctx context.Context) error {
 		}
 		out := make([]template.HTML, len(r.reg.Systems))
 		errs := make([]error, len(r.reg.Systems))
+		prev := r.prevCards[lang]
 		var wg sync.WaitGroup
 		workers := runtime.GOMAXPROCS(0)
 		for w := 0; w < workers; w++ {
@@ -361,6 +439,10 @@ func (r *renderer) renderCards(ctx context.Context) error {
 				for i := w; i < len(r.reg.Systems); i += workers {
 					if ctx.Err() != nil {
 						return
+					}
+					if c, ok := prev[r.reg.Systems[i]]; ok {
+						out[i] = c
+						continue
 					}
 					buf.Reset()
 					p := &Page{Lang: lang, Site: r.reg.Site, Reg: r.reg, Kind: "card", Data: r.reg.Systems[i], r: r}

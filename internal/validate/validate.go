@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +19,17 @@ var RequiredPages = []string{"barrierefreiheit", "datenschutz", "impressum", "le
 // Register checks r and returns every error and warning, sorted. now is
 // the build time: dates after it are in the future.
 func Register(r *register.Register, now time.Time) register.ErrorList {
+	return RegisterCached(r, now, nil)
+}
+
+// RegisterCached is Register reusing, for every system that is the same
+// pointer as in an earlier call, the errors found then. A system's result
+// depends on the system, the date and the ids it may refer to, so the
+// cache empties itself when the date or the set of organisation, topic or
+// system ids changes. A nil cache checks everything.
+func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.ErrorList {
 	v := &validator{r: r, today: now.Format("2006-01-02"), fields: map[reflect.Type][]register.Field{}}
+	cache.reset(v.today, r)
 	if r.Site != nil && r.Site.Positions != nil { // nil: missing or unreadable, reported by load
 		v.entry(&r.Site.Meta, r.Site)
 		v.site(r.Site)
@@ -29,8 +40,14 @@ func Register(r *register.Register, now time.Time) register.ErrorList {
 		v.organisation(o)
 	}
 	for _, s := range r.Systems {
+		if errs, ok := cache.get(s); ok {
+			v.errs = append(v.errs, errs...)
+			continue
+		}
+		start := len(v.errs)
 		v.entry(&s.Meta, s)
 		v.system(s)
+		cache.put(s, slices.Clone(v.errs[start:])) // a copy: v.errs is sorted in place
 	}
 	v.cycles()
 	for _, p := range r.Pages {
