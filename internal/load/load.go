@@ -3,7 +3,6 @@ package load
 import (
 	"io/fs"
 	"path"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -14,13 +13,23 @@ import (
 	"maki/internal/register"
 )
 
-// idPattern is the rule for ids (file names without extension), DESIGN §3.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// ValidID reports whether id satisfies the id rule: lower-case letters,
-// digits and single hyphens, 3 to 80 characters.
+// ValidID reports whether id satisfies the id rule (file names without
+// extension, DESIGN §3): lower-case letters, digits and single hyphens, 3
+// to 80 characters, matching ^[a-z0-9]+(-[a-z0-9]+)*$.
 func ValidID(id string) bool {
-	return len(id) >= 3 && len(id) <= 80 && idPattern.MatchString(id)
+	if len(id) < 3 || len(id) > 80 || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Register reads the content tree in fsys. root is the project-relative

@@ -1,6 +1,7 @@
 package register
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -122,12 +123,10 @@ func ComputeStats(r *Register) *Stats {
 				g.Missing++
 				continue
 			}
-			seen := map[string]bool{}
-			for _, v := range vs {
-				if seen[v] {
-					continue
+			for j, v := range vs {
+				if slices.Contains(vs[:j], v) {
+					continue // counted once per system
 				}
-				seen[v] = true
 				if i, ok := idx[v]; ok {
 					g.Items[i].N++
 				} else {

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +42,7 @@ type List struct {
 	// Letters are the initial letters present on this page, for jump links.
 	Letters []string
 
-	initials map[*register.System]string
+	keys map[*register.System]nameKey // sort keys and initials of the list's language
 }
 
 // PagePath returns the path of page n of the list.
@@ -53,7 +55,7 @@ func (l *List) PagePath(n int) string {
 
 // Initial returns the letter a system is filed under in the A–Z list.
 func (l *List) Initial(s *register.System, lang string) string {
-	return l.initials[s]
+	return l.keys[s].initial
 }
 
 type derived struct {
@@ -62,9 +64,16 @@ type derived struct {
 	menus   map[string][]*register.Page
 	basedOn map[string][]*register.System
 	byOrg   map[string][]*register.System
-	newest  []*register.System
-	updated []*register.System
 	names   map[string]map[*register.System]nameKey
+	member  map[*register.System][]*FacetValue // the facet values each system is listed under
+	sorted  map[string]*sortedLists            // by language
+}
+
+// sortedLists are the lists of systems of one language in A–Z order.
+type sortedLists struct {
+	all   []*register.System
+	facet map[*FacetValue][]*register.System
+	org   map[string][]*register.System
 }
 
 var enumValues = map[string][]string{
@@ -122,9 +131,11 @@ func (r *renderer) derive() {
 		return m
 	}
 	ti, si, li, sti, ri, tei := index(topic), index(status), index(level), index(state), index(risk), index(tech)
+	d.member = make(map[*register.System][]*FacetValue, len(r.reg.Systems))
 	add := func(m map[string]*FacetValue, v string, s *register.System) {
 		if fv, ok := m[v]; ok {
 			fv.Systems = append(fv.Systems, s)
+			d.member[s] = append(d.member[s], fv)
 		}
 	}
 	for _, s := range r.reg.Systems {
@@ -153,20 +164,6 @@ func (r *renderer) derive() {
 	for id, list := range d.byOrg {
 		d.counts["organisation\x00"+id] = len(list)
 	}
-	d.newest = append([]*register.System(nil), r.reg.Systems...)
-	sort.SliceStable(d.newest, func(i, j int) bool {
-		if d.newest[i].Published != d.newest[j].Published {
-			return d.newest[i].Published > d.newest[j].Published
-		}
-		return d.newest[i].ID < d.newest[j].ID
-	})
-	d.updated = append([]*register.System(nil), r.reg.Systems...)
-	sort.SliceStable(d.updated, func(i, j int) bool {
-		if d.updated[i].Updated != d.updated[j].Updated {
-			return d.updated[i].Updated > d.updated[j].Updated
-		}
-		return d.updated[i].ID < d.updated[j].ID
-	})
 	for _, p := range r.reg.Pages {
 		if p.Menu == "main" || p.Menu == "footer" {
 			d.menus[string(p.Menu)] = append(d.menus[string(p.Menu)], p)
@@ -206,18 +203,49 @@ func initial(name string) string {
 }
 
 // byName sorts systems by their name in lang, then by id, with the sort
-// keys computed once per system and language.
+// keys computed once per system and language. Ids are unique, so the
+// order is total.
 func (r *renderer) byName(list []*register.System, lang string) []*register.System {
 	keys := r.sortKeys(lang)
-	out := make([]*register.System, len(list))
-	copy(out, list)
-	sort.SliceStable(out, func(i, j int) bool {
-		if a, b := keys[out[i]], keys[out[j]]; a.key != b.key {
-			return a.key < b.key
-		}
-		return out[i].ID < out[j].ID
+	type keyed struct {
+		key string
+		s   *register.System
+	}
+	k := make([]keyed, len(list))
+	for i, s := range list {
+		k[i] = keyed{keys[s].key, s}
+	}
+	slices.SortFunc(k, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.s.ID, b.s.ID))
 	})
+	out := make([]*register.System, len(list))
+	for i := range k {
+		out[i] = k[i].s
+	}
 	return out
+}
+
+// lists returns the A–Z list, the facet lists and the organisation lists
+// of lang, all in A–Z order: one sort of all systems, then one walk that
+// appends every system to the lists it is on (so no list is sorted on its
+// own). The result is the same as byName of each list.
+func (r *renderer) lists(lang string) *sortedLists {
+	if l, ok := r.derived.sorted[lang]; ok {
+		return l
+	}
+	l := &sortedLists{all: r.byName(r.reg.Systems, lang),
+		facet: map[*FacetValue][]*register.System{}, org: map[string][]*register.System{}}
+	for _, s := range l.all {
+		for _, fv := range r.derived.member[s] {
+			l.facet[fv] = append(l.facet[fv], s)
+		}
+		l.org[s.Organisation] = append(l.org[s.Organisation], s)
+	}
+	if r.derived.sorted == nil {
+		r.derived.sorted = map[string]*sortedLists{}
+	}
+	r.derived.sorted[lang] = l
+	return l
 }
 
 // nameKey is a system's A–Z sort key and initial letter in one language.
@@ -240,4 +268,22 @@ func (r *renderer) sortKeys(lang string) map[*register.System]nameKey {
 	r.derived.names[lang] = k
 	return k
 }
+
+// first returns the first n systems of list in the order cmp, without
+// sorting the whole list (n is small: the start page shows a few).
+func first(list []*register.System, n int, cmp func(a, b *register.System) int) []*register.System {
+	top := make([]*register.System, 0, n+1)
+	for _, s := range list {
+		if len(top) == n && (n == 0 || cmp(s, top[n-1]) >= 0) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, s, cmp)
+		top = slices.Insert(top, i, s)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	return top
+}
+
 func sortStrings(s []string) { sort.Strings(s) }

@@ -19,6 +19,7 @@ func (r *renderer) langJobs(lang string) []job {
 	T := func(key string) string { return r.cat.T(lang, key) }
 	text := func(t register.Text) string { s, _ := t.In(lang); return s }
 	home := Crumb{Title: T("nav.home"), Path: ""}
+	lists := r.lists(lang)
 	var out []job
 	add := func(kind, p, title string, crumbs []Crumb, data any) {
 		out = append(out, job{kind: kind, lang: lang, path: p, out: outPath(lang, p), title: title, crumbs: crumbs, data: data})
@@ -27,7 +28,7 @@ func (r *renderer) langJobs(lang string) []job {
 	add("home", "", text(r.reg.Site.Title), nil, nil)
 
 	// A–Z list of all systems.
-	out = append(out, r.listJobs(lang, "list", "systeme/", T("list.title"), []Crumb{home}, r.byName(r.reg.Systems, lang), nil, nil)...)
+	out = append(out, r.listJobs(lang, "list", "systeme/", T("list.title"), []Crumb{home}, lists.all, nil, nil)...)
 	for _, s := range r.reg.Systems {
 		add("system", "systeme/"+s.ID+"/", text(s.Name), []Crumb{home, {T("list.title"), "systeme/"}}, s)
 	}
@@ -36,7 +37,7 @@ func (r *renderer) langJobs(lang string) []job {
 	orgsCrumb := Crumb{T("organisations.title"), "organisationen/"}
 	add("organisations", "organisationen/", T("organisations.title"), []Crumb{home}, r.reg.Organisations)
 	for _, o := range r.reg.Organisations {
-		out = append(out, r.listJobs(lang, "organisation", "organisationen/"+o.ID+"/", text(o.Name), []Crumb{home, orgsCrumb}, r.byName(r.derived.byOrg[o.ID], lang), nil, o)...)
+		out = append(out, r.listJobs(lang, "organisation", "organisationen/"+o.ID+"/", text(o.Name), []Crumb{home, orgsCrumb}, lists.org[o.ID], nil, o)...)
 	}
 
 	// Facets: an index per kind and a list per value.
@@ -48,7 +49,7 @@ func (r *renderer) langJobs(lang string) []job {
 			if v.Key != "" {
 				title = T(v.Key)
 			}
-			out = append(out, r.listJobs(lang, "facet", v.Path(), title, []Crumb{home, kc}, r.byName(v.Systems, lang), v, nil)...)
+			out = append(out, r.listJobs(lang, "facet", v.Path(), title, []Crumb{home, kc}, lists.facet[v], v, nil)...)
 		}
 	}
 
@@ -92,11 +93,7 @@ func (r *renderer) listJobs(lang, kind, base, title string, crumbs []Crumb, syst
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*size, min(n*size, len(systems))
 		l := &List{Systems: systems[lo:hi], Total: len(systems), Page: n, Pages: pages, Base: base, Facet: facet, Org: org}
-		keys := r.sortKeys(lang)
-		l.initials = make(map[*register.System]string, len(l.Systems))
-		for _, s := range l.Systems {
-			l.initials[s] = keys[s].initial
-		}
+		l.keys = r.sortKeys(lang)
 		seen := map[string]bool{}
 		for _, s := range l.Systems {
 			if i := l.Initial(s, lang); !seen[i] {

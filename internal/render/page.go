@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -260,15 +261,20 @@ func (p *Page) Card(s *register.System) template.HTML {
 
 // SystemsOf returns the systems of an organisation, sorted by name.
 func (p *Page) SystemsOf(org string) []*register.System {
-	return p.r.byName(p.r.derived.byOrg[org], p.Lang)
+	return p.r.lists(p.Lang).org[org]
 }
 
 // Newest returns the n systems published last (then by id).
 func (p *Page) Newest(n int) []*register.System {
-	return p.r.derived.newest[:min(n, len(p.r.derived.newest))]
+	// Ids are unique, so the order is total.
+	return first(p.Reg.Systems, max(n, 0), func(a, b *register.System) int {
+		return cmp.Or(-cmp.Compare(a.Published, b.Published), cmp.Compare(a.ID, b.ID))
+	})
 }
 
 // RecentlyUpdated returns the n systems updated last (then by id).
 func (p *Page) RecentlyUpdated(n int) []*register.System {
-	return p.r.derived.updated[:min(n, len(p.r.derived.updated))]
+	return first(p.Reg.Systems, max(n, 0), func(a, b *register.System) int {
+		return cmp.Or(-cmp.Compare(a.Updated, b.Updated), cmp.Compare(a.ID, b.ID))
+	})
 }
