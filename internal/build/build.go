@@ -62,11 +62,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	}
 	defer stage.Abort()
 	res := &Result{Systems: len(reg.Systems), Warnings: errs.Warnings()}
-	var files counter
-	emit := func(name string, data []byte) error {
-		files.add()
-		return stage.Write(name, data)
-	}
+	out := &output{stage: stage}
 
 	stats := register.ComputeStats(reg)
 	// Everything published works on the public view: restricted systems
@@ -86,14 +82,14 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		Similar:   ext.similar,
 		Stats:     stats,
 		ThemeRoot: filepath.ToSlash(filepath.Clean(themeDir)),
-	}, emit)
+	}, out.Write)
 	if err != nil {
 		return nil, err
 	}
 	res.Pages = len(pages)
 	step("rendered %d pages", len(pages))
 
-	if err := ext.emit(ctx, pages, emit); err != nil {
+	if err := ext.write(ctx, pages, out); err != nil {
 		return nil, err
 	}
 	step("wrote search index and open data")
@@ -103,8 +99,27 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	if err := stage.Commit(); err != nil {
 		return nil, err
 	}
-	res.Files = files.n()
+	res.Files = out.files.n()
 	res.Duration = time.Since(start)
 	step("published %d files to %s", res.Files, cfg.Out)
 	return res, nil
+}
+
+// output writes the build's files to its publish stage and counts them.
+// It is safe for concurrent use.
+type output struct {
+	stage *publish.Stage
+	files counter
+}
+
+// Write writes one whole file (a render.Emit).
+func (o *output) Write(name string, data []byte) error {
+	o.files.add()
+	return o.stage.Write(name, data)
+}
+
+// Create starts a file written in pieces.
+func (o *output) Create(name string) (io.WriteCloser, error) {
+	o.files.add()
+	return o.stage.Create(name)
 }

@@ -1,7 +1,12 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"maki/internal/export"
 	"maki/internal/register"
@@ -15,7 +20,7 @@ import (
 // after (the exports need the list of rendered pages for the sitemap).
 type stages struct {
 	similar map[string][]string
-	files   []func(pages []string) (map[string][]byte, error)
+	files   []func(pages []string, w export.Writer) error
 }
 
 // similarCount is how many similar systems a system page shows.
@@ -33,42 +38,107 @@ func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL str
 		}
 	}
 	s.files = append(s.files,
-		func([]string) (map[string][]byte, error) { return ix.Files() },
-		func(pages []string) (map[string][]byte, error) {
-			return export.Files(reg, export.Config{BaseURL: baseURL, Now: cfg.Now, Catalog: cat, Pages: pages})
+		func(_ []string, w export.Writer) error {
+			files, err := ix.Files()
+			if err != nil {
+				return err
+			}
+			return writeAll(w, files)
 		},
-		func([]string) (map[string][]byte, error) {
+		func(pages []string, w export.Writer) error {
+			return export.Write(reg, export.Config{BaseURL: baseURL, Now: cfg.Now, Catalog: cat, Pages: pages}, w)
+		},
+		func(_ []string, w export.Writer) error {
 			sys, err := schema.System()
 			if err != nil {
-				return nil, err
+				return err
 			}
 			org, err := schema.Organisation()
 			if err != nil {
-				return nil, err
+				return err
 			}
-			return map[string][]byte{
+			return writeAll(w, map[string][]byte{
 				"daten/entry.schema.json":        sys,
 				"daten/organisation.schema.json": org,
-			}, nil
+			})
 		},
 	)
 	return s, nil
 }
 
-// emit writes the extra files, each stage's sorted by path.
+// emit writes the extra files to emit, one at a time.
 func (s *stages) emit(ctx context.Context, pages []string, emit render.Emit) error {
+	return s.write(ctx, pages, &emitWriter{emit: emit})
+}
+
+// write writes the extra files to w, which must be safe for concurrent
+// use; large files are streamed to it.
+func (s *stages) write(ctx context.Context, pages []string, w export.Writer) error {
 	for _, f := range s.files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		files, err := f(pages)
-		if err != nil {
+		if err := f(pages, w); err != nil {
 			return err
 		}
-		for _, name := range sortedNames(files) {
-			if err := emit(name, files[name]); err != nil {
-				return err
+	}
+	return nil
+}
+
+// writeAll writes files to w sorted by path, on all cores.
+func writeAll(w export.Writer, files map[string][]byte) error {
+	names := sortedNames(files)
+	return parallel(len(names), func(i int) error { return w.Write(names[i], files[names[i]]) })
+}
+
+// emitWriter is an export.Writer over a render.Emit: it calls emit one
+// file at a time, and holds a streamed file in memory until it is closed.
+type emitWriter struct {
+	mu   sync.Mutex
+	emit render.Emit
+}
+
+func (e *emitWriter) Write(name string, data []byte) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.emit(name, data)
+}
+
+func (e *emitWriter) Create(name string) (io.WriteCloser, error) {
+	return &emitFile{e: e, name: name}, nil
+}
+
+// emitFile is a streamed file of an emitWriter.
+type emitFile struct {
+	bytes.Buffer
+	e    *emitWriter
+	name string
+}
+
+func (f *emitFile) Close() error { return f.e.Write(f.name, f.Bytes()) }
+
+// parallel calls fn(0) … fn(n-1) on GOMAXPROCS goroutines and returns the
+// error of the lowest i that failed; after a failure the rest are skipped.
+func parallel(n int, fn func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n && !failed.Load(); i = int(next.Add(1) - 1) {
+				if errs[i] = fn(i); errs[i] != nil {
+					failed.Store(true)
+				}
 			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
 	return nil

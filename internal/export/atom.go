@@ -144,8 +144,9 @@ func (x *exporter) atomFeed(lang string) []byte {
 	return w.bytes()
 }
 
-func (x *exporter) feeds(out map[string][]byte) error {
-	out["feed.xml"] = x.atomFeed("de")
-	out["en/feed.xml"] = x.atomFeed("en")
-	return nil
+func (x *exporter) feeds(out *sink) error {
+	if err := out.write("feed.xml", x.atomFeed("de")); err != nil {
+		return err
+	}
+	return out.write("en/feed.xml", x.atomFeed("en"))
 }

@@ -195,13 +195,16 @@ func chartDesc(lang string, total int, multi bool, rows []chartRow) string {
 	return b.String()
 }
 
-func (x *exporter) charts(out map[string][]byte) error {
+func (x *exporter) charts(out *sink) error {
 	st := register.ComputeStats(x.r)
 	for _, lang := range []string{"de", "en"} {
 		for _, g := range st.Groups {
 			rows := x.chartRows(lang, g)
 			title := x.tOr(lang, "statistik."+g.Key+".title", chartTitles[g.Key])
-			out[ChartPath(lang, g.Key)] = chartSVG(lang, "chart-"+strings.ReplaceAll(g.Key, "_", "-"), title, chartDesc(lang, st.Total, g.Multi, rows), rows)
+			svg := chartSVG(lang, "chart-"+strings.ReplaceAll(g.Key, "_", "-"), title, chartDesc(lang, st.Total, g.Multi, rows), rows)
+			if err := out.write(ChartPath(lang, g.Key), svg); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -1,8 +1,10 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
+	"io"
 	"strconv"
 	"strings"
 
@@ -232,46 +234,41 @@ func RegisterCSV(r *register.Register, cfg Config) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return x.registerCSV()
+	var b bytes.Buffer
+	if err := x.registerCSV(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
-func (x *exporter) registerCSV() ([]byte, error) {
+// registerCSV writes register.csv to out.
+func (x *exporter) registerCSV(out io.Writer) error {
 	cols := csvColumns()
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
+	if _, err := io.WriteString(out, "\ufeff"); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	row := make([]string, len(cols))
 	for i, c := range cols {
 		row[i] = c.name
 	}
 	if err := w.Write(row); err != nil {
-		return nil, err
+		return err
 	}
-	const sample = 1024
-	for k, s := range x.systems {
-		if k == sample {
-			// Size the buffer for the rest from the first rows' average.
-			w.Flush()
-			b.Grow(int(float64(b.Len()) / sample * float64(len(x.systems)-sample) * 1.2))
-		}
+	for _, s := range x.systems {
 		s = Public(s)
 		for i, c := range cols {
 			row[i] = c.get(x, s)
 		}
 		if err := w.Write(row); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	w.Flush()
-	return b.Bytes(), w.Error()
+	return w.Error()
 }
 
-func (x *exporter) csvFile(out map[string][]byte) error {
-	b, err := x.registerCSV()
-	if err != nil {
-		return err
-	}
-	out["daten/register.csv"] = b
-	return nil
+func (x *exporter) csvFile(out *sink) error {
+	return out.stream("daten/register.csv", func(w *bufio.Writer) error { return x.registerCSV(w) })
 }

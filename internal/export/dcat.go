@@ -216,13 +216,12 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	return w.bytes()
 }
 
-func (x *exporter) dcatFile(out map[string][]byte) error {
+func (x *exporter) dcatFile(out *sink) error {
 	sizes := map[string]int{}
 	for _, d := range dcatDists {
-		if b, ok := out["daten/"+d.file]; ok {
-			sizes["daten/"+d.file] = len(b)
+		if n, ok := out.size("daten/" + d.file); ok {
+			sizes["daten/"+d.file] = n
 		}
 	}
-	out["daten/catalog.rdf"] = x.catalogRDF(sizes)
-	return nil
+	return out.write("daten/catalog.rdf", x.catalogRDF(sizes))
 }

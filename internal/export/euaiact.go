@@ -214,13 +214,12 @@ func (x *exporter) euAIAct() ([]byte, error) {
 	return b, nil
 }
 
-func (x *exporter) euAIActFile(out map[string][]byte) error {
+func (x *exporter) euAIActFile(out *sink) error {
 	b, err := x.euAIAct()
 	if err != nil {
 		return err
 	}
-	out["daten/eu-ai-act.json"] = b
-	return nil
+	return out.write("daten/eu-ai-act.json", b)
 }
 
 // Warnings reports high-risk systems whose entry lacks information that

@@ -1,10 +1,14 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"maki/internal/register"
@@ -33,14 +37,23 @@ type Config struct {
 // only when a field is renamed, removed or changes type; new fields keep it.
 const SchemaVersion = "1"
 
-// Files returns every export as path (relative to public/) → content.
-func Files(r *register.Register, cfg Config) (map[string][]byte, error) {
+// Writer receives the exports: small files whole, large ones (register.json
+// and register.csv hold every system) in pieces through Create, so that
+// they need not be held in memory. Both methods may be called from several
+// goroutines at once.
+type Writer interface {
+	Write(name string, data []byte) error
+	Create(name string) (io.WriteCloser, error)
+}
+
+// Write writes every export to w, names relative to public/.
+func Write(r *register.Register, cfg Config, w Writer) error {
 	x, err := newExporter(r, cfg)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := map[string][]byte{}
-	steps := []func(map[string][]byte) error{
+	out := &sink{w: w, sizes: map[string]int{}}
+	steps := []func(*sink) error{
 		x.jsonFiles,
 		x.csvFile,
 		x.euAIActFile,
@@ -52,10 +65,115 @@ func Files(r *register.Register, cfg Config) (map[string][]byte, error) {
 	}
 	for _, step := range steps {
 		if err := step(out); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
+}
+
+// Files returns every export as path (relative to public/) → content.
+func Files(r *register.Register, cfg Config) (map[string][]byte, error) {
+	m := &memWriter{files: map[string][]byte{}}
+	if err := Write(r, cfg, m); err != nil {
+		return nil, err
+	}
+	return m.files, nil
+}
+
+// sink passes the files of the exports to a Writer and remembers their
+// sizes, for the catalogue.
+type sink struct {
+	w     Writer
+	mu    sync.Mutex
+	sizes map[string]int
+}
+
+// write writes one whole file.
+func (s *sink) write(name string, data []byte) error {
+	if err := s.w.Write(name, data); err != nil {
+		return err
+	}
+	s.sized(name, len(data))
+	return nil
+}
+
+func (s *sink) sized(name string, n int) {
+	s.mu.Lock()
+	s.sizes[name] = n
+	s.mu.Unlock()
+}
+
+// size returns the size of a file written so far.
+func (s *sink) size(name string) (int, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, ok := s.sizes[name]
+	return n, ok
+}
+
+// stream writes one file in pieces: fill writes it to a buffered writer.
+func (s *sink) stream(name string, fill func(w *bufio.Writer) error) error {
+	f, err := s.w.Create(name)
+	if err != nil {
+		return err
+	}
+	cw := &countWriter{w: f}
+	bw := bufio.NewWriterSize(cw, 64<<10)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	s.sized(name, int(cw.n))
+	return nil
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// memWriter is a Writer that keeps the files in memory.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memWriter) Write(name string, data []byte) error {
+	m.mu.Lock()
+	m.files[name] = bytes.Clone(data)
+	m.mu.Unlock()
+	return nil
+}
+
+func (m *memWriter) Create(name string) (io.WriteCloser, error) {
+	return &memFile{m: m, name: name}, nil
+}
+
+// memFile is a file of a memWriter being written.
+type memFile struct {
+	bytes.Buffer
+	m    *memWriter
+	name string
+}
+
+func (f *memFile) Close() error {
+	f.m.mu.Lock()
+	f.m.files[f.name] = f.Bytes()
+	f.m.mu.Unlock()
+	return nil
 }
 
 // exporter carries the register and the resolved settings through the

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -257,12 +258,13 @@ func (x *exporter) jSystem(s *register.System) *jSystem {
 }
 
 // encodeChunk is how many systems are encoded in parallel before they are
-// appended to register.json, so that at most one chunk is held twice.
+// appended to register.json, so that at most one chunk is held at once.
 const encodeChunk = 1024
 
 // encodeSystems encodes every system once, compactly, on all cores, and
-// passes the encodings to emit in id order.
-func (x *exporter) encodeSystems(emit func(i int, b []byte)) error {
+// passes the encodings to emit in id order. each, when not nil, is called
+// with every encoding on the goroutine that made it, in no fixed order.
+func (x *exporter) encodeSystems(each func(s *register.System, b []byte) error, emit func(i int, b []byte) error) error {
 	n := len(x.systems)
 	workers := max(1, runtime.GOMAXPROCS(0))
 	buf := make([][]byte, min(encodeChunk, n))
@@ -276,10 +278,14 @@ func (x *exporter) encodeSystems(emit func(i int, b []byte)) error {
 				defer wg.Done()
 				for i := lo + w; i < hi; i += workers {
 					s := x.systems[i]
-					buf[i-lo], errs[i-lo] = marshal(x.jSystem(s))
-					if errs[i-lo] != nil {
-						errs[i-lo] = fmt.Errorf("export: system %s: %w", s.ID, errs[i-lo])
+					b, err := marshal(x.jSystem(s))
+					if err == nil && each != nil {
+						err = each(s, b)
 					}
+					if err != nil {
+						err = fmt.Errorf("export: system %s: %w", s.ID, err)
+					}
+					buf[i-lo], errs[i-lo] = b, err
 				}
 			}()
 		}
@@ -288,7 +294,9 @@ func (x *exporter) encodeSystems(emit func(i int, b []byte)) error {
 			if errs[i-lo] != nil {
 				return errs[i-lo]
 			}
-			emit(i, buf[i-lo])
+			if err := emit(i, buf[i-lo]); err != nil {
+				return err
+			}
 			buf[i-lo] = nil
 		}
 	}
@@ -325,13 +333,20 @@ func RegisterJSON(r *register.Register, cfg Config) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, _, err := x.registerJSON()
-	return b, err
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	if err := x.registerJSON(w, nil); err != nil {
+		return nil, err
+	}
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
-// registerJSON returns register.json and, for each system, the bounds of
-// its object in it (which is also the content of its own file).
-func (x *exporter) registerJSON() ([]byte, [][2]int, error) {
+// registerJSON writes register.json to w. each, when not nil, gets every
+// system's object (see encodeSystems).
+func (x *exporter) registerJSON(w *bufio.Writer, each func(s *register.System, b []byte) error) error {
 	reg := jRegister{
 		Count:         len(x.systems),
 		License:       licenseURI(x.site.License),
@@ -344,54 +359,45 @@ func (x *exporter) registerJSON() ([]byte, [][2]int, error) {
 	}
 	head, err := marshalIndent(reg)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	if len(x.systems) == 0 {
-		return head, nil, nil
+		_, err := w.Write(head)
+		return err
 	}
 	// One system per line: the file stays greppable and diffs stay small.
 	const empty = `"systems": []`
 	i := bytes.Index(head, []byte(empty))
 	if i < 0 {
-		return nil, nil, fmt.Errorf("export: register.json: systems key not found")
+		return fmt.Errorf("export: register.json: systems key not found")
 	}
-	var b bytes.Buffer
-	b.Write(head[:i])
-	b.WriteString(`"systems": [`)
-	bounds := make([][2]int, len(x.systems))
-	err = x.encodeSystems(func(k int, s []byte) {
-		if k == encodeChunk {
-			// Size the buffer for the rest from the first chunk's average,
-			// so that it is not doubled past the file's size.
-			b.Grow(int(float64(b.Len()) / float64(k) * float64(len(x.systems)-k) * 1.2))
-		}
+	w.Write(head[:i])
+	w.WriteString(`"systems": [`)
+	err = x.encodeSystems(each, func(k int, s []byte) error {
 		if k > 0 {
-			b.WriteByte(',')
+			w.WriteByte(',')
 		}
-		b.WriteString("\n    ")
-		bounds[k] = [2]int{b.Len(), b.Len() + len(s)}
-		b.Write(s)
+		w.WriteString("\n    ")
+		_, err := w.Write(s)
+		return err
 	})
-	if err != nil {
-		return nil, nil, err
-	}
-	b.WriteString("\n  ]")
-	b.Write(head[i+len(empty):])
-	return b.Bytes(), bounds, nil
-}
-
-func (x *exporter) jsonFiles(out map[string][]byte) error {
-	reg, bounds, err := x.registerJSON()
 	if err != nil {
 		return err
 	}
-	out["daten/register.json"] = reg
-	out["daten/register.schema.json"] = registerSchema
+	w.WriteString("\n  ]")
+	_, err = w.Write(head[i+len(empty):])
+	return err
+}
+
+func (x *exporter) jsonFiles(out *sink) error {
 	// One system per file: the same bytes as its line in register.json
-	// (compact; browsers and jq indent it for reading), shared, not copied.
-	for i, s := range x.systems {
-		a, z := bounds[i][0], bounds[i][1]
-		out["daten/systeme/"+s.ID+".json"] = reg[a:z:z]
+	// (compact; browsers and jq indent it for reading), written by the
+	// goroutine that encoded it.
+	each := func(s *register.System, b []byte) error {
+		return out.write("daten/systeme/"+s.ID+".json", b)
 	}
-	return nil
+	if err := out.stream("daten/register.json", func(w *bufio.Writer) error { return x.registerJSON(w, each) }); err != nil {
+		return err
+	}
+	return out.write("daten/register.schema.json", registerSchema)
 }

@@ -91,24 +91,29 @@ func (x *exporter) sitemapFile(urls []sitemapURL) []byte {
 
 // sitemap writes sitemap.xml (or a sitemap index with its parts) and
 // robots.txt.
-func (x *exporter) sitemap(out map[string][]byte) error {
+func (x *exporter) sitemap(out *sink) error {
 	urls := x.sitemapURLs()
 	if len(urls) <= SitemapMaxURLs {
-		out["sitemap.xml"] = x.sitemapFile(urls)
+		if err := out.write("sitemap.xml", x.sitemapFile(urls)); err != nil {
+			return err
+		}
 	} else {
 		w := newXML()
 		w.open("sitemapindex", "xmlns", nsSitemap)
 		for i, n := 0, 1; i < len(urls); i, n = i+SitemapMaxURLs, n+1 {
 			part := urls[i:min(i+SitemapMaxURLs, len(urls))]
 			name := "sitemap-" + strconv.Itoa(n) + ".xml"
-			out[name] = x.sitemapFile(part)
+			if err := out.write(name, x.sitemapFile(part)); err != nil {
+				return err
+			}
 			w.open("sitemap")
 			w.elem("loc", x.abs(name))
 			w.close("sitemap")
 		}
 		w.close("sitemapindex")
-		out["sitemap.xml"] = w.bytes()
+		if err := out.write("sitemap.xml", w.bytes()); err != nil {
+			return err
+		}
 	}
-	out["robots.txt"] = []byte("# " + x.abs("") + "\nUser-agent: *\nAllow: /\n\nSitemap: " + x.abs("sitemap.xml") + "\n")
-	return nil
+	return out.write("robots.txt", []byte("# "+x.abs("")+"\nUser-agent: *\nAllow: /\n\nSitemap: "+x.abs("sitemap.xml")+"\n"))
 }

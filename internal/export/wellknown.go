@@ -53,9 +53,12 @@ func (x *exporter) openSearch(lang string) []byte {
 	return w.bytes()
 }
 
-func (x *exporter) wellKnown(out map[string][]byte) error {
-	out[".well-known/security.txt"] = x.securityTxt()
-	out["opensearch.xml"] = x.openSearch("de")
-	out["en/opensearch.xml"] = x.openSearch("en")
-	return nil
+func (x *exporter) wellKnown(out *sink) error {
+	if err := out.write(".well-known/security.txt", x.securityTxt()); err != nil {
+		return err
+	}
+	if err := out.write("opensearch.xml", x.openSearch("de")); err != nil {
+		return err
+	}
+	return out.write("en/opensearch.xml", x.openSearch("en"))
 }

@@ -5,7 +5,9 @@
 package publish
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,8 +48,67 @@ func (s *Stage) Dir() string { return s.dir }
 // Write writes one file, given by its slash path relative to the output
 // root. It is safe for concurrent use.
 func (s *Stage) Write(name string, data []byte) error {
+	p, err := s.path(name)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// Create starts one file, given as for Write, whose content is written in
+// pieces: for files too large to hold in memory at once (the register's
+// exports at national scale). The file is complete when Close returns nil.
+// It is safe for concurrent use; each file has one writer.
+func (s *Stage) Create(name string) (io.WriteCloser, error) {
+	p, err := s.path(name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return &file{f: f, w: bufio.NewWriterSize(f, createBuffer)}, nil
+}
+
+// createBuffer is the write buffer of a file made by Create.
+const createBuffer = 256 << 10
+
+// file is a file being written by Create: buffered, so that many small
+// writes make few system calls.
+type file struct {
+	f *os.File
+	w *bufio.Writer
+}
+
+func (f *file) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil {
+		err = fmt.Errorf("publish: %w", err)
+	}
+	return n, err
+}
+
+// Close flushes and closes the file; it reports the first error of either.
+func (f *file) Close() error {
+	err := f.w.Flush()
+	if cerr := f.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// path checks name and returns its path in the stage, making its
+// directory if this stage has not made it yet.
+func (s *Stage) path(name string) (string, error) {
 	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "..") || strings.Contains(name, "\\") {
-		return fmt.Errorf("publish: bad output path %q", name)
+		return "", fmt.Errorf("publish: bad output path %q", name)
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(name))
 	d := filepath.Dir(name)
@@ -59,17 +120,14 @@ func (s *Stage) Write(name string, data []byte) error {
 		// mkdir instead of MkdirAll's stat, stat, mkdir.
 		if err := os.Mkdir(filepath.Dir(p), 0o755); err != nil && !os.IsExist(err) {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return fmt.Errorf("publish: %w", err)
+				return "", fmt.Errorf("publish: %w", err)
 			}
 		}
 		s.mu.Lock()
 		s.dirs[d] = true
 		s.mu.Unlock()
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	return nil
+	return p, nil
 }
 
 // Commit swaps the staged tree in for the output directory: the old tree

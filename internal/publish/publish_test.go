@@ -77,3 +77,39 @@ func TestStageRejectsEscapingPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestStageCreate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	st, err := NewStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	for _, name := range []string{"", "/etc/passwd", "../x", `a\b`} {
+		if _, err := st.Create(name); err == nil {
+			t.Errorf("Create(%q) succeeded; want an error", name)
+		}
+	}
+	w, err := st.Create("daten/big/register.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []byte
+	for i := range 100000 { // more than the write buffer
+		line := []byte{byte('a' + i%26), '\n'}
+		want = append(want, line...)
+		if _, err := w.Write(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "daten", "big", "register.json"))
+	if err != nil || string(got) != string(want) {
+		t.Errorf("register.json: %d bytes, %v; want %d bytes", len(got), err, len(want))
+	}
+}
