@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	"maki/internal/corpus"
 	"maki/internal/load"
@@ -148,6 +150,8 @@ func BenchmarkSessionSave(b *testing.B) {
 		b.Fatal(err)
 	}
 	// The German name: "name: X" or "name:\n  de: X".
+	cpu0 := cpuTime()
+	defer func() { b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	nameLine := regexp.MustCompile(`(?m)^(name:[ \t]*\r?\n[ \t]+de:[ \t]*|name:[ \t]*)(.*)$`)
 	i := 0
 	for b.Loop() {
@@ -182,4 +186,21 @@ func systemFile(b *testing.B, content, id string) string {
 	}
 	b.Fatalf("no file for system %s", id)
 	return ""
+}
+
+// cpuTime returns the CPU time (user + system) the process has used, for
+// benchmarks on a machine whose wall times swing with other work.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func BenchmarkStats(b *testing.B) {
+	reg := benchRegister(b, corpus.FS(corpus.BenchSize(1000), benchSeed))
+	for b.Loop() {
+		register.ComputeStats(reg)
+	}
 }

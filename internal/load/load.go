@@ -13,7 +13,6 @@ import (
 	"maki/internal/register"
 )
 
-
 // ValidID reports whether id satisfies the id rule (file names without
 // extension, DESIGN §3): lower-case letters, digits and single hyphens, 3
 // to 80 characters, matching ^[a-z0-9]+(-[a-z0-9]+)*$.
@@ -46,7 +45,7 @@ func Register(fsys fs.FS, root string) (*register.Register, register.ErrorList) 
 // file. Entries taken from the cache are the same pointers as before, so
 // later stages can key their own caches on them.
 func RegisterCached(fsys fs.FS, root string, cache *Cache) (*register.Register, register.ErrorList) {
-	l := &loader{fsys: fsys, root: root, reg: &register.Register{}, ids: map[string]string{}, cache: cache}
+	l := &loader{fsys: fsys, root: root, reg: &register.Register{}, cache: cache}
 	l.dec = newDecoder(&l.errs)
 	l.site()
 	l.topics()
@@ -67,7 +66,6 @@ type loader struct {
 	reg  *register.Register
 	errs register.ErrorList
 	dec  *decoder
-	ids  map[string]string // system id → file, for duplicates across .yaml/.md
 
 	cache *Cache // nil: no caching
 }
@@ -170,7 +168,8 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 		l.errs.Add(register.Pos{File: l.file(name)}, "", "io", "cannot read: %v", err)
 	}
 	sort.Strings(names)
-	var items []item
+	items := make([]item, 0, len(names))
+	ids := make(map[string]string, len(names)) // id → file, for duplicates across .yaml/.md
 	for _, p := range names {
 		base := path.Base(p)
 		if strings.HasPrefix(base, ".") {
@@ -190,11 +189,11 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 			l.errs.Add(register.Pos{File: l.file(p)}, "", "id", "bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens, like \"chatbot-buergeramt\"", id)
 			continue
 		}
-		if prev, dup := l.ids[kind+":"+id]; dup {
-			l.errs.Add(register.Pos{File: l.file(p)}, "", "duplicate-id", "duplicate id %q; also defined in %s", id, prev)
+		if prev, dup := ids[id]; dup {
+			l.errs.Add(register.Pos{File: l.file(p)}, "", "duplicate-id", "duplicate id %q; also defined in %s", id, l.file(prev))
 			continue
 		}
-		l.ids[kind+":"+id] = l.file(p)
+		ids[id] = p
 		items = append(items, item{p, id, ext})
 	}
 	// Files the cache knows are taken from it; the rest are parsed on all

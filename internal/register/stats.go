@@ -109,7 +109,9 @@ var StatsGroups = []string{"status", "level", "state", "topic", "risk_class", "t
 func ComputeStats(r *Register) *Stats {
 	st := &Stats{Total: len(r.Systems)}
 
-	enum := func(key, field string, multi bool, values []string, get func(*System) []string) Group {
+	// get appends a system's values to buf (reused, so counting allocates
+	// nothing per system).
+	enum := func(key, field string, multi bool, values []string, get func(s *System, buf []string) []string) Group {
 		g := Group{Key: key, Field: field, Multi: multi}
 		idx := make(map[string]int, len(values))
 		for _, v := range values {
@@ -117,8 +119,10 @@ func ComputeStats(r *Register) *Stats {
 			g.Items = append(g.Items, Count{Value: v, Key: key + "." + v})
 		}
 		extra := map[string]int{}
+		var buf []string
 		for _, s := range r.Systems {
-			vs := get(s)
+			vs := get(s, buf[:0])
+			buf = vs
 			if len(vs) == 0 {
 				g.Missing++
 				continue
@@ -137,27 +141,27 @@ func ComputeStats(r *Register) *Stats {
 		g.Items = append(g.Items, sortedCounts(extra, func(v string) Count { return Count{Value: v, Key: key + "." + v} })...)
 		return g
 	}
-	one := func(v string) []string {
+	one := func(buf []string, v string) []string {
 		if v == "" {
-			return nil
+			return buf
 		}
-		return []string{v}
+		return append(buf, v)
 	}
 	org := func(s *System) *Organisation { return r.Organisation(s.Organisation) }
 
 	st.Groups = append(st.Groups,
-		enum("status", "status", false, Status("").Enum(), func(s *System) []string { return one(string(s.Status)) }),
-		enum("level", "organisation.level", false, Level("").Enum(), func(s *System) []string {
+		enum("status", "status", false, Status("").Enum(), func(s *System, b []string) []string { return one(b, string(s.Status)) }),
+		enum("level", "organisation.level", false, Level("").Enum(), func(s *System, b []string) []string {
 			if o := org(s); o != nil {
-				return one(string(o.Level))
+				return one(b, string(o.Level))
 			}
-			return nil
+			return b
 		}),
-		enum("state", "organisation.state", false, States, func(s *System) []string {
+		enum("state", "organisation.state", false, States, func(s *System, b []string) []string {
 			if o := org(s); o != nil {
-				return one(o.State)
+				return one(b, o.State)
 			}
-			return nil
+			return b
 		}),
 	)
 
@@ -166,7 +170,7 @@ func ComputeStats(r *Register) *Stats {
 	for i, t := range r.Topics {
 		topicIDs[i] = t.ID
 	}
-	tg := enum("topic", "topics", true, topicIDs, func(s *System) []string { return s.Topics })
+	tg := enum("topic", "topics", true, topicIDs, func(s *System, b []string) []string { return append(b, s.Topics...) })
 	for i := range tg.Items {
 		tg.Items[i].Key = ""
 		if t := r.Topic(tg.Items[i].Value); t != nil {
@@ -176,16 +180,15 @@ func ComputeStats(r *Register) *Stats {
 		}
 	}
 	st.Groups = append(st.Groups, tg,
-		enum("risk_class", "risk_class", false, RiskClass("").Enum(), func(s *System) []string { return one(string(s.RiskClass)) }),
-		enum("technique", "techniques", true, Technique("").Enum(), func(s *System) []string {
-			out := make([]string, len(s.Techniques))
-			for i, t := range s.Techniques {
-				out[i] = string(t)
+		enum("risk_class", "risk_class", false, RiskClass("").Enum(), func(s *System, b []string) []string { return one(b, string(s.RiskClass)) }),
+		enum("technique", "techniques", true, Technique("").Enum(), func(s *System, b []string) []string {
+			for _, t := range s.Techniques {
+				b = append(b, string(t))
 			}
-			return out
+			return b
 		}),
-		enum("personal_data", "personal_data", false, PersonalData("").Enum(), func(s *System) []string { return one(string(s.PersonalData)) }),
-		enum("reuse", "reuse", false, Reuse("").Enum(), func(s *System) []string { return one(string(s.Reuse)) }),
+		enum("personal_data", "personal_data", false, PersonalData("").Enum(), func(s *System, b []string) []string { return one(b, string(s.PersonalData)) }),
+		enum("reuse", "reuse", false, Reuse("").Enum(), func(s *System, b []string) []string { return one(b, string(s.Reuse)) }),
 		startYears(r),
 	)
 	return st

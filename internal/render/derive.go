@@ -39,8 +39,6 @@ type List struct {
 	Base    string // path of the first page
 	Facet   *FacetValue
 	Org     *register.Organisation
-	// Letters are the initial letters present on this page, for jump links.
-	Letters []string
 
 	keys map[*register.System]nameKey // sort keys and initials of the list's language
 }
@@ -51,6 +49,18 @@ func (l *List) PagePath(n int) string {
 		return l.Base
 	}
 	return l.Base + "seite/" + strconv.Itoa(n) + "/"
+}
+
+// Letters returns the initial letters present on this page, in order, for
+// jump links.
+func (l *List) Letters() []string {
+	var letters []string
+	for _, s := range l.Systems {
+		if i := l.keys[s].initial; !slices.Contains(letters, i) {
+			letters = append(letters, i)
+		}
+	}
+	return letters
 }
 
 // Initial returns the letter a system is filed under in the A–Z list.
@@ -233,8 +243,16 @@ func (r *renderer) lists(lang string) *sortedLists {
 	if l, ok := r.derived.sorted[lang]; ok {
 		return l
 	}
-	l := &sortedLists{all: r.byName(r.reg.Systems, lang),
+	l := &sortedLists{all: r.sortAll(lang),
 		facet: map[*FacetValue][]*register.System{}, org: map[string][]*register.System{}}
+	for _, k := range r.derived.facets {
+		for _, v := range k.Values {
+			l.facet[v] = make([]*register.System, 0, len(v.Systems))
+		}
+	}
+	for id, list := range r.derived.byOrg {
+		l.org[id] = make([]*register.System, 0, len(list))
+	}
 	for _, s := range l.all {
 		for _, fv := range r.derived.member[s] {
 			l.facet[fv] = append(l.facet[fv], s)
@@ -246,6 +264,47 @@ func (r *renderer) lists(lang string) *sortedLists {
 	}
 	r.derived.sorted[lang] = l
 	return l
+}
+
+// sortAll returns all systems in A–Z order. With the order of a reused
+// Prepared at hand it keeps the systems that are still there in their
+// order and merges the few new ones in: a save in maki serve changes one
+// or two systems of thousands.
+func (r *renderer) sortAll(lang string) []*register.System {
+	prev := r.prevAll[lang]
+	if prev == nil {
+		return r.byName(r.reg.Systems, lang)
+	}
+	keys := r.sortKeys(lang)
+	old := make(map[*register.System]bool, len(prev))
+	for _, s := range prev {
+		old[s] = true
+	}
+	var added []*register.System
+	now := make(map[*register.System]bool, len(r.reg.Systems))
+	for _, s := range r.reg.Systems {
+		now[s] = true
+		if !old[s] {
+			added = append(added, s)
+		}
+	}
+	added = r.byName(added, lang)
+	less := func(a, b *register.System) bool {
+		ka, kb := keys[a].key, keys[b].key
+		return ka < kb || ka == kb && a.ID < b.ID
+	}
+	out := make([]*register.System, 0, len(r.reg.Systems))
+	for _, s := range prev {
+		if !now[s] {
+			continue
+		}
+		for len(added) > 0 && less(added[0], s) {
+			out = append(out, added[0])
+			added = added[1:]
+		}
+		out = append(out, s)
+	}
+	return append(out, added...)
 }
 
 // nameKey is a system's A–Z sort key and initial letter in one language.

@@ -20,7 +20,7 @@ func (r *renderer) langJobs(lang string) []job {
 	text := func(t register.Text) string { s, _ := t.In(lang); return s }
 	home := Crumb{Title: T("nav.home"), Path: ""}
 	lists := r.lists(lang)
-	var out []job
+	out := make([]job, 0, len(r.reg.Systems)+len(r.reg.Systems)/8+64)
 	add := func(kind, p, title string, crumbs []Crumb, data any) {
 		out = append(out, job{kind: kind, lang: lang, path: p, out: outPath(lang, p), title: title, crumbs: crumbs, data: data})
 	}
@@ -29,8 +29,9 @@ func (r *renderer) langJobs(lang string) []job {
 
 	// A–Z list of all systems.
 	out = append(out, r.listJobs(lang, "list", "systeme/", T("list.title"), []Crumb{home}, lists.all, nil, nil)...)
+	systemCrumbs := []Crumb{home, {T("list.title"), "systeme/"}} // the same on every system page
 	for _, s := range r.reg.Systems {
-		add("system", "systeme/"+s.ID+"/", text(s.Name), []Crumb{home, {T("list.title"), "systeme/"}}, s)
+		add("system", "systeme/"+s.ID+"/", text(s.Name), systemCrumbs, s)
 	}
 
 	// Organisations.
@@ -94,13 +95,6 @@ func (r *renderer) listJobs(lang, kind, base, title string, crumbs []Crumb, syst
 		lo, hi := (n-1)*size, min(n*size, len(systems))
 		l := &List{Systems: systems[lo:hi], Total: len(systems), Page: n, Pages: pages, Base: base, Facet: facet, Org: org}
 		l.keys = r.sortKeys(lang)
-		seen := map[string]bool{}
-		for _, s := range l.Systems {
-			if i := l.Initial(s, lang); !seen[i] {
-				seen[i] = true
-				l.Letters = append(l.Letters, i)
-			}
-		}
 		p, t, c := l.PagePath(n), title, crumbs
 		if n > 1 {
 			t = title + " – " + r.cat.Tf(lang, "pager.page_n", strconv.Itoa(n), strconv.Itoa(pages))

@@ -97,6 +97,10 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 	if prev := reuse.Prev; prev != nil {
 		r.assets, r.tmpl, r.has = prev.r.assets, prev.r.tmpl, prev.r.has
 		r.prevNames = prev.r.derived.names
+		r.prevAll = map[string][]*register.System{}
+		for lang, l := range prev.r.derived.sorted {
+			r.prevAll[lang] = l.all
+		}
 		if reuse.Cards {
 			r.prevCards = prev.r.cards
 		}
@@ -113,7 +117,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 		return nil, err
 	}
 	p := &Prepared{r: r, jobs: r.jobs()}
-	r.prevNames, r.prevCards = nil, nil
+	r.prevNames, r.prevCards, r.prevAll = nil, nil, nil
 	p.index = make(map[string]int, len(p.jobs))
 	for i, j := range p.jobs {
 		p.index[j.out] = i
@@ -223,6 +227,7 @@ type renderer struct {
 	// systems that may still be the same.
 	prevNames map[string]map[*register.System]nameKey
 	prevCards map[string]map[*register.System]template.HTML
+	prevAll   map[string][]*register.System // A–Z order by language
 }
 
 // url returns the absolute path of a page in a language.
