@@ -139,7 +139,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 }
 
-func writeAtomically(t *testing.T, file, data string) {
+func writeAtomically(t testing.TB, file, data string) {
 	t.Helper()
 	tmp := file + ".swp"
 	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
@@ -150,7 +150,7 @@ func writeAtomically(t *testing.T, file, data string) {
 	}
 }
 
-func expectReload(t *testing.T, reloads <-chan string) {
+func expectReload(t testing.TB, reloads <-chan string) {
 	t.Helper()
 	select {
 	case <-reloads:
@@ -159,7 +159,7 @@ func expectReload(t *testing.T, reloads <-chan string) {
 	}
 }
 
-func get(t *testing.T, url string) (string, int) {
+func get(t testing.TB, url string) (string, int) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -170,7 +170,7 @@ func get(t *testing.T, url string) (string, int) {
 	return string(b), resp.StatusCode
 }
 
-func waitFor(t *testing.T, d time.Duration, f func() (string, bool)) string {
+func waitFor(t testing.TB, d time.Duration, f func() (string, bool)) string {
 	t.Helper()
 	deadline := time.Now().Add(d)
 	for time.Now().Before(deadline) {
