@@ -24,6 +24,17 @@ import (
 // the changed fact sheet. The corpus has corpus.BenchSize(1000) systems
 // (MAKI_BENCH_N=10000 for the size).
 func BenchmarkServeSaveToReload(b *testing.B) {
+	benchServe(b, 0)
+}
+
+// BenchmarkServeSaveWhileIndexing is BenchmarkServeSaveToReload with the
+// editor's pace: 5 s between saves, so that a save can arrive while the
+// background job of the one before (search index, open data) computes.
+func BenchmarkServeSaveWhileIndexing(b *testing.B) {
+	benchServe(b, 5*time.Second)
+}
+
+func benchServe(b *testing.B, pause time.Duration) {
 	n := corpus.BenchSize(1000)
 	content := filepath.Join(b.TempDir(), "content")
 	if err := corpus.Write(content, n, 1); err != nil {
@@ -90,6 +101,7 @@ func BenchmarkServeSaveToReload(b *testing.B) {
 		if code != 200 || !strings.Contains(body, want+"<") {
 			b.Fatalf("after the save %s shows no %q (status %d)", id, want, code)
 		}
+		time.Sleep(pause)
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(page.Milliseconds())/float64(b.N), "page-ms/op")

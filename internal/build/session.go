@@ -65,7 +65,9 @@ type Session struct {
 
 // SessionDelay is how long a content change must be followed by no other
 // before the background job (search index, open data) starts.
-const SessionDelay = 500 * time.Millisecond
+// Editors save, look at the preview and go on typing: a job that waits
+// for a quiet moment rarely competes with the next save for the CPU.
+const SessionDelay = 2 * time.Second
 
 // NewSession returns a session building cfg.Content with cfg.Theme; cfg.Out
 // and cfg.BaseURL are given to each Update instead. log, when not nil, gets
@@ -284,13 +286,22 @@ func (s *Session) background(ctx context.Context, cfg Config, pub *register.Regi
 	s.mu.RLock()
 	cur := s.prep
 	s.mu.RUnlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	prep, err := s.prepare(ctx, pub, stats, ext.similar, render.Reuse{Prev: cur, Cards: true})
 	if err != nil {
 		return err
 	}
 	// Collect the files first, so that a cancelled job writes nothing.
 	files := map[string][]byte{}
+	var mu sync.Mutex
 	collect := func(name string, data []byte) error {
+		if err := ctx.Err(); err != nil {
+			return err // a newer save: stop at once, it needs the CPU
+		}
+		mu.Lock()
+		defer mu.Unlock()
 		files[name] = bytes.Clone(data)
 		return nil
 	}
@@ -332,8 +343,10 @@ func (s *Session) background(ctx context.Context, cfg Config, pub *register.Regi
 // outWriter writes files into a directory in place, each through a
 // temporary file and a rename, so that the dev server never serves half a
 // file.
+// It may be called from several goroutines at once.
 type outWriter struct {
 	dir   string
+	mu    sync.Mutex
 	files map[string]bool
 }
 
@@ -349,6 +362,8 @@ func (w *outWriter) write(name string, data []byte) error {
 	if err := os.Rename(tmp, p); err != nil {
 		return err
 	}
+	w.mu.Lock()
 	w.files[name] = true
+	w.mu.Unlock()
 	return nil
 }
