@@ -13,22 +13,28 @@ import (
 	"maki/internal/register"
 )
 
-// cmdImport writes one system file per row of a CSV or JSON file.
+// cmdImport writes one system or organisation file per row of a CSV or
+// JSON file.
 func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl := flag.NewFlagSet("import", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	content := fl.String("content", "content", "content `directory`")
 	partial := fl.Bool("partial", false, "write the valid rows even when other rows have errors")
-	force := fl.Bool("force", false, "replace existing systems with the same id")
+	kindName := fl.String("kind", "system", "what the rows are: `system` or organisation")
+	force := fl.Bool("force", false, "replace existing entries with the same id")
 	dryRun := fl.Bool("dry-run", false, "check and report, but write nothing")
 	fl.Usage = func() {
-		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--content DIR] [--partial] [--force] [--dry-run]
+		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run]
 
-Writes content/systeme/<id>.yaml for every row. Columns are named like the
+Writes content/systeme/<id>.yaml for every row, or with --kind organisation
+content/organisationen/<id>.yaml. Columns (JSON: keys) are named like the
 fields ("name" or "name.de"/"name.en", lists separated by ";"); the id column
 is the file name. CSV may be UTF-8 with or without BOM, separated by commas or
-semicolons. Nothing is written unless every row is valid (or --partial);
-existing systems are never replaced without --force.
+semicolons. Every row is checked as "maki check" would check it together with
+the existing content; problems are reported as file.csv:row:column, or for
+JSON at the line:column of the field's value. Nothing is written unless every
+row is valid (or --partial); existing entries are never replaced without
+--force.
 
 `)
 		fl.PrintDefaults()
@@ -50,6 +56,10 @@ existing systems are never replaced without --force.
 		fl.Usage()
 		return usageError("import: want exactly one input file")
 	}
+	kind, err := csvimport.ParseKind(*kindName)
+	if err != nil {
+		return usageError("import: --kind: %v", err)
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}
@@ -60,7 +70,7 @@ existing systems are never replaced without --force.
 		contentFS = nil
 	}
 	plan, err := csvimport.Prepare(csvimport.Config{
-		File: filepath.ToSlash(file), Data: data, Content: contentFS, Root: root,
+		Kind: kind, File: filepath.ToSlash(file), Data: data, Content: contentFS, Root: root,
 		Now: buildTime(), Partial: *partial, Force: *force,
 		Check: build.CheckFS,
 	})
@@ -95,13 +105,23 @@ existing systems are never replaced without --force.
 		}
 		fmt.Fprintf(stdout, "%s %s%s\n", verb, filepath.ToSlash(filepath.Join(root, p)), note)
 	}
+	what := func(n int) string {
+		if n == 1 {
+			return fmt.Sprintf("1 %s", kind)
+		}
+		return fmt.Sprintf("%d %ss", n, kind)
+	}
 	switch {
+	case plan.Outside > 0:
+		fmt.Fprintf(stderr, "maki import: %d errors, %d of them in existing files that the import would break; nothing written\n", nerr, plan.Outside)
+	case nerr > 0 && plan.Rows == 0:
+		fmt.Fprintf(stderr, "maki import: %d errors; nothing written\n", nerr)
 	case nerr > 0 && !*partial:
 		fmt.Fprintf(stderr, "maki import: %d errors in %d of %d rows; nothing written (fix them, or use --partial to import the valid rows)\n", nerr, plan.Rejected, plan.Rows)
 	case nerr > 0:
-		fmt.Fprintf(stderr, "maki import: %d errors in %d of %d rows; %s %d systems\n", nerr, plan.Rejected, plan.Rows, verb, len(paths))
+		fmt.Fprintf(stderr, "maki import: %d errors in %d of %d rows; %s %s\n", nerr, plan.Rejected, plan.Rows, verb, what(len(paths)))
 	default:
-		fmt.Fprintf(stderr, "maki import: %s %d systems\n", verb, len(paths))
+		fmt.Fprintf(stderr, "maki import: %s %s\n", verb, what(len(paths)))
 	}
 	if nerr > 0 {
 		return exitError{code: 1}

@@ -1,6 +1,8 @@
-// Package csvimport turns a spreadsheet (CSV) or a JSON list of systems
-// into content files, one content/systeme/<id>.yaml per row, for
-// "maki import".
+// Package csvimport turns a spreadsheet (CSV) or a JSON list of systems or
+// organisations into content files, one content/systeme/<id>.yaml or
+// content/organisationen/<id>.yaml per row, for "maki import". Config.Kind
+// says which; the fields are those of register.System or
+// register.Organisation, read from their struct tags.
 //
 // Columns are named like the content keys: "name" or "name.de"/"name.en"
 // (also "name_de", as daten/register.csv writes them) for texts, lists in
@@ -9,11 +11,17 @@
 // "assessments_type", the n-th items belonging together), and
 // "eu_database.url". The columns daten/register.csv derives from other
 // data (organisation_name_de, page_url, …) are skipped, so that an export
-// can be imported again.
+// can be imported again. A header or first JSON object that plainly holds
+// the other kind ("status" for organisations, "level" without "status" for
+// systems) is one error naming the kind to use.
 //
 // Every row is rendered to YAML and checked together with the existing
 // content exactly as "maki check" checks it (load and validate over the
 // content with the new files laid over it); every problem is reported at
-// the row and column it came from: "file.csv:7:12: field "status": …".
+// the row and column it came from: "file.csv:7:12: field "status": …", or
+// for JSON at the line and column of the field's value (of the nested
+// value for lists, records and texts): "file.json:12:17: …". Errors the
+// new files would cause in existing files (a redirect in site.yaml, a
+// cycle of parents) are reported where they occur and stop the import.
 // Prepare never writes; Plan.Write writes the files atomically.
 package csvimport

@@ -19,13 +19,14 @@ import (
 
 // Config says what to import and into which content.
 type Config struct {
+	Kind    Kind      // what the rows are; "" means KindSystem
 	File    string    // the input's name as the user gave it; positions use it
 	Data    []byte    // the input: CSV, or JSON when File ends in .json or Data starts with [ or {
 	Content fs.FS     // the existing content directory
 	Root    string    // project-relative name of the content directory ("content"), for load's positions
 	Now     time.Time // build time, for the date rules
 	Partial bool      // keep the valid rows when others are invalid
-	Force   bool      // replace existing systems with the same id
+	Force   bool      // replace existing entries of the kind with the same id
 	// Check checks a content tree as "maki check" does; nil means load
 	// and validate. (build's check adds the Markdown rules; the CLI passes
 	// it once build exports a check over an fs.FS.)
@@ -38,10 +39,10 @@ func loadAndValidate(fsys fs.FS, root string, now time.Time) (*register.Register
 	return r, append(errs, validate.Register(r, now)...)
 }
 
-// File is one system file an import writes.
+// File is one system or organisation file an import writes.
 type File struct {
 	ID       string
-	Path     string       // relative to the content directory: "systeme/<id>.yaml"
+	Path     string       // relative to the content directory: "systeme/<id>.yaml", "organisationen/<id>.yaml"
 	Data     []byte       // the YAML
 	Row      register.Pos // where it came from
 	Replaces string       // with Force: an existing file of the same id that this one replaces ("systeme/<id>.md"), or ""
@@ -55,24 +56,34 @@ type Plan struct {
 	Files []File
 	// Errors are the problems, positioned in the input file, sorted.
 	Errors register.ErrorList
-	// Rows is the number of systems the input holds; Rejected how many of
+	// Rows is the number of entries the input holds; Rejected how many of
 	// them have errors.
 	Rows, Rejected int
+	// Outside is the number of errors the import would cause in existing
+	// files (a redirect in site.yaml whose old id a new system takes, a
+	// cycle of parents through a replaced organisation). They belong to
+	// no row, so with them nothing is written, even with Partial.
+	Outside int
 }
 
-// Prepare reads the input, turns every row into a system file, checks the
-// new files together with the existing content exactly as "maki check"
-// would (load and validate over the content with the new files laid over
-// it) and maps every problem back to the row and column it came from.
-// It writes nothing.
+// Prepare reads the input, turns every row into a system or organisation
+// file (by cfg.Kind), checks the new files together with the existing
+// content exactly as "maki check" would (load and validate over the
+// content with the new files laid over it) and maps every problem back to
+// the row and column (CSV) or the line and column of the value (JSON) it
+// came from. It writes nothing.
 func Prepare(cfg Config) (Plan, error) {
 	var p Plan
 	var rows []*Row
 	var errs register.ErrorList
+	k := cfg.Kind.orDefault()
+	if k != KindSystem && k != KindOrganisation {
+		return p, fmt.Errorf("unknown kind %q; want %q or %q", k, KindSystem, KindOrganisation)
+	}
 	if isJSON(cfg.File, cfg.Data) {
-		rows, errs = ReadJSON(cfg.File, cfg.Data)
+		rows, errs = ReadJSON(k, cfg.File, cfg.Data)
 	} else {
-		rows, errs = ReadCSV(cfg.File, cfg.Data)
+		rows, errs = ReadCSV(k, cfg.File, cfg.Data)
 	}
 	p.Rows = len(rows)
 	p.Errors = errs
@@ -87,8 +98,14 @@ func Prepare(cfg Config) (Plan, error) {
 	}
 	existing, _ := load.Register(base, cfg.Root)
 	have := map[string]string{} // id → content-relative path
-	for _, s := range existing.Systems {
-		have[s.ID] = s.Path
+	if k == KindOrganisation {
+		for _, o := range existing.Organisations {
+			have[o.ID] = o.Path
+		}
+	} else {
+		for _, s := range existing.Systems {
+			have[s.ID] = s.Path
+		}
 	}
 
 	bad := map[*Row]bool{}
@@ -97,9 +114,12 @@ func Prepare(cfg Config) (Plan, error) {
 	byFile := map[string]*Row{}
 	for _, row := range rows {
 		idPos := row.at("id")
+		if row.bad {
+			bad[row] = true
+		}
 		switch {
 		case row.ID == "":
-			p.Errors.Add(idPos, "id", "required", "required; want the id of the system (its file name)")
+			p.Errors.Add(idPos, "id", "required", "required; want the id of the %s (its file name)", k.noun())
 			bad[row] = true
 			continue
 		case !load.ValidID(row.ID):
@@ -113,10 +133,10 @@ func Prepare(cfg Config) (Plan, error) {
 			continue
 		}
 		firstRow[row.ID] = row
-		f := File{ID: row.ID, Path: "systeme/" + row.ID + ".yaml", Row: row.Pos}
+		f := File{ID: row.ID, Path: k.dir() + "/" + row.ID + ".yaml", Row: row.Pos}
 		if old, ok := have[row.ID]; ok {
 			if !cfg.Force {
-				p.Errors.Add(idPos, "id", "exists", "system %q exists (%s); want a new id, or --force to replace it", row.ID, path.Join(cfg.Root, old))
+				p.Errors.Add(idPos, "id", "exists", "%s %q exists (%s); want a new id, or --force to replace it", k.noun(), row.ID, path.Join(cfg.Root, old))
 				bad[row] = true
 				continue
 			}
@@ -127,13 +147,19 @@ func Prepare(cfg Config) (Plan, error) {
 				f.Exists = true
 			}
 		}
-		f.Data = renderYAML("", row.Values)
+		f.Data = renderYAML(k.typ(), "", row.Values)
 		files = append(files, f)
 		byFile[path.Join(cfg.Root, f.Path)] = row
 	}
 
+	check := cfg.Check
+	if check == nil {
+		check = loadAndValidate
+	}
 	// Check, and with Partial drop the rows with errors and check again,
-	// since a row may depend on another (based_on) until nothing changes.
+	// since a row may depend on another (based_on, parent) until nothing
+	// changes.
+	var outside register.ErrorList // errors in files the import does not write
 	for {
 		overlay := fstest.MapFS{}
 		for k, v := range base {
@@ -150,18 +176,22 @@ func Prepare(cfg Config) (Plan, error) {
 				delete(overlay, f.Replaces)
 			}
 		}
-		check := cfg.Check
-		if check == nil {
-			check = loadAndValidate
-		}
 		_, all := check(overlay, cfg.Root, cfg.Now)
 		newBad := false
+		outside = nil
 		for _, e := range all {
 			row, ok := byFile[e.Pos.File]
 			if !ok {
-				continue // about existing content: "maki check" reports it
+				if e.Severity == register.SevError {
+					outside = append(outside, e)
+				}
+				continue
 			}
-			p.Errors = append(p.Errors, &register.Error{Pos: row.at(e.Field), Field: e.Field, Msg: e.Msg, Severity: e.Severity, Rule: e.Rule})
+			pos := row.at(e.Field)
+			if e.Rule == "unknown-key" || e.Rule == "duplicate-key" {
+				pos = row.keyAt(e.Field)
+			}
+			p.Errors = append(p.Errors, &register.Error{Pos: pos, Field: e.Field, Msg: e.Msg, Severity: e.Severity, Rule: e.Rule})
 			if e.Severity == register.SevError && !bad[row] {
 				bad[row] = true
 				newBad = true
@@ -170,6 +200,25 @@ func Prepare(cfg Config) (Plan, error) {
 		if !cfg.Partial || !newBad {
 			p.Files = keep
 			break
+		}
+	}
+	if len(outside) > 0 && len(p.Files) > 0 {
+		// Errors in existing files: those "maki check" reports already
+		// are not the import's; the others are, though of no one row.
+		_, before := check(base, cfg.Root, cfg.Now)
+		type key struct{ file, field, rule, msg string }
+		old := map[key]bool{}
+		for _, e := range before {
+			old[key{e.Pos.File, e.Field, e.Rule, e.Msg}] = true
+		}
+		for _, e := range outside {
+			if !old[key{e.Pos.File, e.Field, e.Rule, e.Msg}] {
+				p.Errors = append(p.Errors, e)
+				p.Outside++
+			}
+		}
+		if p.Outside > 0 {
+			p.Files = nil
 		}
 	}
 	for range bad {
@@ -224,8 +273,25 @@ func snapshot(fsys fs.FS) (fstest.MapFS, error) {
 
 // at returns the position in the input of a field of the row: the column
 // of the field (or of its first sub-field, or of its parent) when the input
-// is CSV, else the row itself.
+// is CSV; the value of the field (or of its nearest enclosing field) when
+// it is JSON; else the row itself.
 func (row *Row) at(field string) register.Pos {
+	if row.pos != nil {
+		if field == "" {
+			return row.Pos
+		}
+		for p := field; p != ""; {
+			if pos, ok := row.pos[p]; ok {
+				return pos
+			}
+			i := strings.LastIndexByte(p, '.')
+			if i < 0 {
+				break
+			}
+			p = p[:i]
+		}
+		return row.Pos
+	}
 	pos := row.Pos
 	if field == "id" || field == "" {
 		pos.Col = row.idCol
@@ -259,6 +325,15 @@ func (row *Row) at(field string) register.Pos {
 		p = p[:i]
 	}
 	return pos
+}
+
+// keyAt is at for problems with a key rather than its value (unknown,
+// given twice): in JSON the position of the key.
+func (row *Row) keyAt(field string) register.Pos {
+	if pos, ok := row.keyPos[field]; ok {
+		return pos
+	}
+	return row.at(field)
 }
 
 // Write writes the plan's files into the content directory dir, each

@@ -280,7 +280,7 @@ func TestImportJSON(t *testing.T) {
 ]`
 	plan, _ := csvimport.Prepare(csvimport.Config{File: "neu.json", Data: []byte(data), Content: os.DirFS(dir), Root: "content", Now: now, Partial: true})
 	got := lines(plan.Errors)
-	if !strings.Contains(got, `neu.json:7:3: field "status": unknown value "prod"`) {
+	if !strings.Contains(got, `neu.json:7:50: field "status": unknown value "prod"`) {
 		t.Errorf("errors:\n%s", got)
 	}
 	if len(plan.Files) != 1 {

@@ -3,12 +3,10 @@ package csvimport
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,13 +14,17 @@ import (
 	"maki/internal/register"
 )
 
-// Row is one system read from the input.
+// Row is one system or organisation read from the input.
 type Row struct {
 	Pos    register.Pos   // the row (CSV: line of its first cell, column 0; JSON: the object)
 	ID     string         // the id column or key
 	Values Values         // the content keys and values
-	cols   map[string]int // canonical field path ("name.de", "assessments.type") → CSV column (1-based)
+	cols   map[string]int // CSV: canonical field path ("name.de", "assessments.type") → column (1-based)
 	idCol  int
+	// JSON: dotted field path of Values ("name", "name.en", "topics.1",
+	// "assessments.0.type", "id") → position of its value and of its key.
+	pos, keyPos map[string]register.Pos
+	bad         bool // the reader found an error in it (a key given twice)
 }
 
 // column is what a CSV header names: a top-level key, a sub key of a
@@ -45,7 +47,7 @@ func (c column) path() string {
 }
 
 // derived are columns of daten/register.csv that the export computes from
-// other data; an import skips them.
+// other data; an import of systems skips them.
 var derived = map[string]bool{
 	"organisation_name_de": true, "organisation_name_en": true, "organisation_level": true,
 	"organisation_state": true, "page_url": true, "page_url_de": true, "page_url_en": true,
@@ -54,16 +56,16 @@ var derived = map[string]bool{
 // parseHeader resolves a header cell: "name", "name.de", "name_de",
 // "eu_database.url", "eu_database_url", "assessments_type",
 // "assessments.summary.de", …
-func parseHeader(h string) (column, bool) {
-	h = strings.ToLower(strings.TrimSpace(h))
+func parseHeader(k Kind, h string) (column, bool) {
+	h = canonical(h)
 	if h == "id" {
 		return column{id: true}, true
 	}
-	if derived[h] {
+	if k.orDefault() == KindSystem && derived[h] || h == "page_url" {
 		return column{ignore: true}, true
 	}
 	norm := strings.ReplaceAll(h, ".", "_")
-	fields := register.Fields(systemType)
+	fields := register.Fields(k.typ())
 	// The longest key that is the header or a prefix of it followed by "_".
 	var best *register.Field
 	for i := range fields {
@@ -114,11 +116,14 @@ func parseHeader(h string) (column, bool) {
 	return column{}, false
 }
 
+// canonical is a header cell or key as parseHeader compares it.
+func canonical(h string) string { return strings.ToLower(strings.TrimSpace(h)) }
+
 // columnNames lists every header parseHeader accepts in its dotted form,
 // for "did you mean".
-func columnNames() []string {
+func columnNames(k Kind) []string {
 	names := []string{"id"}
-	for _, f := range register.Fields(systemType) {
+	for _, f := range register.Fields(k.typ()) {
 		names = append(names, f.Key)
 		if f.Type == register.TextType {
 			names = append(names, f.Key+".de", f.Key+".en")
@@ -164,10 +169,11 @@ func sniffComma(data []byte) rune {
 	return best
 }
 
-// ReadCSV reads systems from CSV: UTF-8 with or without a byte order mark,
-// separated by commas, semicolons or tabs (whichever the header line uses
-// most). file names the input in positions.
-func ReadCSV(file string, data []byte) ([]*Row, register.ErrorList) {
+// ReadCSV reads systems or organisations (by k) from CSV: UTF-8 with or
+// without a byte order mark, separated by commas, semicolons or tabs
+// (whichever the header line uses most). file names the input in
+// positions.
+func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 	var errs register.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
@@ -187,6 +193,10 @@ func ReadCSV(file string, data []byte) ([]*Row, register.ErrorList) {
 		}
 		return nil, errs
 	}
+	if i := k.wrongKind(header); i >= 0 {
+		errs.Add(register.Pos{File: file, Line: 1, Col: i + 1}, "", "kind", "%s", k.wrongKindMsg("column", strings.TrimSpace(header[i])))
+		return nil, errs
+	}
 	cols := make([]column, len(header))
 	seen := map[string]int{}
 	idCol := -1
@@ -196,10 +206,10 @@ func ReadCSV(file string, data []byte) ([]*Row, register.ErrorList) {
 			cols[i].ignore = true
 			continue
 		}
-		c, ok := parseHeader(h)
+		c, ok := parseHeader(k, h)
 		if !ok {
 			msg := fmt.Sprintf("unknown column %q", h)
-			if s := closest(strings.ToLower(strings.TrimSpace(h)), columnNames()); s != "" {
+			if s := closest(canonical(h), columnNames(k)); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else {
 				msg += "; want a field name like \"name\", \"name.en\", \"topics\" or \"eu_database.url\""
@@ -224,7 +234,7 @@ func ReadCSV(file string, data []byte) ([]*Row, register.ErrorList) {
 		cols[i] = c
 	}
 	if idCol < 0 {
-		errs.Add(register.Pos{File: file, Line: 1}, "", "required", "no column \"id\"; want the id (file name) of every system")
+		errs.Add(register.Pos{File: file, Line: 1}, "", "required", "no column \"id\"; want the id (file name) of every %s", k.noun())
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -252,7 +262,7 @@ func ReadCSV(file string, data []byte) ([]*Row, register.ErrorList) {
 			errs.Add(register.Pos{File: file, Line: line, Col: len(cols) + 1}, "", "csv", "%d cells; want at most %d, one per column of the header", len(rec), len(cols))
 			continue
 		}
-		rows = append(rows, rowFromCSV(file, line, rec, cols, idCol))
+		rows = append(rows, rowFromCSV(k, file, line, rec, cols, idCol))
 	}
 	return rows, errs
 }
@@ -294,7 +304,7 @@ func csvErrMsg(err error) string {
 }
 
 // rowFromCSV turns a record into Values by the types of the fields.
-func rowFromCSV(file string, line int, rec []string, cols []column, idCol int) *Row {
+func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, idCol int) *Row {
 	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: map[string]int{}, idCol: idCol + 1}
 	if idCol < len(rec) {
 		row.ID = strings.TrimSpace(rec[idCol])
@@ -311,7 +321,7 @@ func rowFromCSV(file string, line int, rec []string, cols []column, idCol int) *
 		if strings.TrimSpace(cell) == "" {
 			continue
 		}
-		f := topField(c.key)
+		f := k.field(c.key)
 		switch {
 		case f.Type == register.TextType:
 			setText(row.Values, c.key, c.lang, cell)
@@ -349,7 +359,7 @@ func rowFromCSV(file string, line int, rec []string, cols []column, idCol int) *
 		for _, items := range colItems {
 			n = max(n, len(items))
 		}
-		st := structOf(topField(key).Type)
+		st := structOf(k.field(key).Type)
 		list := make([]any, n)
 		for i := range list {
 			m := map[string]any{}
@@ -369,15 +379,6 @@ func rowFromCSV(file string, line int, rec []string, cols []column, idCol int) *
 		row.Values[key] = list
 	}
 	return row
-}
-
-func topField(key string) register.Field {
-	for _, f := range register.Fields(systemType) {
-		if f.Key == key {
-			return f
-		}
-	}
-	return register.Field{}
 }
 
 func subType(t reflect.Type, key string) reflect.Type {
@@ -467,165 +468,4 @@ func splitList(cell string) []string {
 		}
 	}
 	return append(out, b.String())
-}
-
-// ReadJSON reads systems from JSON: an array of objects shaped like the
-// content files plus "id", or the daten/register.json format (an object
-// with "systems", whose organisations and topics are objects with "id").
-func ReadJSON(file string, data []byte) ([]*Row, register.ErrorList) {
-	var errs register.ErrorList
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	posAt := func(off int64) register.Pos {
-		for int(off) < len(data) && strings.ContainsRune(" \t\r\n,", rune(data[off])) {
-			off++
-		}
-		before := data[:off]
-		line := 1 + bytes.Count(before, []byte("\n"))
-		col := int(off) - bytes.LastIndexByte(before, '\n')
-		return register.Pos{File: file, Line: line, Col: col}
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	fail := func(err error) ([]*Row, register.ErrorList) {
-		var se *json.SyntaxError
-		pos := register.Pos{File: file}
-		if errors.As(err, &se) {
-			pos = posAt(se.Offset)
-		}
-		errs.Add(pos, "", "syntax", "%v", err)
-		return nil, errs
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		return fail(err)
-	}
-	if tok == json.Delim('{') {
-		// {"systems": [...], ...}: find the list.
-		found := false
-		for dec.More() {
-			k, err := dec.Token()
-			if err != nil {
-				return fail(err)
-			}
-			if k == "systems" {
-				if tok, err = dec.Token(); err != nil {
-					return fail(err)
-				}
-				found = true
-				break
-			}
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return fail(err)
-			}
-		}
-		if !found {
-			errs.Add(register.Pos{File: file, Line: 1, Col: 1}, "", "syntax", "no \"systems\" list; want an array of systems or {\"systems\": [...]}")
-			return nil, errs
-		}
-	}
-	if tok != json.Delim('[') {
-		errs.Add(register.Pos{File: file, Line: 1, Col: 1}, "", "syntax", "got %v; want an array of systems", tok)
-		return nil, errs
-	}
-	var rows []*Row
-	for dec.More() {
-		pos := posAt(dec.InputOffset())
-		var obj map[string]any
-		if err := dec.Decode(&obj); err != nil {
-			var te *json.UnmarshalTypeError
-			if errors.As(err, &te) {
-				errs.Add(pos, "", "type", "got %s; want an object with the fields of a system", te.Value)
-				continue
-			}
-			return fail(err)
-		}
-		row := &Row{Pos: pos, Values: Values{}, cols: map[string]int{}}
-		for k, v := range obj {
-			if k == "id" {
-				row.ID, _ = v.(string)
-				continue
-			}
-			if derived[k] || k == "page_url" {
-				continue
-			}
-			if v = normalise(topField(k).Type, k, v); v != nil {
-				row.Values[k] = v
-			}
-		}
-		rows = append(rows, row)
-	}
-	return rows, errs
-}
-
-// normalise turns decoded JSON into Values: nulls and empty lists and texts
-// dropped, numbers as ints or strings by the field type, and the objects
-// register.json uses for references ({"id": …}) back into ids.
-func normalise(t reflect.Type, key string, v any) any {
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case json.Number:
-		if t != nil && t.Kind() == reflect.Int {
-			if n, err := strconv.Atoi(v.String()); err == nil {
-				return n
-			}
-		}
-		return v.String()
-	case []any:
-		var out []any
-		var et reflect.Type
-		if t != nil && t.Kind() == reflect.Slice {
-			et = t.Elem()
-		}
-		for _, e := range v {
-			if e = normalise(et, key, e); e != nil {
-				out = append(out, e)
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		return out
-	case map[string]any:
-		if t != nil && (t.Kind() == reflect.String) {
-			if id, ok := v["id"].(string); ok {
-				return id // {"id": "stadt-a", "name": …} in register.json
-			}
-		}
-		st := structOf(t)
-		out := map[string]any{}
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			var ft reflect.Type
-			if st != nil {
-				ft = fieldType(st, k)
-			}
-			if t == register.TextType {
-				ft = reflect.TypeOf("")
-			}
-			if e := normalise(ft, k, v[k]); e != nil {
-				out[k] = e
-			}
-		}
-		if len(out) == 0 {
-			return nil
-		}
-		if t == register.TextType {
-			if de, ok := out["de"]; ok && len(out) == 1 {
-				return de
-			}
-		}
-		return out
-	case bool:
-		if !v && key == "restricted" {
-			return nil
-		}
-		return v
-	}
-	return v
 }

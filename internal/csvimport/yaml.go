@@ -12,20 +12,21 @@ import (
 	"maki/internal/register"
 )
 
-// Values are the fields of one imported system, as the YAML file will
+// Values are the fields of one imported entry, as the YAML file will
 // hold them: strings, ints, bools, []any, and map[string]any for texts
 // ({de, en}) and records. The keys are the content keys.
 type Values map[string]any
 
 var systemType = reflect.TypeOf(register.System{})
 
-// renderYAML writes v as the YAML of a system file: keys in the order of
-// register.System, texts as strings or {de, en}, Markdown over several lines
-// as literal blocks, and every other value quoted unless it is plainly safe.
-func renderYAML(header string, v Values) []byte {
+// renderYAML writes v as the YAML of a system or organisation file (by
+// t, register.System or register.Organisation): keys in the order of t's
+// fields, texts as strings or {de, en}, Markdown over several lines as
+// literal blocks, and every other value quoted unless it is plainly safe.
+func renderYAML(t reflect.Type, header string, v Values) []byte {
 	var b strings.Builder
 	b.WriteString(header)
-	writeMap(&b, systemType, v, "")
+	writeMap(&b, t, v, "")
 	return []byte(b.String())
 }
 

@@ -27,7 +27,7 @@ func FuzzRenderYAML(f *testing.F) {
 			return // the loader rejects such files; the CSV reader never yields them
 		}
 		v := Values{"purpose": s, "vendor": s, "tags": []any{s, "b"}}
-		data := renderYAML("", v)
+		data := renderYAML(systemType, "", v)
 		r, errs := load.Register(fstest.MapFS{"systeme/abc.yaml": {Data: data}}, "content")
 		if len(r.Systems) != 1 {
 			t.Fatalf("%q: no system loaded from\n%s\nerrors: %v", s, data, errs)
@@ -53,22 +53,35 @@ func FuzzRenderYAML(f *testing.F) {
 	})
 }
 
-// FuzzRead checks that no input makes the readers panic, and that every
-// row they return renders to YAML the loader reads without a syntax error.
+// FuzzRead checks that no input makes the readers panic, for systems and
+// for organisations, that every row they return renders to YAML the loader
+// reads without a syntax error, and that every position they give for a
+// JSON row lies inside the input.
 func FuzzRead(f *testing.F) {
 	f.Add([]byte("id,name,topics,assessments.type,eu_database.url\nabc,x,a;b,fria;dpia,https://e.eu/\n"))
 	f.Add([]byte("\ufeffid;name.de;name.en\nabc;\"x;y\";z\n"))
 	f.Add([]byte(`[{"id": "abc", "name": {"de": "x"}, "organisation": {"id": "o"}, "annex_iii_area": 3}]`))
 	f.Add([]byte(`{"systems": [{"id": "abc", "topics": [{"id": "t"}], "models": [{"version": 1.5}]}]}`))
+	f.Add([]byte("id,name,name.en,short_name,level,state,ags,url,contact_email,parent\nstadt-a,Stadt A,City A,SA,kommune,DE-NW,05315000,https://a.example.de/,ki@a.example.de,land-nrw\n"))
+	f.Add([]byte("[\n  {\"id\": \"stadt-a\", \"name\": {\"de\": \"Stadt Ä\", \"en\": null}, \"level\": \"kommune\",\n   \"parent\": {\"id\": \"land\"}, \"ags\": 5315000, \"level\": \"land\"}\n]"))
+	f.Add([]byte(`{"organisations": [{"id": "abc", "name": "x", "level": "bund"}], "systems": []}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, read := range []func(string, []byte) ([]*Row, register.ErrorList){ReadCSV, ReadJSON} {
-			rows, _ := read("f", data)
-			for _, row := range rows {
-				y := renderYAML("", row.Values)
-				_, errs := load.Register(fstest.MapFS{"systeme/abc.yaml": {Data: y}}, "content")
-				for _, e := range errs {
-					if e.Rule == "syntax" {
-						t.Fatalf("row %v renders to YAML with a syntax error %v:\n%s", row.Values, e, y)
+		for _, k := range []Kind{KindSystem, KindOrganisation} {
+			for _, read := range []func(Kind, string, []byte) ([]*Row, register.ErrorList){ReadCSV, ReadJSON} {
+				rows, _ := read(k, "f", data)
+				for _, row := range rows {
+					y := renderYAML(k.typ(), "", row.Values)
+					_, errs := load.Register(fstest.MapFS{k.dir() + "/abc.yaml": {Data: y}}, "content")
+					for _, e := range errs {
+						if e.Rule == "syntax" {
+							t.Fatalf("row %v renders to YAML with a syntax error %v:\n%s", row.Values, e, y)
+						}
+					}
+					lines := 1 + strings.Count(string(data), "\n")
+					for p, pos := range row.pos {
+						if pos.Line < 1 || pos.Line > lines || pos.Col < 1 {
+							t.Fatalf("field %s at %v; want a position inside the %d lines of the input", p, pos, lines)
+						}
 					}
 				}
 			}
