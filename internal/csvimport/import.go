@@ -176,7 +176,16 @@ func Prepare(cfg Config) (Plan, error) {
 				delete(overlay, f.Replaces)
 			}
 		}
-		_, all := check(overlay, cfg.Root, cfg.Now)
+		reg, all := check(overlay, cfg.Root, cfg.Now)
+		metas := map[string]*register.Meta{} // the new files' positions
+		if reg != nil {
+			for _, s := range reg.Systems {
+				metas[s.File] = &s.Meta
+			}
+			for _, o := range reg.Organisations {
+				metas[o.File] = &o.Meta
+			}
+		}
 		newBad := false
 		outside = nil
 		for _, e := range all {
@@ -187,10 +196,7 @@ func Prepare(cfg Config) (Plan, error) {
 				}
 				continue
 			}
-			pos := row.at(e.Field)
-			if e.Rule == "unknown-key" || e.Rule == "duplicate-key" {
-				pos = row.keyAt(e.Field)
-			}
+			pos := row.posOf(e, metas[e.Pos.File])
 			p.Errors = append(p.Errors, &register.Error{Pos: pos, Field: e.Field, Msg: e.Msg, Severity: e.Severity, Rule: e.Rule})
 			if e.Severity == register.SevError && !bad[row] {
 				bad[row] = true
@@ -325,6 +331,46 @@ func (row *Row) at(field string) register.Pos {
 		p = p[:i]
 	}
 	return pos
+}
+
+// posOf returns the position in the input of a problem the check found
+// in the row's YAML file, whose loaded positions are m (or nil). The
+// problem's field names where: the column or the value of that field. The
+// problem's own position may say more precisely, being that of a value or
+// key inside the field ("topics.2" for a problem with "topics") or, when
+// the input does not have the field at all, of the value or key that
+// caused it (the key "risk_class" for "human_oversight: required for
+// high-risk systems").
+func (row *Row) posOf(e *register.Error, m *register.Meta) register.Pos {
+	path, isKey := "", false
+	if m != nil {
+		for p, pos := range m.Positions {
+			if pos == e.Pos && len(p) > len(path) {
+				path = p
+			}
+		}
+		if path == "" {
+			for p, pos := range m.KeyPositions {
+				if pos == e.Pos && len(p) > len(path) {
+					path, isKey = p, true
+				}
+			}
+		}
+	}
+	field := e.Field
+	if path != "" && strings.HasPrefix(path, field+".") {
+		field = path
+	}
+	if e.Rule == "unknown-key" || e.Rule == "duplicate-key" {
+		return row.keyAt(field)
+	}
+	if pos := row.at(field); pos != row.Pos || path == "" || path == e.Field {
+		return pos
+	}
+	if isKey {
+		return row.keyAt(path)
+	}
+	return row.at(path)
 }
 
 // keyAt is at for problems with a key rather than its value (unknown,

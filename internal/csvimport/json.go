@@ -167,11 +167,12 @@ func ReadJSON(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 	if err != nil {
 		return fail(err)
 	}
+	end := r.posAt(r.dec.InputOffset())
 	if _, err := r.dec.Token(); err != io.EOF {
 		if err != nil {
 			return fail(err)
 		}
-		errs.Add(r.posAt(r.dec.InputOffset()), "", "syntax", "more after the end of the top-level value; want one array of %s", k.plural())
+		errs.Add(end, "", "syntax", "more after the end of the top-level value; want one array of %s", k.plural())
 		return nil, errs
 	}
 	list := root
@@ -206,7 +207,7 @@ func ReadJSON(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 	for _, it := range items {
 		obj, ok := it.v.(*jobject)
 		if !ok {
-			errs.Add(it.pos, "", "type", "got %s; want an object with the fields of a %s", describe(it), k.noun())
+			errs.Add(it.pos, "", "type", "got %s; want an object with the fields of %s", describe(it), k.a())
 			continue
 		}
 		row := &Row{Pos: it.pos, Values: Values{}, pos: map[string]register.Pos{}, keyPos: map[string]register.Pos{}}

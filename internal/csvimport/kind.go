@@ -3,6 +3,7 @@ package csvimport
 import (
 	"fmt"
 	"reflect"
+	"strings"
 
 	"maki/internal/register"
 )
@@ -66,6 +67,14 @@ func (k Kind) plural() string {
 // noun names one entry of the kind in messages.
 func (k Kind) noun() string { return string(k.orDefault()) }
 
+// a is noun with its article.
+func (k Kind) a() string {
+	if k.orDefault() == KindOrganisation {
+		return "an organisation"
+	}
+	return "a system"
+}
+
 // other is the kind an input obviously meant when it is not k.
 func (k Kind) other() Kind {
 	if k == KindOrganisation {
@@ -91,10 +100,9 @@ func (k Kind) field(key string) register.Field {
 // column "level" without "status" for systems. It returns -1 when
 // nothing gives the other kind away.
 func (k Kind) wrongKind(names []string) int {
-	norm := func(s string) string { return canonical(s) }
 	if k.orDefault() == KindOrganisation {
 		for i, n := range names {
-			if c := norm(n); c == "organisation" || c == "status" || derived[c] {
+			if c := canonical(n); c == "organisation" || c == "status" || strings.HasPrefix(c, "organisation_") {
 				return i
 			}
 		}
@@ -102,7 +110,7 @@ func (k Kind) wrongKind(names []string) int {
 	}
 	level := -1
 	for i, n := range names {
-		switch norm(n) {
+		switch canonical(n) {
 		case "status":
 			return -1
 		case "level":
