@@ -104,10 +104,23 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 
 	root := filepath.ToSlash(filepath.Clean(s.cfg.Content))
 	reg, errs := load.RegisterCached(os.DirFS(s.cfg.Content), root, s.loads)
+	// The figures and the public view do not depend on the checks: they
+	// are made on the other core meanwhile (and dropped if there are errors).
+	var (
+		stats *register.Stats
+		pub   *register.Register
+		wg    sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		stats, pub = register.ComputeStats(reg), reg.Public()
+	}()
 	errs = append(errs, validate.RegisterCached(reg, s.cfg.Now, s.checks)...)
 	errs = append(errs, checkMarkdownCached(reg, s.md, s.mdChecks)...)
 	errs = append(errs, export.Warnings(reg)...)
 	errs.Sort()
+	wg.Wait()
 	if errs.Err() != nil {
 		return errs
 	}
@@ -123,8 +136,6 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 		}
 		s.cat, s.baseURL = cat, baseURL
 	}
-	stats := register.ComputeStats(reg)
-	pub := reg.Public()
 	cfg := s.cfg
 	cfg.Out, cfg.BaseURL = out, baseURL
 

@@ -212,11 +212,9 @@ func initial(name string) string {
 	return "#"
 }
 
-// byName sorts systems by their name in lang, then by id, with the sort
-// keys computed once per system and language. Ids are unique, so the
-// order is total.
-func (r *renderer) byName(list []*register.System, lang string) []*register.System {
-	keys := r.sortKeys(lang)
+// byName sorts systems by their name, then by id, with the sort keys of
+// their language. Ids are unique, so the order is total.
+func byName(list []*register.System, keys map[*register.System]nameKey) []*register.System {
 	type keyed struct {
 		key string
 		s   *register.System
@@ -240,10 +238,13 @@ func (r *renderer) byName(list []*register.System, lang string) []*register.Syst
 // appends every system to the lists it is on (so no list is sorted on its
 // own). The result is the same as byName of each list.
 func (r *renderer) lists(lang string) *sortedLists {
-	if l, ok := r.derived.sorted[lang]; ok {
-		return l
-	}
-	l := &sortedLists{all: r.sortAll(lang),
+	return r.derived.sorted[lang]
+}
+
+// computeLists makes the lists of lang (see lists) from its sort keys.
+// It only reads the renderer, so languages can be done at once.
+func (r *renderer) computeLists(lang string, keys map[*register.System]nameKey) *sortedLists {
+	l := &sortedLists{all: r.sortAll(lang, keys),
 		facet: map[*FacetValue][]*register.System{}, org: map[string][]*register.System{}}
 	for _, k := range r.derived.facets {
 		for _, v := range k.Values {
@@ -259,10 +260,6 @@ func (r *renderer) lists(lang string) *sortedLists {
 		}
 		l.org[s.Organisation] = append(l.org[s.Organisation], s)
 	}
-	if r.derived.sorted == nil {
-		r.derived.sorted = map[string]*sortedLists{}
-	}
-	r.derived.sorted[lang] = l
 	return l
 }
 
@@ -270,12 +267,11 @@ func (r *renderer) lists(lang string) *sortedLists {
 // Prepared at hand it keeps the systems that are still there in their
 // order and merges the few new ones in: a save in maki serve changes one
 // or two systems of thousands.
-func (r *renderer) sortAll(lang string) []*register.System {
+func (r *renderer) sortAll(lang string, keys map[*register.System]nameKey) []*register.System {
 	prev := r.prevAll[lang]
 	if prev == nil {
-		return r.byName(r.reg.Systems, lang)
+		return byName(r.reg.Systems, keys)
 	}
-	keys := r.sortKeys(lang)
 	old := make(map[*register.System]bool, len(prev))
 	for _, s := range prev {
 		old[s] = true
@@ -288,7 +284,7 @@ func (r *renderer) sortAll(lang string) []*register.System {
 			added = append(added, s)
 		}
 	}
-	added = r.byName(added, lang)
+	added = byName(added, keys)
 	less := func(a, b *register.System) bool {
 		ka, kb := keys[a].key, keys[b].key
 		return ka < kb || ka == kb && a.ID < b.ID
@@ -310,10 +306,9 @@ func (r *renderer) sortAll(lang string) []*register.System {
 // nameKey is a system's A–Z sort key and initial letter in one language.
 type nameKey struct{ key, initial string }
 
-func (r *renderer) sortKeys(lang string) map[*register.System]nameKey {
-	if k, ok := r.derived.names[lang]; ok {
-		return k
-	}
+// computeSortKeys makes the sort keys of lang, taking those of unchanged
+// systems from the reused Prepared.
+func (r *renderer) computeSortKeys(lang string) map[*register.System]nameKey {
 	k := make(map[*register.System]nameKey, len(r.reg.Systems))
 	prev := r.prevNames[lang]
 	for _, s := range r.reg.Systems {
@@ -324,7 +319,6 @@ func (r *renderer) sortKeys(lang string) map[*register.System]nameKey {
 		n, _ := s.Name.In(lang)
 		k[s] = nameKey{sortKey(n), initial(n)}
 	}
-	r.derived.names[lang] = k
 	return k
 }
 

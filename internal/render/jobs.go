@@ -2,24 +2,43 @@ package render
 
 import (
 	"strconv"
+	"sync"
 
 	"maki/internal/register"
 )
 
-// jobs lists every page of the site, in a fixed order.
+// jobs lists every page of the site, in a fixed order. The languages are
+// planned on their own cores: their sort keys and lists are computed
+// first, each into its own slot, and stored once all are done.
 func (r *renderer) jobs() []job {
+	langs := r.languages()
+	keys := make([]map[*register.System]nameKey, len(langs))
+	lists := make([]*sortedLists, len(langs))
+	parts := make([][]job, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			keys[i] = r.computeSortKeys(lang)
+			lists[i] = r.computeLists(lang, keys[i])
+			parts[i] = r.langJobs(lang, keys[i], lists[i])
+		}()
+	}
+	wg.Wait()
+	r.derived.sorted = map[string]*sortedLists{}
 	var out []job
-	for _, lang := range r.languages() {
-		out = append(out, r.langJobs(lang)...)
+	for i, lang := range langs {
+		r.derived.names[lang], r.derived.sorted[lang] = keys[i], lists[i]
+		out = append(out, parts[i]...)
 	}
 	return out
 }
 
-func (r *renderer) langJobs(lang string) []job {
+func (r *renderer) langJobs(lang string, keys map[*register.System]nameKey, lists *sortedLists) []job {
 	T := func(key string) string { return r.cat.T(lang, key) }
 	text := func(t register.Text) string { s, _ := t.In(lang); return s }
 	home := Crumb{Title: T("nav.home"), Path: ""}
-	lists := r.lists(lang)
 	out := make([]job, 0, len(r.reg.Systems)+len(r.reg.Systems)/8+64)
 	add := func(kind, p, title string, crumbs []Crumb, data any) {
 		out = append(out, job{kind: kind, lang: lang, path: p, out: outPath(lang, p), title: title, crumbs: crumbs, data: data})
@@ -28,7 +47,7 @@ func (r *renderer) langJobs(lang string) []job {
 	add("home", "", text(r.reg.Site.Title), nil, nil)
 
 	// A–Z list of all systems.
-	out = append(out, r.listJobs(lang, "list", "systeme/", T("list.title"), []Crumb{home}, lists.all, nil, nil)...)
+	out = append(out, r.listJobs(lang, keys, "list", "systeme/", T("list.title"), []Crumb{home}, lists.all, nil, nil)...)
 	systemCrumbs := []Crumb{home, {T("list.title"), "systeme/"}} // the same on every system page
 	for _, s := range r.reg.Systems {
 		add("system", "systeme/"+s.ID+"/", text(s.Name), systemCrumbs, s)
@@ -38,7 +57,7 @@ func (r *renderer) langJobs(lang string) []job {
 	orgsCrumb := Crumb{T("organisations.title"), "organisationen/"}
 	add("organisations", "organisationen/", T("organisations.title"), []Crumb{home}, r.reg.Organisations)
 	for _, o := range r.reg.Organisations {
-		out = append(out, r.listJobs(lang, "organisation", "organisationen/"+o.ID+"/", text(o.Name), []Crumb{home, orgsCrumb}, lists.org[o.ID], nil, o)...)
+		out = append(out, r.listJobs(lang, keys, "organisation", "organisationen/"+o.ID+"/", text(o.Name), []Crumb{home, orgsCrumb}, lists.org[o.ID], nil, o)...)
 	}
 
 	// Facets: an index per kind and a list per value.
@@ -50,7 +69,7 @@ func (r *renderer) langJobs(lang string) []job {
 			if v.Key != "" {
 				title = T(v.Key)
 			}
-			out = append(out, r.listJobs(lang, "facet", v.Path(), title, []Crumb{home, kc}, lists.facet[v], v, nil)...)
+			out = append(out, r.listJobs(lang, keys, "facet", v.Path(), title, []Crumb{home, kc}, lists.facet[v], v, nil)...)
 		}
 	}
 
@@ -87,14 +106,14 @@ func (r *renderer) langJobs(lang string) []job {
 }
 
 // listJobs splits a list of systems into pages of PageSize.
-func (r *renderer) listJobs(lang, kind, base, title string, crumbs []Crumb, systems []*register.System, facet *FacetValue, org *register.Organisation) []job {
+func (r *renderer) listJobs(lang string, keys map[*register.System]nameKey, kind, base, title string, crumbs []Crumb, systems []*register.System, facet *FacetValue, org *register.Organisation) []job {
 	size := r.cfg.PageSize
 	pages := max(1, (len(systems)+size-1)/size)
 	var out []job
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*size, min(n*size, len(systems))
 		l := &List{Systems: systems[lo:hi], Total: len(systems), Page: n, Pages: pages, Base: base, Facet: facet, Org: org}
-		l.keys = r.sortKeys(lang)
+		l.keys = keys
 		p, t, c := l.PagePath(n), title, crumbs
 		if n > 1 {
 			t = title + " – " + r.cat.Tf(lang, "pager.page_n", strconv.Itoa(n), strconv.Itoa(pages))
