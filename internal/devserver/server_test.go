@@ -292,3 +292,47 @@ func TestUnchanged(t *testing.T) {
 		t.Error("a directory: unchanged; want changed")
 	}
 }
+
+// TestServerPagesOnRequest: with Config.Page set (the incremental build),
+// HTML pages come from it, rendered when asked, and everything else from
+// the output directory.
+func TestServerPagesOnRequest(t *testing.T) {
+	pages := map[string]string{
+		"index.html":                "<html><head></head><body>Start</body></html>",
+		"systeme/neu/index.html":    "<html><head></head><body>Neu</body></html>",
+		"404.html":                  "<html><head></head><body>fehlt</body></html>",
+		"systeme/kaputt/index.html": "",
+	}
+	page := func(out string) ([]byte, bool, error) {
+		p, ok := pages[out]
+		if ok && p == "" {
+			return nil, true, errors.New("template: system.html:3:7: boom")
+		}
+		return []byte(p), ok, nil
+	}
+	build := func(ctx context.Context, out, base string, changed []string) error {
+		os.MkdirAll(out, 0o755)
+		return os.WriteFile(filepath.Join(out, "style.css"), []byte("body{}"), 0o644)
+	}
+	s := newServer(Config{Build: build, Page: page}, filepath.Join(t.TempDir(), "public"), "http://localhost:1313/")
+	s.rebuild(context.Background(), nil)
+
+	for _, tc := range []struct {
+		path string
+		code int
+		want string
+	}{
+		{"/", 200, `<head><script src="/_maki/reload.js?v=1" defer></script></head><body>Start`},
+		{"/systeme/neu/", 200, "reload.js?v=1\" defer></script></head><body>Neu"},
+		{"/systeme/neu/index.html", 200, "</script></head><body>Neu"},
+		{"/systeme/neu", http.StatusMovedPermanently, ""},
+		{"/style.css", 200, "body{}"},
+		{"/systeme/alt/", 404, "</script></head><body>fehlt"},
+		{"/systeme/kaputt/", 500, "system.html:3:7: boom"},
+	} {
+		code, body := get(t, s, tc.path)
+		if code != tc.code || !strings.Contains(body, tc.want) {
+			t.Errorf("GET %s = %d %.200q; want %d with %q", tc.path, code, body, tc.code, tc.want)
+		}
+	}
+}
