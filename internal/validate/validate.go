@@ -35,9 +35,18 @@ func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.
 		v.site(r.Site)
 	}
 	v.topics()
+	ags := map[string]*register.Organisation{} // first organisation with each AGS
 	for _, o := range r.Organisations {
 		v.entry(&o.Meta, o)
 		v.organisation(o)
+		if o.AGS == "" {
+			continue
+		}
+		if first, dup := ags[o.AGS]; dup {
+			v.errs.Warn(o.PosOf("ags"), "ags", "duplicate-ags", "%q is also the key of %s (%s); want one organisation per Gemeinde, or check the key", o.AGS, first.ID, first.File)
+		} else {
+			ags[o.AGS] = o
+		}
 	}
 	for _, s := range r.Systems {
 		if errs, ok := cache.get(s); ok {
