@@ -32,7 +32,7 @@ var commands = map[string]command{
 	"check":  {"load and validate the content; report every problem at file:line:col", cmdCheck},
 	"serve":  {"live preview with reload on save", cmdServe},
 	"new":    {"write a commented skeleton for a new system", cmdNew},
-	"import": {"bulk import systems from CSV or JSON", cmdImport},
+	"import": {"bulk import systems or organisations from CSV or JSON", cmdImport},
 	"search": {"search the register like the portal does", cmdSearch},
 	"export": {"write open data (json, csv, eu-ai-act) to stdout", cmdExport},
 	"schema": {"write the JSON Schema of entries", cmdSchema},
