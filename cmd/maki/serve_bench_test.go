@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -58,20 +56,7 @@ func benchServe(b *testing.B, pause time.Duration) {
 		_, code := get(b, base)
 		return "", code == 200
 	})
-	events, err := http.Get(base + "_maki/events")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer events.Body.Close()
-	reloads := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(events.Body)
-		for sc.Scan() {
-			if strings.HasPrefix(sc.Text(), "event: reload") {
-				reloads <- sc.Text()
-			}
-		}
-	}()
+	reloads := subscribeReloads(b, base)
 	<-reloads // the stream starts with the current version
 
 	nameLine := regexp.MustCompile(`(?m)^(name:[ \t]*\r?\n[ \t]+de:[ \t]*|name:[ \t]*)(.*)$`)

@@ -81,20 +81,7 @@ func TestServeEndToEnd(t *testing.T) {
 		return b, code == 200 && strings.Contains(b, "BAföG")
 	})
 
-	events, err := http.Get(base + "_maki/events")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer events.Body.Close()
-	reloads := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(events.Body)
-		for sc.Scan() {
-			if strings.HasPrefix(sc.Text(), "event: reload") {
-				reloads <- sc.Text()
-			}
-		}
-	}()
+	reloads := subscribeReloads(t, base)
 	drain := func() {
 		for {
 			select {
@@ -137,6 +124,27 @@ func TestServeEndToEnd(t *testing.T) {
 	if b, code := get(t, page); code != 200 || !strings.Contains(b, "Chatbot für Fragen zum BAföG") || strings.Contains(b, "Geänderter") {
 		t.Fatalf("after the fix the page is not the good site again (status %d)", code)
 	}
+}
+
+// subscribeReloads opens the server's event stream and returns the reload
+// events as they come; the stream is closed when the test ends.
+func subscribeReloads(t testing.TB, base string) <-chan string {
+	t.Helper()
+	events, err := http.Get(base + "_maki/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { events.Body.Close() })
+	reloads := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(events.Body)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "event: reload") {
+				reloads <- sc.Text()
+			}
+		}
+	}()
+	return reloads
 }
 
 func writeAtomically(t testing.TB, file, data string) {

@@ -76,9 +76,10 @@ func BenchmarkMarkdownCheck(b *testing.B) {
 	}
 }
 
-// BenchmarkRender renders every page of both languages (cards included)
-// into memory; the similar systems come from the search stage, untimed.
-func BenchmarkRender(b *testing.B) {
+// benchPublic returns the public view of the checked corpus, served from
+// https://example.org/, with the build config and the theme's catalog.
+func benchPublic(b *testing.B) (*register.Register, Config, register.Catalog) {
+	b.Helper()
 	reg := benchRegister(b, corpus.FS(corpus.BenchSize(1000), benchSeed)).Public()
 	reg.Site.BaseURL = "https://example.org/"
 	cfg := benchConfig("", "")
@@ -86,6 +87,13 @@ func BenchmarkRender(b *testing.B) {
 	if errs.Err() != nil {
 		b.Fatal(errs)
 	}
+	return reg, cfg, cat
+}
+
+// BenchmarkRender renders every page of both languages (cards included)
+// into memory; the similar systems come from the search stage, untimed.
+func BenchmarkRender(b *testing.B) {
+	reg, cfg, cat := benchPublic(b)
 	ext, err := extras(context.Background(), reg, cfg, reg.Site.BaseURL, cat)
 	if err != nil {
 		b.Fatal(err)
@@ -104,13 +112,7 @@ func BenchmarkRender(b *testing.B) {
 // BenchmarkExtras derives the search index and similar systems and
 // encodes the search files, open data, feeds and schemas.
 func BenchmarkExtras(b *testing.B) {
-	reg := benchRegister(b, corpus.FS(corpus.BenchSize(1000), benchSeed)).Public()
-	reg.Site.BaseURL = "https://example.org/"
-	cfg := benchConfig("", "")
-	cat, errs := load.Catalog(os.DirFS(cfg.Theme), "themes/default")
-	if errs.Err() != nil {
-		b.Fatal(errs)
-	}
+	reg, cfg, cat := benchPublic(b)
 	discard := func(string, []byte) error { return nil }
 	for b.Loop() {
 		ext, err := extras(context.Background(), reg, cfg, reg.Site.BaseURL, cat)
