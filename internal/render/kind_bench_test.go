@@ -1,0 +1,55 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"maki/internal/corpus"
+	"maki/internal/load"
+	"maki/internal/markdown"
+	"maki/internal/register"
+)
+
+// BenchmarkPageKinds renders one page at a time of each page type, over a
+// corpus of corpus.BenchSize(2000) systems: what a page of each type costs
+// (the 404 page is about the layout alone).
+func BenchmarkPageKinds(b *testing.B) {
+	reg, errs := load.Register(corpus.FS(corpus.BenchSize(2000), 1), "content")
+	if errs.Err() != nil {
+		b.Fatal(errs.Errors()[0])
+	}
+	reg = reg.Public()
+	reg.Site.BaseURL = "https://example.org/"
+	cat, errs := load.Catalog(os.DirFS("../../themes/default"), "themes/default")
+	if errs.Err() != nil {
+		b.Fatal(errs)
+	}
+	cfg := Config{BaseURL: reg.Site.BaseURL, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+		Catalog: cat, Markdown: markdown.New().HTML, Stats: register.ComputeStats(reg)}
+	p, err := Prepare(context.Background(), os.DirFS("../../themes/default"), reg, cfg, Reuse{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, kind := range []string{"system", "list", "facet", "organisation", "page", "notfound"} {
+		var jobs []job
+		for _, j := range p.jobs {
+			if j.kind == kind {
+				jobs = append(jobs, j)
+			}
+		}
+		b.Run(kind, func(b *testing.B) {
+			var buf bytes.Buffer
+			i := 0
+			for b.Loop() {
+				buf.Reset()
+				if err := p.r.exec(&buf, jobs[i%len(jobs)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}
