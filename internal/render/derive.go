@@ -51,6 +51,31 @@ func (l *List) PagePath(n int) string {
 	return l.Base + "seite/" + strconv.Itoa(n) + "/"
 }
 
+// pagerReach is how many pages on each side of the current one the pager
+// links to, besides the first and the last.
+const pagerReach = 2
+
+// PagerItems returns the page numbers the pager links to: the first, the
+// last and those within pagerReach of the current page, in order, with a 0
+// for each gap (a gap of a single page shows that page instead). A list of
+// 1,000 pages gets a pager of at most nine items, not 1,000 links on each
+// of its pages.
+func (l *List) PagerItems() []int {
+	near := func(n int) bool {
+		return n == 1 || n == l.Pages || n >= l.Page-pagerReach && n <= l.Page+pagerReach
+	}
+	var items []int
+	for n := 1; n <= l.Pages; n++ {
+		switch {
+		case near(n) || near(n-1) && near(n+1):
+			items = append(items, n)
+		case items[len(items)-1] != 0:
+			items = append(items, 0)
+		}
+	}
+	return items
+}
+
 // Letters returns the initial letters present on this page, in order, for
 // jump links.
 func (l *List) Letters() []string {

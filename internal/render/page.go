@@ -233,15 +233,6 @@ func (p *Page) PageOf(slug string) *register.Page {
 	return nil
 }
 
-// Seq returns 1..n, for templates.
-func (p *Page) Seq(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i + 1
-	}
-	return out
-}
-
 // Cards is the dot of the "system-list" template.
 type Cards struct {
 	Page    *Page
