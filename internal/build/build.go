@@ -72,7 +72,10 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	step("derived search index and similar systems")
+	if err := ext.writeEarly(ctx, out); err != nil {
+		return nil, err
+	}
+	step("derived and wrote search index, similar systems")
 
 	pages, err := render.Site(ctx, theme, reg, render.Config{
 		BaseURL:   baseURL,
@@ -92,7 +95,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	if err := ext.write(ctx, pages, out); err != nil {
 		return nil, err
 	}
-	step("wrote search index and open data")
+	step("wrote open data")
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

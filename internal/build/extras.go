@@ -20,7 +20,14 @@ import (
 // after (the exports need the list of rendered pages for the sitemap).
 type stages struct {
 	similar map[string][]string
-	files   []func(pages []string, w export.Writer) error
+	files   []extraFiles
+}
+
+// extraFiles is one stage's files.
+type extraFiles struct {
+	// needsPages is true when the files depend on the rendered pages.
+	needsPages bool
+	write      func(pages []string, w export.Writer) error
 }
 
 // similarCount is how many similar systems a system page shows.
@@ -38,17 +45,17 @@ func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL str
 		}
 	}
 	s.files = append(s.files,
-		func(_ []string, w export.Writer) error {
+		extraFiles{write: func(_ []string, w export.Writer) error {
 			files, err := ix.Files()
 			if err != nil {
 				return err
 			}
 			return writeAll(w, files)
-		},
-		func(pages []string, w export.Writer) error {
+		}},
+		extraFiles{needsPages: true, write: func(pages []string, w export.Writer) error {
 			return export.Write(reg, export.Config{BaseURL: baseURL, Now: cfg.Now, Catalog: cat, Pages: pages}, w)
-		},
-		func(_ []string, w export.Writer) error {
+		}},
+		extraFiles{write: func(_ []string, w export.Writer) error {
 			sys, err := schema.System()
 			if err != nil {
 				return err
@@ -61,7 +68,7 @@ func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL str
 				"daten/entry.schema.json":        sys,
 				"daten/organisation.schema.json": org,
 			})
-		},
+		}},
 	)
 	return s, nil
 }
@@ -78,10 +85,32 @@ func (s *stages) write(ctx context.Context, pages []string, w export.Writer) err
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := f(pages, w); err != nil {
+		if err := f.write(pages, w); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// writeEarly writes the extra files that do not depend on the rendered
+// pages (the search index, the schemas) and forgets them, so that what
+// they hold (the whole search index) is freed before rendering; write and
+// emit then write only the others.
+func (s *stages) writeEarly(ctx context.Context, w export.Writer) error {
+	var later []extraFiles
+	for _, f := range s.files {
+		if f.needsPages {
+			later = append(later, f)
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := f.write(nil, w); err != nil {
+			return err
+		}
+	}
+	s.files = later
 	return nil
 }
 
