@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"sort"
 	"strconv"
@@ -40,7 +41,38 @@ type List struct {
 	Facet   *FacetValue
 	Org     *register.Organisation
 
-	keys map[*register.System]nameKey // sort keys and initials of the list's language
+	keys  map[*register.System]nameKey       // sort keys and initials of the list's language
+	cards map[*register.System]template.HTML // the system cards of the list's language
+}
+
+// LetterGroup is a run of systems on a list page filed under one letter.
+type LetterGroup struct {
+	Letter string
+	// Cards are the systems' cards (the theme's "system-card"), joined.
+	Cards template.HTML
+}
+
+// Groups returns the systems of this page by initial letter, in order,
+// each group's cards joined: a list page prints a hundred cards with a
+// few template actions instead of a few per card.
+func (l *List) Groups() []LetterGroup {
+	var groups []LetterGroup
+	var b strings.Builder
+	for i, s := range l.Systems {
+		letter := l.keys[s].initial
+		if i == 0 || letter != groups[len(groups)-1].Letter {
+			if len(groups) > 0 {
+				groups[len(groups)-1].Cards = template.HTML(b.String())
+				b.Reset()
+			}
+			groups = append(groups, LetterGroup{Letter: letter})
+		}
+		b.WriteString(string(l.cards[s]))
+	}
+	if len(groups) > 0 {
+		groups[len(groups)-1].Cards = template.HTML(b.String())
+	}
+	return groups
 }
 
 // PagePath returns the path of page n of the list.

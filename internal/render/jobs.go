@@ -113,7 +113,7 @@ func (r *renderer) listJobs(lang string, keys map[*register.System]nameKey, kind
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*size, min(n*size, len(systems))
 		l := &List{Systems: systems[lo:hi], Total: len(systems), Page: n, Pages: pages, Base: base, Facet: facet, Org: org}
-		l.keys = keys
+		l.keys, l.cards = keys, r.cards[lang]
 		p, t, c := l.PagePath(n), title, crumbs
 		if n > 1 {
 			t = title + " – " + r.cat.Tf(lang, "pager.page_n", strconv.Itoa(n), strconv.Itoa(pages))

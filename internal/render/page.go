@@ -239,6 +239,16 @@ type Cards struct {
 	Systems []*register.System
 }
 
+// HTML returns the cards of the systems (the theme's "system-card"),
+// joined, in order.
+func (c Cards) HTML() template.HTML {
+	var b strings.Builder
+	for _, s := range c.Systems {
+		b.WriteString(string(c.Page.Card(s)))
+	}
+	return template.HTML(b.String())
+}
+
 // Cards bundles systems for the "system-list" template.
 func (p *Page) Cards(systems []*register.System) Cards {
 	return Cards{Page: p, Systems: systems}
