@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — maki full build against Hugo on the same synthetic register.
 #
-# Usage: bench/run.sh [-n 10000] [-runs 5] [-seed 1] [-maki-only] [-hugo-related] [-no-warmup] [-work DIR]
+# Usage: bench/run.sh [-n 10000] [-runs 5] [-seed 1] [-maki-only] [-hugo-related] [-no-warmup] [-work DIR] [-rev REV]
 #
 # Generates the corpus once (internal/corpus), converts it for Hugo
 # (bench/hugoprep; not timed), builds maki, installs Hugo v0.160.0 into a
@@ -15,11 +15,14 @@
 # on every system page (Hugo's related content, on topic and authority),
 # which maki's pages have; it grows much faster than linearly in Hugo
 # (10 minutes at 10,000 systems here), so the default Hugo build omits it.
+# -rev REV takes maki, its theme, bench/hugoprep and bench/hugo from that
+# commit (git archive into $WORK/src) instead of the working tree, which
+# other engineers may be editing.
 # -maki-only skips Hugo (for n=100000, where only maki's time and memory are
 # of interest).
 set -euo pipefail
 
-n=10000 runs=5 seed=1 makionly=0 related=0 warmup=1 work=""
+n=10000 runs=5 seed=1 makionly=0 related=0 warmup=1 work="" rev=""
 while [ $# -gt 0 ]; do
 	case $1 in
 	-n) n=$2; shift 2 ;;
@@ -29,7 +32,8 @@ while [ $# -gt 0 ]; do
 	-hugo-related) related=1; shift ;;
 	-no-warmup) warmup=0; shift ;;
 	-work) work=$2; shift 2 ;;
-	*) echo "usage: bench/run.sh [-n N] [-runs R] [-seed S] [-maki-only] [-hugo-related] [-no-warmup] [-work DIR]" >&2; exit 2 ;;
+	-rev) rev=$2; shift 2 ;;
+	*) echo "usage: bench/run.sh [-n N] [-runs R] [-seed S] [-maki-only] [-hugo-related] [-no-warmup] [-work DIR] [-rev REV]" >&2; exit 2 ;;
 	esac
 done
 
@@ -44,15 +48,26 @@ if [ ! -x /usr/bin/time ]; then
 	apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
 fi
 
-log "building maki"
-(cd "$repo" && go build -o "$work/maki" ./cmd/maki)
-# the tree maki was built from (the working tree is shared; say so when it differs)
-rev="$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- cmd internal themes go.mod go.sum || echo ' + uncommitted changes')"
+if [ -n "$rev" ]; then
+	# a clean export of one commit, untouched by edits in the shared working tree
+	log "building maki from $rev"
+	rm -rf "$work/src" && mkdir -p "$work/src"
+	git -C "$repo" archive "$rev" | tar -x -C "$work/src"
+	src=$work/src
+	(cd "$src" && go build -o "$work/maki" ./cmd/maki)
+	rev=$(git -C "$repo" rev-parse --short "$rev")
+else
+	src=$repo
+	log "building maki"
+	(cd "$repo" && go build -o "$work/maki" ./cmd/maki)
+	# the tree maki was built from (the working tree is shared; say so when it differs)
+	rev="$(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD -- cmd internal themes go.mod go.sum || echo ' + uncommitted changes')"
+fi
 
 if [ ! -f "$work/content/.done" ]; then
 	log "generating corpus: n=$n seed=$seed"
 	rm -rf "$work/content"
-	(cd "$repo" && go run ./internal/corpus/cmd/makicorpus -n "$n" -seed "$seed" -out "$work/content")
+	(cd "$src" && go run ./internal/corpus/cmd/makicorpus -n "$n" -seed "$seed" -out "$work/content")
 	touch "$work/content/.done"
 fi
 
@@ -68,8 +83,8 @@ if [ $makionly = 0 ]; then
 	fi
 	log "preparing the Hugo site ($("$HUGO" version | cut -d' ' -f1-2))"
 	rm -rf "$work/hugosite"
-	(cd "$repo" && go run ./bench/hugoprep -content "$work/content" -theme themes/default -out "$work/hugosite")
-	cp -r "$repo/bench/hugo/hugo.toml" "$repo/bench/hugo/layouts" "$work/hugosite/"
+	(cd "$src" && go run ./bench/hugoprep -content "$work/content" -theme themes/default -out "$work/hugosite")
+	cp -r "$src/bench/hugo/hugo.toml" "$src/bench/hugo/layouts" "$work/hugosite/"
 fi
 
 export HUGO_CACHEDIR=$work/hugocache
@@ -83,7 +98,7 @@ one() {
 	rm -rf "$out" "$out".tmp-* "$out".old
 	local cmd
 	case $tool in
-	maki) cmd=("$work/maki" build --quiet --content "$work/content" --theme "$repo/themes/default" --out "$out") ;;
+	maki) cmd=("$work/maki" build --quiet --content "$work/content" --theme "$src/themes/default" --out "$out") ;;
 	hugo) cmd=("$HUGO" --quiet --source "$work/hugosite" --destination "$out") ;;
 	hugo-related) cmd=(env HUGO_PARAMS_SIMILAR=true "$HUGO" --quiet --source "$work/hugosite" --destination "$out") ;;
 	esac
