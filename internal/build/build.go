@@ -40,6 +40,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	if errs.Err() != nil {
 		return nil, errs
 	}
+	forgetPositions(reg)
 	baseURL := cfg.BaseURL
 	if baseURL == "" && reg.Site != nil {
 		baseURL = reg.Site.BaseURL
@@ -125,4 +126,21 @@ func (o *output) Write(name string, data []byte) error {
 func (o *output) Create(name string) (io.WriteCloser, error) {
 	o.files.add()
 	return o.stage.Create(name)
+}
+
+// forgetPositions drops the source positions of every entry: they serve
+// only the error messages of the check, which has run, and at 100,000
+// systems they are half the memory the register holds while the site is
+// rendered.
+func forgetPositions(reg *register.Register) {
+	forget := func(m *register.Meta) { m.Positions, m.KeyPositions, m.Blocks = nil, nil, nil }
+	for _, s := range reg.Systems {
+		forget(&s.Meta)
+	}
+	for _, o := range reg.Organisations {
+		forget(&o.Meta)
+	}
+	for _, p := range reg.Pages {
+		forget(&p.Meta)
+	}
 }
