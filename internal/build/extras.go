@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"runtime"
 	"sync"
-	"sync/atomic"
 
 	"maki/internal/export"
 	"maki/internal/register"
@@ -114,10 +112,17 @@ func (s *stages) writeEarly(ctx context.Context, w export.Writer) error {
 	return nil
 }
 
-// writeAll writes files to w sorted by path, on all cores.
+// writeAll writes files to w sorted by path, one at a time: the search
+// files share a few large directories, and creating files in one
+// directory from two goroutines costs the kernel about 1.3 times the CPU
+// time, with no gain in wall time (measured on ext4).
 func writeAll(w export.Writer, files map[string][]byte) error {
-	names := sortedNames(files)
-	return parallel(len(names), func(i int) error { return w.Write(names[i], files[names[i]]) })
+	for _, name := range sortedNames(files) {
+		if err := w.Write(name, files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // emitWriter is an export.Writer over a render.Emit: it calls emit one
@@ -145,30 +150,3 @@ type emitFile struct {
 }
 
 func (f *emitFile) Close() error { return f.e.Write(f.name, f.Bytes()) }
-
-// parallel calls fn(0) … fn(n-1) on GOMAXPROCS goroutines and returns the
-// error of the lowest i that failed; after a failure the rest are skipped.
-func parallel(n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n && !failed.Load(); i = int(next.Add(1) - 1) {
-				if errs[i] = fn(i); errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
