@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# bench/stageprof.sh — one full maki build of a synthetic register with its
+# stage lines, wall/CPU/peak memory (GNU time) and a CPU profile split by
+# stage, for the stage-by-stage figures in RESULTS.md.
+#
+# Usage: bench/stageprof.sh [-n 100000] [-seed 1] [-bin path/to/maki] [-dir DIR]
+#
+# The corpus is generated into DIR/c<n> (kept for the next run), the site
+# built into DIR/out (removed afterwards); profiles and the log stay in DIR
+# (default $TMPDIR/makiprof). Needs GNU time (/usr/bin/time) and script(1)
+# (the build prints its stage lines on a terminal only).
+set -euo pipefail
+
+n=100000 seed=1 bin="" dir=${TMPDIR:-/tmp}/makiprof
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n) n=$2; shift 2 ;;
+	-seed) seed=$2; shift 2 ;;
+	-bin) bin=$2; shift 2 ;;
+	-dir) dir=$2; shift 2 ;;
+	*) echo "usage: bench/stageprof.sh [-n N] [-seed S] [-bin MAKI] [-dir DIR]" >&2; exit 2 ;;
+	esac
+done
+cd "$(dirname "$0")/.."
+mkdir -p "$dir"
+if [ -z "$bin" ]; then
+	bin=$dir/maki
+	go build -o "$bin" ./cmd/maki
+fi
+content=$dir/c$n
+if [ ! -f "$content/site.yaml" ]; then
+	go run ./internal/corpus/cmd/makicorpus -n "$n" -seed "$seed" -out "$content"
+fi
+rm -rf "$dir/out"
+tag=$dir/n$n
+script -qc "/usr/bin/time -f '%e s wall, %U s user, %S s sys, %M KB peak' '$bin' build --content '$content' --out '$dir/out' --cpuprofile '$tag.cpu' --memprofile '$tag.mem'" "$tag.log" >/dev/null
+rm -rf "$dir/out"
+grep -aE '^ *[0-9.]+s  |^[0-9.]+ s wall' "$tag.log"
+echo "CPU by stage (cumulative seconds; work on other goroutines is listed on its own; file writes are also under publish):"
+go tool pprof -top -cum -nodecount=3000 "$bin" "$tag.cpu" 2>/dev/null | awk '
+	function show(label) { printf "  %-40s %s\n", label, $4 }
+	/Total samples/ { print "  " $0 }
+	$6 ~ /^maki\/internal\/load\.\(\*loader\)\.dir\.func[0-9]+$/          { show("load (workers)") }
+	$6 ~ /^maki\/internal\/build\.check$/                                 { show("validate, export warnings (serial)") }
+	$6 ~ /^maki\/internal\/build\.checkMarkdownCached\.func1$/             { show("Markdown rules (workers)") }
+	$6 ~ /^maki\/internal\/search\.Build$/                                { show("search index (serial part)") }
+	$6 ~ /^maki\/internal\/search\.parallel\.func1$/                      { show("search index, similar systems (workers)") }
+	$6 ~ /^maki\/internal\/render\.\(\*Prepared\)\.RenderAll\.func1$/     { show("render (workers, with their file writes)") }
+	$6 ~ /^maki\/internal\/render\.\(\*renderer\)\.exec$/                 { show("  of which templates") }
+	$6 ~ /^maki\/internal\/export\.Write$/                                { show("exports (serial part)") }
+	$6 ~ /^maki\/internal\/export\.\(\*exporter\)\.encodeSystems\.func1$/ { show("exports, JSON per system (workers)") }
+	$6 ~ /^maki\/internal\/build\.parallel\.func1$/                       { show("search files written (workers)") }
+	$6 ~ /^maki\/internal\/publish\.\(\*Stage\)\.Write$/                 { show("publish: all file writes") }
+	$6 ~ /^runtime\.gcBgMarkWorker$/                                      { show("GC background mark (all stages)") }'
+echo "log and profiles: $tag.{log,cpu,mem}"
