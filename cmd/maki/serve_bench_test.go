@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,20 +36,7 @@ func benchServe(b *testing.B, pause time.Duration) {
 	if err := corpus.Write(content, n, 1); err != nil {
 		b.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	var stderr syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--port", "0", "--content", content, "--theme", "../../themes/default"}, io.Discard, &stderr)
-	}()
-	defer func() {
-		cancel()
-		<-done
-	}()
-	base := waitFor(b, 60*time.Second, func() (string, bool) {
-		m := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`).FindString(stderr.String())
-		return m, m != ""
-	})
+	base := startServe(b, content)
 	waitFor(b, 10*time.Minute, func() (string, bool) {
 		_, code := get(b, base)
 		return "", code == 200

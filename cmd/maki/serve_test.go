@@ -53,28 +53,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Skip("example system bafoeg-chatbot.yaml not found")
 	}
 
-	ctx, cancel := context.WithCancel(context.Background())
-	var stderr syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--port", "0", "--content", content, "--theme", "../../themes/default"}, io.Discard, &stderr)
-	}()
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("serve stopped with %v", err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Error("serve did not stop after its context was cancelled")
-		}
-	}()
-
-	base := waitFor(t, 30*time.Second, func() (string, bool) {
-		m := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`).FindString(stderr.String())
-		return m, m != ""
-	})
+	base := startServe(t, content)
 	page := base + "systeme/bafoeg-chatbot/"
 	waitFor(t, 120*time.Second, func() (string, bool) {
 		b, code := get(t, page)
@@ -124,6 +103,34 @@ func TestServeEndToEnd(t *testing.T) {
 	if b, code := get(t, page); code != 200 || !strings.Contains(b, "Chatbot für Fragen zum BAföG") || strings.Contains(b, "Geänderter") {
 		t.Fatalf("after the fix the page is not the good site again (status %d)", code)
 	}
+}
+
+// startServe runs "maki serve" on a free port over content with the
+// default theme until the test ends (checking that it then stops cleanly)
+// and returns the site's URL once it listens.
+func startServe(t testing.TB, content string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--port", "0", "--content", content, "--theme", "../../themes/default"}, io.Discard, &stderr)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve stopped with %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Error("serve did not stop after its context was cancelled")
+		}
+	})
+	return waitFor(t, 60*time.Second, func() (string, bool) {
+		m := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`).FindString(stderr.String())
+		return m, m != ""
+	})
 }
 
 // subscribeReloads opens the server's event stream and returns the reload
