@@ -1,10 +1,7 @@
 package build
 
 import (
-	"bytes"
 	"context"
-	"io"
-	"sync"
 
 	"maki/internal/export"
 	"maki/internal/register"
@@ -73,7 +70,7 @@ func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL str
 
 // emit writes the extra files to emit, one at a time.
 func (s *stages) emit(ctx context.Context, pages []string, emit render.Emit) error {
-	return s.write(ctx, pages, &emitWriter{emit: emit})
+	return s.write(ctx, pages, export.FuncWriter(emit))
 }
 
 // write writes the extra files to w, which must be safe for concurrent
@@ -124,29 +121,3 @@ func writeAll(w export.Writer, files map[string][]byte) error {
 	}
 	return nil
 }
-
-// emitWriter is an export.Writer over a render.Emit: it calls emit one
-// file at a time, and holds a streamed file in memory until it is closed.
-type emitWriter struct {
-	mu   sync.Mutex
-	emit render.Emit
-}
-
-func (e *emitWriter) Write(name string, data []byte) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.emit(name, data)
-}
-
-func (e *emitWriter) Create(name string) (io.WriteCloser, error) {
-	return &emitFile{e: e, name: name}, nil
-}
-
-// emitFile is a streamed file of an emitWriter.
-type emitFile struct {
-	bytes.Buffer
-	e    *emitWriter
-	name string
-}
-
-func (f *emitFile) Close() error { return f.e.Write(f.name, f.Bytes()) }

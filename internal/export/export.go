@@ -73,11 +73,15 @@ func Write(r *register.Register, cfg Config, w Writer) error {
 
 // Files returns every export as path (relative to public/) → content.
 func Files(r *register.Register, cfg Config) (map[string][]byte, error) {
-	m := &memWriter{files: map[string][]byte{}}
-	if err := Write(r, cfg, m); err != nil {
+	files := map[string][]byte{}
+	keep := func(name string, data []byte) error {
+		files[name] = bytes.Clone(data)
+		return nil
+	}
+	if err := Write(r, cfg, FuncWriter(keep)); err != nil {
 		return nil, err
 	}
-	return m.files, nil
+	return files, nil
 }
 
 // sink passes the files of the exports to a Writer and remembers their
@@ -145,36 +149,36 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// memWriter is a Writer that keeps the files in memory.
-type memWriter struct {
+// FuncWriter is a Writer over a function that takes whole files: Create
+// collects the file in memory and passes it on when it is closed. The
+// function is called from one goroutine at a time; it must not keep data.
+func FuncWriter(write func(name string, data []byte) error) Writer {
+	return &funcWriter{write: write}
+}
+
+type funcWriter struct {
 	mu    sync.Mutex
-	files map[string][]byte
+	write func(name string, data []byte) error
 }
 
-func (m *memWriter) Write(name string, data []byte) error {
-	m.mu.Lock()
-	m.files[name] = bytes.Clone(data)
-	m.mu.Unlock()
-	return nil
+func (w *funcWriter) Write(name string, data []byte) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.write(name, data)
 }
 
-func (m *memWriter) Create(name string) (io.WriteCloser, error) {
-	return &memFile{m: m, name: name}, nil
+func (w *funcWriter) Create(name string) (io.WriteCloser, error) {
+	return &funcFile{w: w, name: name}, nil
 }
 
-// memFile is a file of a memWriter being written.
-type memFile struct {
+// funcFile is a file of a funcWriter being written.
+type funcFile struct {
 	bytes.Buffer
-	m    *memWriter
+	w    *funcWriter
 	name string
 }
 
-func (f *memFile) Close() error {
-	f.m.mu.Lock()
-	f.m.files[f.name] = f.Bytes()
-	f.m.mu.Unlock()
-	return nil
-}
+func (f *funcFile) Close() error { return f.w.Write(f.name, f.Bytes()) }
 
 // exporter carries the register and the resolved settings through the
 // individual formats.
