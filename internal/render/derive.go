@@ -120,11 +120,6 @@ func (l *List) Letters() []string {
 	return letters
 }
 
-// Initial returns the letter a system is filed under in the A–Z list.
-func (l *List) Initial(s *register.System, lang string) string {
-	return l.keys[s].initial
-}
-
 type derived struct {
 	facets  []*FacetKind
 	counts  map[string]int

@@ -66,9 +66,10 @@ func Site(ctx context.Context, theme fs.FS, reg *register.Register, cfg Config, 
 // and every page planned. Its pages can be rendered all at once
 // (RenderAll) or one by one on request (Page), from several goroutines.
 type Prepared struct {
-	r     *renderer
-	jobs  []job
-	index map[string]int // output path → job
+	r         *renderer
+	jobs      []job
+	indexOnce sync.Once
+	index     map[string]int // output path → job; made on the first Page call
 }
 
 // Reuse names an earlier Prepared whose work a new one may take over. Prev
@@ -118,10 +119,6 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 	}
 	p := &Prepared{r: r, jobs: r.jobs()}
 	r.prevNames, r.prevCards, r.prevAll = nil, nil, nil
-	p.index = make(map[string]int, len(p.jobs))
-	for i, j := range p.jobs {
-		p.index[j.out] = i
-	}
 	return p, nil
 }
 
@@ -156,6 +153,12 @@ func (p *Prepared) Pages() []string {
 // Page renders the page whose output path is out ("systeme/x/index.html",
 // "en/404.html") into buf. ok is false when the site has no such page.
 func (p *Prepared) Page(out string, buf *bytes.Buffer) (ok bool, err error) {
+	p.indexOnce.Do(func() {
+		p.index = make(map[string]int, len(p.jobs))
+		for i, j := range p.jobs {
+			p.index[j.out] = i
+		}
+	})
 	i, ok := p.index[out]
 	if !ok {
 		return false, nil
