@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"strconv"
 
 	"maki/internal/build"
@@ -38,10 +40,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// re-plans only what the changed files touch, and renders pages when
 	// the browser asks for them.
 	session := build.NewSession(build.Config{Content: *content, Theme: *theme, Now: buildTime()}, stderr)
+	tmp, err := os.MkdirTemp("", "maki-serve-")
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	defer session.Close() // before the directory goes: the background job writes into it
 	return devserver.Run(ctx, devserver.Config{
 		Content: *content,
 		Theme:   *theme,
 		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		Out:     filepath.Join(tmp, "public"),
 		Log:     stderr,
 		Build: func(ctx context.Context, out, baseURL string, changed []string) error {
 			return session.Update(ctx, out, baseURL, changed)

@@ -147,7 +147,7 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 		}
 		s.swap(prep)
 		s.dirtyOthers = false
-		s.startBackground(cfg, pub, stats)
+		s.startBackground(ctx, cfg, pub, stats)
 		return nil
 	}
 
@@ -252,8 +252,8 @@ func (s *Session) Page(out string) (page []byte, ok bool, err error) {
 
 // startBackground schedules the search index, open data and similar
 // systems of reg, after SessionDelay unless another update comes first.
-func (s *Session) startBackground(cfg Config, pub *register.Register, stats *register.Stats) {
-	ctx, cancel := context.WithCancel(context.Background())
+func (s *Session) startBackground(parent context.Context, cfg Config, pub *register.Register, stats *register.Stats) {
+	ctx, cancel := context.WithCancel(parent)
 	done := make(chan struct{})
 	s.bgCancel, s.bgDone = cancel, done
 	s.mu.RLock()
@@ -279,6 +279,13 @@ func (s *Session) stopBackground() {
 		s.bgCancel()
 		s.bgCancel = nil
 	}
+}
+
+// Close cancels the background job and waits until it has stopped, so
+// that nothing writes to the output directory any more.
+func (s *Session) Close() {
+	s.stopBackground()
+	s.Wait()
 }
 
 // Wait blocks until the last background job has finished (for tests and
