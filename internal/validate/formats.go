@@ -47,10 +47,7 @@ func (v *validator) checkFormat(format, s string) string {
 			return "want an https:// URL"
 		}
 	case "url":
-		u, err := url.Parse(s)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			return "want an absolute http:// or https:// URL"
-		}
+		return BaseURL(s)
 	case "email":
 		if !emailPattern.MatchString(s) {
 			return "want an e-mail address like \"ki@behoerde.example.de\""
@@ -76,6 +73,35 @@ func (v *validator) checkFormat(format, s string) string {
 		if !agsPattern.MatchString(s) {
 			return "want the 8-digit Amtlicher Gemeindeschlüssel, like \"08111000\""
 		}
+	}
+	return ""
+}
+
+// BaseURL checks s as the address the site is served from (site.yaml's
+// base_url, the --base-url flag) and returns what is wanted when it is not
+// one, or "". It must be an absolute http:// or https:// URL with a host; a
+// path is allowed. User info is refused because the address is published
+// in every page and file; a query or fragment because every URL of the
+// site is made by appending a path to it; control characters and spaces
+// because they break the links.
+func BaseURL(s string) string {
+	const want = "want an absolute http:// or https:// URL like \"https://register.example.org/\""
+	if strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
+		return want + " without spaces or control characters"
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Opaque != "" {
+		return want
+	}
+	switch {
+	case u.User != nil:
+		return "want no user name or password in the URL (it is published in every page)"
+	case u.RawQuery != "" || u.ForceQuery:
+		return "want no query (?…): the site's URLs are made by appending paths"
+	case u.Fragment != "" || strings.Contains(s, "#"):
+		return "want no fragment (#…): the site's URLs are made by appending paths"
+	case u.Port() == "" && strings.HasSuffix(u.Host, ":"):
+		return want + " with a port number after \":\" or none"
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"strings"
 	"testing"
 
 	"maki/internal/register"
@@ -180,5 +181,41 @@ func TestEntryStart(t *testing.T) {
 	}
 	if got := entryStart(&register.Meta{File: "f"}).String(); got != "f:1:1" {
 		t.Errorf("entryStart of an empty entry = %s; want f:1:1", got)
+	}
+}
+
+func TestBaseURL(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want string // a part of the message; "" when s is fine
+	}{
+		{"https://register.example.org/", ""},
+		{"https://register.example.org", ""},
+		{"http://localhost:1313/", ""},
+		{"https://example.org/ki/register/", ""},
+		{"https://[::1]:8080/", ""},
+		{"https://user:secret@register.example.org/", "no user name or password"},
+		{"https://user@register.example.org/", "no user name or password"},
+		{"https://register.example.org/?a=b", "no query"},
+		{"https://register.example.org/?", "no query"},
+		{"https://register.example.org/#top", "no fragment"},
+		{"https://register.example.org/#", "no fragment"},
+		{"javascript:alert(1)//", "absolute http"},
+		{"ftp://register.example.org/", "absolute http"},
+		{"data:text/html,x", "absolute http"},
+		{"//register.example.org/", "absolute http"},
+		{"/register/", "absolute http"},
+		{"register.example.org", "absolute http"},
+		{"https:register.example.org", "absolute http"},
+		{"https:///pfad", "absolute http"},
+		{"", "absolute http"},
+		{"https://exa mple.org/", "without spaces or control characters"},
+		{"https://example.org/\n", "without spaces or control characters"},
+		{"https://example.org:/", "port"},
+	} {
+		got := BaseURL(tt.s)
+		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("BaseURL(%q) = %q; want %q", tt.s, got, tt.want)
+		}
 	}
 }
