@@ -11,6 +11,7 @@ import (
 	"runtime/pprof"
 
 	"maki/internal/build"
+	"maki/internal/publish"
 	"maki/internal/register"
 )
 
@@ -20,10 +21,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var sf siteFlags
 	sf.register(fs)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	force := fs.Bool("force", false, "replace an output directory that is not empty and was not made by maki (never the content, theme or repository)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for performance work)")
 	memprofile := fs.String("memprofile", "", "write a heap profile to `file` at the end of the build")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: maki build [flags]\n\nChecks the content and builds the site into the output directory. The new\nsite replaces the old one only when the whole build succeeded.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "usage: maki build [flags]\n\nChecks the content and builds the site into the output directory. The new\nsite replaces the old one only when the whole build succeeded.\n\nThe output directory is replaced as a whole, so it must not be or hold the\ncontent, the theme or the repository, and must be missing, empty (or hold\nonly .gitkeep) or made by an earlier build (it holds "+publish.Marker+");\n--force allows another non-empty directory.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
@@ -31,6 +33,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if fs.NArg() > 0 {
 		return usageError("maki build: unexpected argument %q", fs.Arg(0))
+	}
+	if err := sf.check("build"); err != nil {
+		return err
+	}
+	if err := sf.checkOut("build", *force); err != nil {
+		return err
 	}
 	tuneGC()
 	if *cpuprofile != "" {

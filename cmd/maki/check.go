@@ -32,6 +32,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if fs.NArg() > 0 {
 		return usageError("maki check: unexpected argument %q", fs.Arg(0))
 	}
+	if err := sf.check("check"); err != nil {
+		return err
+	}
 	switch *format {
 	case "text", "json", "github", "gitlab":
 	default:
@@ -51,7 +54,11 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// report writes errs in the given format.
+// report writes errs in the given format. Every human and CI format
+// (text, github, gitlab) shows file names and messages with control
+// characters escaped (register.Printable), so a file name cannot forge a
+// line or a workflow command; json carries the file name as it is, escaped
+// by encoding/json, and the message escaped like the others.
 func report(w io.Writer, format string, errs register.ErrorList) error {
 	switch format {
 	case "json":
@@ -77,7 +84,7 @@ func report(w io.Writer, format string, errs register.ErrorList) error {
 			if e.Severity == register.SevWarning {
 				kind = "warning"
 			}
-			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", kind, ghEscapeProp(e.Pos.File), max(e.Pos.Line, 1), max(e.Pos.Col, 1), ghEscapeProp("maki "+e.Rule), ghEscape(e.Message()))
+			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", kind, ghEscapeProp(register.Printable(e.Pos.File)), max(e.Pos.Line, 1), max(e.Pos.Col, 1), ghEscapeProp("maki "+e.Rule), ghEscape(e.Message()))
 		}
 		return nil
 	case "gitlab":
@@ -102,7 +109,7 @@ func report(w io.Writer, format string, errs register.ErrorList) error {
 				sev = "minor"
 			}
 			sum := sha256.Sum256([]byte(e.Pos.File + "\x00" + e.Field + "\x00" + e.Rule + "\x00" + e.Msg))
-			items = append(items, issue{e.Message(), "maki/" + e.Rule, hex.EncodeToString(sum[:16]), sev, location{e.Pos.File, lines{max(e.Pos.Line, 1)}}})
+			items = append(items, issue{e.Message(), "maki/" + e.Rule, hex.EncodeToString(sum[:16]), sev, location{register.Printable(e.Pos.File), lines{max(e.Pos.Line, 1)}}})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

@@ -62,6 +62,9 @@ Flags:
 	if !ok {
 		return usageError("maki export: unknown format %q; want json, csv or eu-ai-act", pos[0])
 	}
+	if err := checkBaseURL("export", *baseURL); err != nil {
+		return err
+	}
 	cfg := build.Config{Content: *content, BaseURL: *baseURL, Now: buildTime()}
 	reg, errs := build.Check(cfg)
 	if errs.Err() != nil {

@@ -7,6 +7,9 @@ import (
 	"time"
 
 	"maki/internal/build"
+	"maki/internal/publish"
+	"maki/internal/register"
+	"maki/internal/validate"
 )
 
 // siteFlags are the flags every command that reads content shares.
@@ -19,6 +22,35 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.theme, "theme", "themes/default", "theme `directory`")
 	fs.StringVar(&f.out, "out", "public", "output `directory`")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is served from (overrides site.yaml)")
+}
+
+// check checks the values of the flags for the command cmd ("build"):
+// a bad --base-url is a usage error (exit status 2).
+func (f *siteFlags) check(cmd string) error {
+	return checkBaseURL(cmd, f.baseURL)
+}
+
+// checkBaseURL checks a --base-url flag by the rule site.yaml's base_url
+// follows (validate.BaseURL); empty means the flag was not given.
+func checkBaseURL(cmd, baseURL string) error {
+	if baseURL == "" {
+		return nil
+	}
+	if want := validate.BaseURL(baseURL); want != "" {
+		return usageError("maki %s: --base-url %q: %s", cmd, register.Excerpt(baseURL), want)
+	}
+	return nil
+}
+
+// checkOut checks that the build may replace --out (publish.Guard): never
+// the content, the theme, the project or the repository, never a file,
+// and a non-empty folder maki did not make only with force. A refusal is
+// a usage error (exit status 2).
+func (f *siteFlags) checkOut(cmd string, force bool) error {
+	if err := (publish.Guard{Content: f.content, Theme: f.theme, Force: force}).CheckOut(f.out); err != nil {
+		return usageError("maki %s: %s", cmd, register.Printable(err.Error()))
+	}
+	return nil
 }
 
 func (f *siteFlags) config() build.Config {

@@ -24,7 +24,8 @@ type Stage struct {
 }
 
 // NewStage creates a staging directory next to out (same file system, so
-// the final rename is atomic per directory).
+// the final rename is atomic per directory) and writes the Marker into it.
+// It does not check out: callers check it first with Guard.CheckOut.
 func NewStage(out string) (*Stage, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
@@ -36,6 +37,10 @@ func NewStage(out string) (*Stage, error) {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
 	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if err := writeMarker(dir); err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
 	}

@@ -102,38 +102,68 @@ func (l *ErrorList) Warn(pos Pos, field, rule, format string, args ...any) {
 const MaxExcerpt = 120
 
 // maxMessage is the most characters a message keeps in any case, so that
-// a value echoed without quotes cannot make it long either.
-const maxMessage = 1000
+// a value echoed without quotes cannot make it long either; it is far above
+// the longest message maki writes (the list of known fields).
+const maxMessage = 2000
 
 // message formats an error message so that no value in it is longer than
-// an excerpt: string arguments longer than MaxExcerpt characters are cut
-// before formatting, unless the format only passes a message made
-// elsewhere through ("%s"); then quoted values ("…" as %q writes them)
-// inside that message are cut instead. Whatever the message holds, it is
-// cut at maxMessage characters.
+// an excerpt. Values are echoed quoted (%q, STYLE §3): string arguments of
+// a %q verb longer than MaxExcerpt characters are cut before formatting,
+// and every quoted string in the result that is still too long (a message
+// made elsewhere and passed through with "%s") is cut after. Other
+// arguments are parts of the message (what is wanted) and stay whole;
+// whatever the message holds, it is cut at maxMessage characters.
 func message(format string, args []any) string {
-	if format != "%s" {
-		copied := false
-		for i, a := range args {
-			var v string
-			switch a := a.(type) {
-			case string:
-				v = a
-			case []byte:
-				v = string(a)
-			default:
-				continue
-			}
-			if len(v) <= MaxExcerpt {
-				continue
-			}
-			if !copied { // the caller's slice stays as it was
-				args, copied = append([]any(nil), args...), true
-			}
-			args[i] = Excerpt(v)
+	copied := false
+	for i, verb := range verbs(format) {
+		if verb != 'q' || i >= len(args) {
+			continue
 		}
+		var v string
+		switch a := args[i].(type) {
+		case string:
+			v = a
+		case []byte:
+			v = string(a)
+		default:
+			continue
+		}
+		if len(v) <= MaxExcerpt {
+			continue
+		}
+		if !copied { // the caller's slice stays as it was
+			args, copied = append([]any(nil), args...), true
+		}
+		args[i] = Excerpt(v)
 	}
 	return cut(shortenQuoted(fmt.Sprintf(format, args...)), maxMessage)
+}
+
+// verbs returns the verb of each argument of format in order ('%%' takes
+// none), or nil when format numbers its arguments explicitly or takes
+// width or precision from an argument.
+func verbs(format string) []byte {
+	var vs []byte
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i == len(format) {
+			break
+		}
+		switch format[i] {
+		case '%':
+			continue
+		case '[', '*':
+			return nil
+		}
+		vs = append(vs, format[i])
+	}
+	return vs
 }
 
 // Excerpt returns s if it has at most MaxExcerpt characters, else its first
