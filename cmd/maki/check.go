@@ -54,11 +54,12 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// report writes errs in the given format. Every human and CI format
-// (text, github, gitlab) shows file names and messages with control
-// characters escaped (register.Printable), so a file name cannot forge a
-// line or a workflow command; json carries the file name as it is, escaped
-// by encoding/json, and the message escaped like the others.
+// report writes errs in the given format. Every format shows file names
+// and messages with control characters escaped (register.Printable), so a
+// file name cannot forge a line or a workflow command, move the cursor or
+// reorder what a reader sees. json too: encoding/json escapes C0 controls
+// and U+2028/2029 but passes C1 controls and bidirectional overrides, which
+// a tool showing the report would print as they are.
 func report(w io.Writer, format string, errs register.ErrorList) error {
 	switch format {
 	case "json":
@@ -73,7 +74,7 @@ func report(w io.Writer, format string, errs register.ErrorList) error {
 		}
 		items := []item{}
 		for _, e := range errs {
-			items = append(items, item{e.Pos.File, e.Pos.Line, e.Pos.Col, e.Field, e.Severity.String(), e.Rule, e.Message()})
+			items = append(items, item{register.Printable(e.Pos.File), e.Pos.Line, e.Pos.Col, e.Field, e.Severity.String(), e.Rule, e.Message()})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
