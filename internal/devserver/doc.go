@@ -15,4 +15,10 @@
 // HTML requests get a page listing the errors (file:line:col, escaped), the
 // terminal gets the same list, and the next good build recovers by itself.
 // Only the context ends Run.
+//
+// Requests are answered only when their Host header names the server:
+// localhost, 127.0.0.1, [::1] or the address listened on, with its port
+// (any IP address when listening on every interface); other hosts get 421
+// Misdirected Request, so a web page cannot read the preview through DNS
+// rebinding.
 package devserver

@@ -131,7 +131,7 @@ func Run(ctx context.Context, cfg Config) error {
 
 	// Serve at once: until the first build is done, pages say "Building…"
 	// and reload by themselves when it is.
-	srv := &http.Server{Handler: s, BaseContext: func(net.Listener) context.Context { return ctx },
+	srv := &http.Server{Handler: newHostGuard(s, ln.Addr(), cfg.Addr), BaseContext: func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
