@@ -1,7 +1,10 @@
 // Package publish is the only package that writes the site to disk. It
 // stages the output in a fresh directory beside the target and swaps it in
 // only when the build has succeeded, so a failed or interrupted build
-// leaves the previous output exactly as it was.
+// leaves the previous output exactly as it was. Guard.CheckOut decides
+// before a build whether a folder may be replaced at all: never the
+// content, the theme, the project or the repository, never a file, and a
+// non-empty folder only when an earlier build made it (it holds Marker).
 package publish
 
 import (
