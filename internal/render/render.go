@@ -405,16 +405,8 @@ func (r *renderer) exec(buf *bytes.Buffer, j job) error {
 	return t.ExecuteTemplate(buf, t.Name(), p)
 }
 
-func (r *renderer) languages() []string {
-	if r.reg.Site == nil || len(r.reg.Site.Languages) == 0 {
-		return []string{"de", "en"}
-	}
-	var out []string
-	for _, l := range r.reg.Site.Languages {
-		out = append(out, string(l))
-	}
-	return out
-}
+// languages lists the site's languages, German first (register.Site.Langs).
+func (r *renderer) languages() []string { return r.reg.Site.Langs() }
 
 // outPath turns a page path into its file: "systeme/x/" → "systeme/x/index.html".
 func outPath(lang, p string) string {
