@@ -181,16 +181,18 @@ var eventAttr = regexp.MustCompile(`<[a-zA-Z][^<>]*\son[a-z]+\s*=`)
 
 var hrefPattern = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
 
-// TestLinksResolveUnderSubPath builds for a sub-path and checks that every
-// local link and asset of every page points at a file of the build.
-func TestLinksResolveUnderSubPath(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	cfg := exampleConfig(t, out)
-	cfg.BaseURL = "https://example.org/register/"
-	if _, err := Run(context.Background(), cfg, nil); err != nil {
-		t.Fatal(err)
+// checkLinks checks that every local link and asset of every HTML page of
+// the build in out points at a file of the build (files, from tree), and
+// returns how many links it checked. Local links are those under base's
+// path; links with a scheme are not followed.
+func checkLinks(t *testing.T, out string, files map[string]string, base string) int {
+	t.Helper()
+	root := "/"
+	if i := strings.Index(base, "://"); i >= 0 {
+		if j := strings.Index(base[i+3:], "/"); j >= 0 {
+			root = base[i+3+j:]
+		}
 	}
-	files := tree(t, out)
 	checked := 0
 	for name := range files {
 		if !strings.HasSuffix(name, ".html") {
@@ -203,24 +205,44 @@ func TestLinksResolveUnderSubPath(t *testing.T) {
 				continue // fragment, https:, mailto:, data:
 			}
 			if !strings.HasPrefix(link, "/") { // relative link from Markdown
-				link = path.Join("/register/", path.Dir(name), link) + map[bool]string{true: "/"}[strings.HasSuffix(link, "/")]
+				link = path.Join(root, path.Dir(name), link) + map[bool]string{true: "/"}[strings.HasSuffix(link, "/")]
 			}
-			if !strings.HasPrefix(link, "/register/") {
-				t.Errorf("%s: link %q is not under the base path /register/", name, link)
+			if !strings.HasPrefix(link, root) {
+				t.Errorf("%s: link %q is not under the base path %s", name, link, root)
 				continue
 			}
-			p := strings.TrimPrefix(link, "/register/")
-			p, _, _ = strings.Cut(p, "#")
-			p, _, _ = strings.Cut(p, "?")
-			if p == "" || strings.HasSuffix(p, "/") {
-				p += "index.html"
-			}
-			if _, ok := files[p]; !ok {
-				t.Errorf("%s: link %q points at no file (%s)", name, link, p)
+			if !fileOf(files, strings.TrimPrefix(link, root)) {
+				t.Errorf("%s: link %q points at no file", name, link)
 			}
 			checked++
 		}
 	}
+	return checked
+}
+
+// fileOf reports whether the site path p (relative to the site root, with
+// any query or fragment) names a file of the build.
+func fileOf(files map[string]string, p string) bool {
+	p, _, _ = strings.Cut(p, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	_, ok := files[p]
+	return ok
+}
+
+// TestLinksResolveUnderSubPath builds for a sub-path and checks that every
+// local link and asset of every page points at a file of the build.
+func TestLinksResolveUnderSubPath(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := exampleConfig(t, out)
+	cfg.BaseURL = "https://example.org/register/"
+	if _, err := Run(context.Background(), cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	files := tree(t, out)
+	checked := checkLinks(t, out, files, "https://example.org/register/")
 	if checked < 1000 {
 		t.Errorf("checked only %d links; want the whole site", checked)
 	}

@@ -145,8 +145,10 @@ func (x *exporter) atomFeed(lang string) []byte {
 }
 
 func (x *exporter) feeds(out *sink) error {
-	if err := out.write("feed.xml", x.atomFeed("de")); err != nil {
-		return err
+	for _, lang := range x.langs {
+		if err := out.write(langPrefix(lang)+"feed.xml", x.atomFeed(lang)); err != nil {
+			return err
+		}
 	}
-	return out.write("en/feed.xml", x.atomFeed("en"))
+	return nil
 }

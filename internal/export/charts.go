@@ -197,7 +197,7 @@ func chartDesc(lang string, total int, multi bool, rows []chartRow) string {
 
 func (x *exporter) charts(out *sink) error {
 	st := register.ComputeStats(x.r)
-	for _, lang := range []string{"de", "en"} {
+	for _, lang := range x.langs {
 		for _, g := range st.Groups {
 			rows := x.chartRows(lang, g)
 			title := x.tOr(lang, "statistik."+g.Key+".title", chartTitles[g.Key])

@@ -100,19 +100,26 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	}
 
 	w := newXML()
+	// langTexts drops the English text of a German-only site.
+	langTexts := func(name, de, en string) {
+		if !x.en {
+			en = ""
+		}
+		w.langTexts(name, de, en)
+	}
 	w.open("rdf:RDF", "xmlns:rdf", nsRDF, "xmlns:dcat", nsDCAT, "xmlns:dct", nsDCT,
 		"xmlns:dcatde", nsDCATDE, "xmlns:dcatap", nsDCATAP, "xmlns:foaf", nsFOAF, "xmlns:vcard", nsVCARD)
 
 	w.open("dcat:Catalog", "rdf:about", catURI)
-	w.langTexts("dct:title", title.De, title.En)
+	langTexts("dct:title", title.De, title.En)
 	catDesc := register.Text{
 		De: "Offene Daten des KI-Transparenzregisters: welche KI-Systeme Behörden in Bund, Ländern und Kommunen planen, betreiben oder eingestellt haben.",
 		En: "Open data of the AI Transparency Register: the AI systems that federal, state and local authorities in Germany plan, run or have retired.",
 	}
-	w.langTexts("dct:description", x.tOr("de", "data.catalog_description", catDesc), x.tOr("en", "data.catalog_description", catDesc))
+	langTexts("dct:description", x.tOr("de", "data.catalog_description", catDesc), x.tOr("en", "data.catalog_description", catDesc))
 	w.open("dct:publisher")
 	w.open("foaf:Agent", "rdf:about", agentURI)
-	w.langTexts("foaf:name", opName.De, opName.En)
+	langTexts("foaf:name", opName.De, opName.En)
 	if opName.IsZero() {
 		w.elem("foaf:name", title.De, "xml:lang", "de")
 	}
@@ -124,7 +131,9 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	w.close("dct:publisher")
 	w.res("foaf:homepage", x.base)
 	w.res("dct:language", euAuthority+"language/DEU")
-	w.res("dct:language", euAuthority+"language/ENG")
+	if x.en {
+		w.res("dct:language", euAuthority+"language/ENG")
+	}
 	w.res("dct:license", license)
 	w.res("dcat:themeTaxonomy", themeTaxonomy)
 	w.res("dct:spatial", countryDE)
@@ -138,12 +147,12 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	if title.En == "" {
 		dsTitle.En = ""
 	}
-	w.langTexts("dct:title", x.tOr("de", "data.dataset_title", dsTitle), x.tOr("en", "data.dataset_title", dsTitle))
+	langTexts("dct:title", x.tOr("de", "data.dataset_title", dsTitle), x.tOr("en", "data.dataset_title", dsTitle))
 	dsDesc := register.Text{
 		De: "Alle Einträge des KI-Transparenzregisters mit Zweck, Status, Organisation, Themen, Techniken, Risikoklasse nach KI-Verordnung, Folgenabschätzungen, Nachnutzung und Kontakt; " + strconv.Itoa(len(x.systems)) + " KI-Systeme.",
 		En: "All entries of the AI Transparency Register with purpose, status, organisation, topics, techniques, EU AI Act risk class, impact assessments, reuse and contact; " + strconv.Itoa(len(x.systems)) + " AI systems.",
 	}
-	w.langTexts("dct:description", dsDesc.De, dsDesc.En)
+	langTexts("dct:description", dsDesc.De, dsDesc.En)
 	w.elem("dct:identifier", dsURI)
 	w.res("dct:publisher", agentURI)
 	w.open("dcat:contactPoint")
@@ -169,7 +178,7 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 		{De: "Verwaltung", En: "public administration"},
 		{De: "Algorithmenregister", En: "algorithm register"},
 	} {
-		w.langTexts("dcat:keyword", k.De, k.En)
+		langTexts("dcat:keyword", k.De, k.En)
 	}
 	w.res("dcat:theme", euAuthority+"data-theme/GOVE")
 	w.res("dcat:theme", euAuthority+"data-theme/TECH")
@@ -179,7 +188,9 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	w.res("dct:accessRights", accessPublic)
 	w.res("dct:accrualPeriodicity", freqIrregular)
 	w.res("dct:language", euAuthority+"language/DEU")
-	w.res("dct:language", euAuthority+"language/ENG")
+	if x.en {
+		w.res("dct:language", euAuthority+"language/ENG")
+	}
 	w.res("dcat:landingPage", x.abs("daten/"))
 	w.date("dct:issued", issued)
 	w.date("dct:modified", modified)
@@ -187,8 +198,8 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	for _, d := range dcatDists {
 		w.open("dcat:distribution")
 		w.open("dcat:Distribution", "rdf:about", x.abs("daten/#"+d.file))
-		w.langTexts("dct:title", x.tOr("de", d.titleKey, d.title), x.tOr("en", d.titleKey, d.title))
-		w.langTexts("dct:description", d.desc.De, d.desc.En)
+		langTexts("dct:title", x.tOr("de", d.titleKey, d.title), x.tOr("en", d.titleKey, d.title))
+		langTexts("dct:description", d.desc.De, d.desc.En)
 		w.res("dcat:accessURL", x.abs("daten/"))
 		w.res("dcat:downloadURL", x.abs("daten/"+d.file))
 		w.res("dct:format", euAuthority+"file-type/"+d.format)

@@ -104,7 +104,7 @@ func (x *exporter) euSystem(s *register.System) jEUSystem {
 	j := jEUSystem{
 		ID:           s.ID,
 		Name:         mkText(s.Name),
-		PageURL:      jText{De: str(x.pageURL("de", s.ID)), En: str(x.pageURL("en", s.ID))},
+		PageURL:      x.pageURLs(x.pageURL, s.ID),
 		PersonalData: str(string(s.PersonalData)),
 		Restricted:   s.Restricted,
 		Status:       str(string(s.Status)),

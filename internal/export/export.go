@@ -190,6 +190,11 @@ type exporter struct {
 	site *register.Site
 	// systems is r.Systems sorted by id.
 	systems []*register.System
+	// langs are the site's languages, German first; en is true when
+	// English is among them. Nothing English (feed, OpenSearch, charts,
+	// page URLs, catalogue texts) is written for a German-only site.
+	langs []string
+	en    bool
 }
 
 func newExporter(r *register.Register, cfg Config) (*exporter, error) {
@@ -216,7 +221,8 @@ func newExporter(r *register.Register, cfg Config) (*exporter, error) {
 	r.Organisation("")
 	systems := append([]*register.System(nil), r.Systems...)
 	sort.Slice(systems, func(i, j int) bool { return systems[i].ID < systems[j].ID })
-	return &exporter{r: r, cfg: cfg, base: base, host: u.Hostname(), site: site, systems: systems}, nil
+	return &exporter{r: r, cfg: cfg, base: base, host: u.Hostname(), site: site, systems: systems,
+		langs: site.Langs(), en: site.HasLang("en")}, nil
 }
 
 // abs returns the absolute URL of a site path ("systeme/foo/").
@@ -230,6 +236,16 @@ func (x *exporter) pageURL(lang, id string) string {
 // orgURL returns the absolute URL of an organisation's page in lang.
 func (x *exporter) orgURL(lang, id string) string {
 	return x.abs(langPrefix(lang) + "organisationen/" + id + "/")
+}
+
+// pageURLs returns a page's absolute URLs, English null when the site
+// has no English pages.
+func (x *exporter) pageURLs(url func(lang, id string) string, id string) jText {
+	j := jText{De: str(url("de", id))}
+	if x.en {
+		j.En = str(url("en", id))
+	}
+	return j
 }
 
 func langPrefix(lang string) string {

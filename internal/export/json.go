@@ -154,7 +154,7 @@ type jSystem struct {
 }
 
 func (x *exporter) orgPageURL(id string) jText {
-	return jText{De: str(x.orgURL("de", id)), En: str(x.orgURL("en", id))}
+	return x.pageURLs(x.orgURL, id)
 }
 
 func (x *exporter) jOrg(id string) *jOrganisation {
@@ -202,7 +202,7 @@ func (x *exporter) jSystem(s *register.System) *jSystem {
 		NextReview:     str(string(s.NextReview)),
 		OperatingLogic: mkText(s.OperatingLogic),
 		Organisation:   x.jOrg(s.Organisation),
-		PageURL:        jText{De: str(x.pageURL("de", s.ID)), En: str(x.pageURL("en", s.ID))},
+		PageURL:        x.pageURLs(x.pageURL, s.ID),
 		Partners:       []jOrganisation{},
 		PersonalData:   str(string(s.PersonalData)),
 		Published:      str(string(s.Published)),

@@ -23,7 +23,7 @@ func (x *exporter) securityTxt() []byte {
 		b.WriteString("Contact: " + contact + "\n")
 	}
 	b.WriteString("Expires: " + x.cfg.Now.UTC().AddDate(1, 0, 0).Truncate(time.Second).Format(time.RFC3339) + "\n")
-	b.WriteString("Preferred-Languages: de, en\n")
+	b.WriteString("Preferred-Languages: " + strings.Join(x.langs, ", ") + "\n")
 	b.WriteString("Canonical: " + x.abs(".well-known/security.txt") + "\n")
 	return []byte(b.String())
 }
@@ -57,8 +57,10 @@ func (x *exporter) wellKnown(out *sink) error {
 	if err := out.write(".well-known/security.txt", x.securityTxt()); err != nil {
 		return err
 	}
-	if err := out.write("opensearch.xml", x.openSearch("de")); err != nil {
-		return err
+	for _, lang := range x.langs {
+		if err := out.write(langPrefix(lang)+"opensearch.xml", x.openSearch(lang)); err != nil {
+			return err
+		}
 	}
-	return out.write("en/opensearch.xml", x.openSearch("en"))
+	return nil
 }

@@ -108,6 +108,16 @@ func (l *List) PagerItems() []int {
 	return items
 }
 
+// LetterID returns the id of a letter's heading, for the jump links:
+// "letter-A" … "letter-Z", and "letter-other" for "#" (digits, other
+// scripts, punctuation), since "#" is not allowed in a URL fragment.
+func (l *List) LetterID(letter string) string {
+	if len(letter) == 1 && letter[0] >= 'A' && letter[0] <= 'Z' {
+		return "letter-" + letter
+	}
+	return "letter-other"
+}
+
 // Letters returns the initial letters present on this page, in order, for
 // jump links.
 func (l *List) Letters() []string {
@@ -358,6 +368,16 @@ func (r *renderer) sortAll(lang string, keys map[*register.System]nameKey) []*re
 // nameKey is a system's A–Z sort key and initial letter in one language.
 type nameKey struct{ key, initial string }
 
+// newNameKey makes the key of a name. The sort key starts with the
+// initial, so that the systems of one initial form one run in the A–Z
+// order ("#" first, then A to Z): "(Beta)" files under B and "Ωmega"
+// under "#", and no letter heading appears twice on a page. For a name
+// that starts with a letter or digit the order is that of sortKey.
+func newNameKey(name string) nameKey {
+	ini := initial(name)
+	return nameKey{ini + "\x00" + sortKey(name), ini}
+}
+
 // computeSortKeys makes the sort keys of lang, taking those of unchanged
 // systems from the reused Prepared.
 func (r *renderer) computeSortKeys(lang string) map[*register.System]nameKey {
@@ -369,7 +389,7 @@ func (r *renderer) computeSortKeys(lang string) map[*register.System]nameKey {
 			continue
 		}
 		n, _ := s.Name.In(lang)
-		k[s] = nameKey{sortKey(n), initial(n)}
+		k[s] = newNameKey(n)
 	}
 	return k
 }

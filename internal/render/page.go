@@ -63,6 +63,10 @@ func (p *Page) URL(path string) string { return p.r.url(p.Lang, path) }
 // URLIn returns the path of a page in the given language.
 func (p *Page) URLIn(lang, path string) string { return p.r.url(lang, path) }
 
+// HasLang reports whether the site is published in lang, for links to
+// files that exist only then (the English feed).
+func (p *Page) HasLang(lang string) bool { return p.r.reg.Site.HasLang(lang) }
+
 // Root returns the absolute path of a file at the site root (not language
 // dependent), like "daten/register.json".
 func (p *Page) Root(path string) string { return p.r.basePath + path }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -402,19 +403,15 @@ func (r *renderer) exec(buf *bytes.Buffer, j job) error {
 		}
 	}
 	t := r.tmpl[j.lang][j.kind]
-	return t.ExecuteTemplate(buf, t.Name(), p)
+	if err := t.ExecuteTemplate(buf, t.Name(), p); err != nil {
+		return err
+	}
+	replaceControls(buf)
+	return nil
 }
 
-func (r *renderer) languages() []string {
-	if r.reg.Site == nil || len(r.reg.Site.Languages) == 0 {
-		return []string{"de", "en"}
-	}
-	var out []string
-	for _, l := range r.reg.Site.Languages {
-		out = append(out, string(l))
-	}
-	return out
-}
+// languages lists the site's languages, German first (register.Site.Langs).
+func (r *renderer) languages() []string { return r.reg.Site.Langs() }
 
 // outPath turns a page path into its file: "systeme/x/" → "systeme/x/index.html".
 func outPath(lang, p string) string {
@@ -474,3 +471,76 @@ func (r *renderer) renderCards(ctx context.Context) error {
 	}
 	return nil
 }
+
+// replaceControls replaces the control characters in a rendered page by
+// U+FFFD, as html/template does with NUL: C0 controls other than tab, line
+// feed and carriage return, DEL, and the C1 controls U+0080–U+009F. Content
+// cannot hold them (the loader rejects them); this is defence in depth, so
+// that no template, function or Markdown path can put a raw control
+// character (a terminal escape, a byte the HTML parser reports as an error)
+// into a page. A page without one is left as it is after one scan.
+func replaceControls(buf *bytes.Buffer) {
+	b := buf.Bytes()
+	i := controlIndex(b)
+	if i < 0 {
+		return
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i >= 0 {
+		out = append(out, b[:i]...)
+		out = append(out, "\uFFFD"...)
+		if b[i] == 0xC2 {
+			i++ // a C1 control is two bytes
+		}
+		b = b[i+1:]
+		i = controlIndex(b)
+	}
+	out = append(out, b...)
+	buf.Reset()
+	buf.Write(out)
+}
+
+// controlIndex returns the index of the first control character that
+// replaceControls replaces, or -1. It tests eight bytes at a time for a
+// byte below 0x20, 0x7F or 0xC2 (the first byte of a C1 control), and
+// looks at single bytes only in words that have one: about 4 GB/s on
+// HTML, where line feeds are frequent.
+func controlIndex(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(x uint64) bool { return (x-ones)&^x&highs != 0 }
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if (x-ones*0x20)&^x&highs == 0 && !hasZero(x^ones*0x7F) && !hasZero(x^ones*0xC2) {
+			continue
+		}
+		if j := controlIndexSlow(b, i, i+8); j >= 0 {
+			return j
+		}
+	}
+	return controlIndexSlow(b, i, len(b))
+}
+
+// controlIndexSlow is controlIndex over b[from:to], a byte at a time (it
+// may look at b[to] for the second byte of a C1 control).
+func controlIndexSlow(b []byte, from, to int) int {
+	for i := from; i < to; i++ {
+		if !controlStart[b[i]] {
+			continue
+		}
+		if b[i] != 0xC2 || i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9F {
+			return i
+		}
+	}
+	return -1
+}
+
+// controlStart marks the bytes that start a control character for
+// controlIndex (0xC2 only when a C1 continuation byte follows).
+var controlStart = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\t' && c != '\n' && c != '\r'
+	}
+	t[0x7F], t[0xC2] = true, true
+	return t
+}()

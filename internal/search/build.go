@@ -45,7 +45,10 @@ type Hit struct {
 // answers Search and Similar and serialises to static files with Files.
 // It is safe for concurrent use.
 type Index struct {
-	n     int
+	n int
+	// langs are the site's languages: result summaries are written for
+	// these only (no en/ chunks for a German-only site).
+	langs []string
 	ids   []string // by doc number
 	byID  map[string]int
 	terms []string // by term number
@@ -164,6 +167,7 @@ func buildFull(r *register.Register) (*Index, error) {
 	}
 	ix := b.build(r)
 	ix.a = a
+	ix.langs = r.Site.Langs()
 	if err := ix.encode(); err != nil {
 		return nil, err
 	}

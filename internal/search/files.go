@@ -41,7 +41,8 @@ var facetNames = []string{"status", "level", "state", "topic", "risk_class"}
 //	p/<i>.bin      postings packs: per term a doc set followed by one
 //	               impact byte per doc (score = factor × idf × impact)
 //	f/<facet>/<value>.bin   doc set of a facet value
-//	de/<i>.json, en/<i>.json  result summaries of docs i×chunk …:
+//	de/<i>.json, en/<i>.json  result summaries of docs i×chunk … (en/ only
+//	               when the site is published in English):
 //	               [[id, name, organisation, status, summary, flags,
 //	               risk class]…], flags: 1 name, 2 organisation, 4 summary
 //	               in the other language
@@ -156,7 +157,7 @@ func (ix *Index) encode() error {
 	}
 
 	// Summaries per language.
-	for _, lang := range []string{"de", "en"} {
+	for _, lang := range ix.langs {
 		for c := 0; c*chunkDocs < ix.n; c++ {
 			var rows [][]any
 			for d := c * chunkDocs; d < ix.n && d < (c+1)*chunkDocs; d++ {

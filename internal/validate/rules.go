@@ -209,6 +209,10 @@ func (v *validator) site(s *register.Site) {
 	}
 	if len(s.Languages) > 0 && !seen["de"] {
 		v.errs.Add(s.PosOf("languages"), "languages", "required", "has no \"de\"; want German first, [de, en]")
+	} else if len(s.Languages) > 0 && s.Languages[0] != "de" {
+		// The portal is German first: German pages live at the root, a
+		// second language below its code.
+		v.errs.Add(s.PosOf("languages.0"), "languages", "enum", "starts with %q; want German first, [de] or [de, en]", s.Languages[0])
 	}
 }
 

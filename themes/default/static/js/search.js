@@ -30,13 +30,17 @@
 
   var WORD = /[\p{L}\p{Nd}\p{Mn}]+/gu;
 
+  // Sets and maps keyed by data are Set and Map, never plain objects:
+  // words like "constructor" are properties of every object.
+  var own = Object.prototype.hasOwnProperty;
+
   // words: lower case, runs of letters and digits, ≥ 2 characters, folded, once each.
   function words(q) {
-    var out = [], seen = {};
+    var out = [], seen = new Set();
     (q.toLowerCase().match(WORD) || []).forEach(function (w) {
       if (Array.from(w).length < 2) return;
       var k = fold(w);
-      if (!seen[k]) { seen[k] = 1; out.push(k); }
+      if (!seen.has(k)) { seen.add(k); out.push(k); }
     });
     return out;
   }
@@ -101,12 +105,12 @@
   }
 
   // Engine answers queries; get(path, binary) resolves to parsed JSON or a Uint8Array.
-  function Engine(get) { this.get = get; this.cache = {}; }
+  function Engine(get) { this.get = get; this.cache = new Map(); }
 
   Engine.prototype.load = function (path, binary) {
     var c = this.cache;
-    if (!c[path]) c[path] = Promise.resolve(this.get(path, binary)).catch(function (e) { delete c[path]; throw e; });
-    return c[path];
+    if (!c.has(path)) c.set(path, Promise.resolve(this.get(path, binary)).catch(function (e) { c.delete(path); throw e; }));
+    return c.get(path);
   };
 
   Engine.prototype.meta = function () { return this.load("meta.json"); };
@@ -205,7 +209,7 @@
       if (!vals.length) continue;
       var inn = new Uint8Array(m.n);
       for (var v = 0; v < vals.length; v++) {
-        if (!m.facets[name] || !(vals[v] in m.facets[name])) continue;
+        if (!own.call(m.facets, name) || !own.call(m.facets[name], vals[v])) continue;
         (await this.facet(name, vals[v])).forEach(function (d) { if (d < m.n) inn[d] = 1; });
       }
       if (!allow) allow = inn; else for (var d = 0; d < allow.length; d++) allow[d] = allow[d] && inn[d];
