@@ -45,10 +45,10 @@ func setup(t *testing.T) string {
 	if err := os.WriteFile(filepath.Join(base, "token.txt"), []byte(secret), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	link("a.yaml", "systeme/inside.yaml")                                    // followed
-	link("../other/b.yaml", "systeme/up.yaml")                               // followed: .. within the root
-	link(filepath.Join(base, "token.txt"), "systeme/leak.yaml")              // absolute, outside
-	link("../../token.txt", "systeme/leak-rel.yaml")                         // relative, outside
+	link("a.yaml", "systeme/inside.yaml")                                   // followed
+	link("../other/b.yaml", "systeme/up.yaml")                              // followed: .. within the root
+	link(filepath.Join(base, "token.txt"), "systeme/leak.yaml")             // absolute, outside
+	link("../../token.txt", "systeme/leak-rel.yaml")                        // relative, outside
 	link(filepath.Join(root, "systeme", "a.yaml"), "systeme/absolute.yaml") // absolute, inside: refused
 	link("/dev/zero", "systeme/zero.yaml")
 	link("/proc/self/environ", "systeme/environ.md")
