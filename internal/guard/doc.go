@@ -1,4 +1,4 @@
-// Package tree is the one door through which maki reads content and
+// Package guard is the one door through which maki reads content and
 // themes: an fs.FS over a directory that lets out nothing but regular
 // files and folders inside that directory, each of a bounded size, and
 // that stops when its context is cancelled.
@@ -33,4 +33,4 @@
 // Confinement is done by os.Root (openat without leaving the root), so a
 // link swapped in after the checks cannot lead out either. Hard links
 // cannot be told from regular files; git does not record them.
-package tree
+package guard
