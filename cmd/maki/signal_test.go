@@ -124,7 +124,7 @@ func TestInterrupt(t *testing.T) {
 		{"check", "--content", content},
 		{"build", "--content", content, "--theme", "../../themes/default", "--out", out},
 	} {
-		for _, after := range []time.Duration{100 * time.Millisecond, 600 * time.Millisecond} {
+		for _, after := range []time.Duration{100 * time.Millisecond, 600 * time.Millisecond, 2500 * time.Millisecond} {
 			cmd := exec.Command(bin, args...)
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
