@@ -62,11 +62,11 @@ func TestUnreadableFiles(t *testing.T) {
 		got[e.Pos.File] = e.Msg
 	}
 	want := map[string]string{
-		"content/systeme/dangling-system.yaml":   "symbolic link to nothing (dangling); want a link to an existing file",
-		"content/systeme/looping.yaml":           "symbolic link loop; want a link to a file",
+		"content/systeme/dangling-system.yaml":    "symbolic link to nothing (dangling); want a link to an existing file",
+		"content/systeme/looping.yaml":            "symbolic link loop; want a link to a file",
 		"content/organisationen/outside-org.yaml": "symbolic link leads outside " + filepath.ToSlash(dir) + "; want a relative link to a file inside it",
-		"content/seiten/pipe-page.md":            "file is a named pipe; want a regular file or folder",
-		"content/systeme/too-big.yaml":           "file is 40000 bytes; want at most 30000 (--max-file-size)",
+		"content/seiten/pipe-page.md":             "file is a named pipe; want a regular file or folder",
+		"content/systeme/too-big.yaml":            "file is 40000 bytes; want at most 30000 (--max-file-size)",
 	}
 	for file, msg := range want {
 		if got[file] != msg {
