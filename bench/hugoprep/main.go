@@ -21,6 +21,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -29,6 +30,7 @@ import (
 	"reflect"
 	"strings"
 
+	"maki/internal/guard"
 	"maki/internal/load"
 	"maki/internal/register"
 )
@@ -51,11 +53,11 @@ func main() {
 var langs = []string{"de", "en"}
 
 func run(content, theme, out string) error {
-	reg, errs := load.Register(os.DirFS(content), "content")
+	reg, errs := load.Register(guard.New(context.Background(), content, 0), "content")
 	if err := errs.Err(); err != nil {
 		return err
 	}
-	cat, errs := load.Catalog(os.DirFS(theme), theme)
+	cat, errs := load.Catalog(guard.New(context.Background(), theme, guard.ThemeMax), theme)
 	if err := errs.Err(); err != nil {
 		return err
 	}

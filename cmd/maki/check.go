@@ -40,7 +40,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	default:
 		return usageError("maki check: unknown format %q; want text, json, github or gitlab", *format)
 	}
-	_, errs := build.Check(sf.config())
+	_, errs := build.Check(ctx, sf.config())
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := report(stdout, *format, errs); err != nil {
 		return err
 	}

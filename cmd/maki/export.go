@@ -23,6 +23,8 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	content := fs.String("content", "content", "content `directory`")
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is served from (overrides site.yaml)")
+	var maxFileSize int64
+	maxFileSizeVar(fs, &maxFileSize)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), `usage: maki export [flags] json|csv|eu-ai-act
 
@@ -65,8 +67,11 @@ Flags:
 	if err := checkBaseURL("export", *baseURL); err != nil {
 		return err
 	}
-	cfg := build.Config{Content: *content, BaseURL: *baseURL, Now: buildTime()}
-	reg, errs := build.Check(cfg)
+	cfg := build.Config{Content: *content, BaseURL: *baseURL, Now: buildTime(), MaxFileSize: maxFileSize}
+	reg, errs := build.Check(ctx, cfg)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if errs.Err() != nil {
 		if err := report(stderr, "text", errs); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"maki/internal/build"
+	"maki/internal/guard"
 	"maki/internal/publish"
 	"maki/internal/register"
 	"maki/internal/validate"
@@ -15,6 +16,7 @@ import (
 // siteFlags are the flags every command that reads content shares.
 type siteFlags struct {
 	content, theme, out, baseURL string
+	maxFileSize                  int64
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -22,6 +24,12 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.theme, "theme", "themes/default", "theme `directory`")
 	fs.StringVar(&f.out, "out", "public", "output `directory`")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is served from (overrides site.yaml)")
+	maxFileSizeVar(fs, &f.maxFileSize)
+}
+
+// maxFileSizeVar defines --max-file-size, the cap on a content file.
+func maxFileSizeVar(fs *flag.FlagSet, p *int64) {
+	fs.Int64Var(p, "max-file-size", guard.ContentMax, "largest content file in `bytes`; a larger one is an error")
 }
 
 // check checks the values of the flags for the command cmd ("build"):
@@ -54,7 +62,7 @@ func (f *siteFlags) checkOut(cmd string, force bool) error {
 }
 
 func (f *siteFlags) config() build.Config {
-	return build.Config{Content: f.content, Theme: f.theme, Out: f.out, BaseURL: f.baseURL, Now: buildTime()}
+	return build.Config{Content: f.content, Theme: f.theme, Out: f.out, BaseURL: f.baseURL, Now: buildTime(), MaxFileSize: f.maxFileSize}
 }
 
 // buildTime is the build's date: SOURCE_DATE_EPOCH when set (reproducible

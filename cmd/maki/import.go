@@ -5,11 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
 	"maki/internal/build"
 	"maki/internal/csvimport"
+	"maki/internal/guard"
 	"maki/internal/register"
 )
 
@@ -23,6 +25,8 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	kindName := fl.String("kind", "system", "what the rows are: `system` or organisation")
 	force := fl.Bool("force", false, "replace existing entries with the same id")
 	dryRun := fl.Bool("dry-run", false, "check and report, but write nothing")
+	var maxFileSize int64
+	maxFileSizeVar(fl, &maxFileSize)
 	fl.Usage = func() {
 		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run]
 
@@ -65,9 +69,9 @@ row is valid (or --partial); existing entries are never replaced without
 		return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}
 	}
 	root := filepath.ToSlash(filepath.Clean(*content))
-	var contentFS = os.DirFS(*content)
-	if _, err := os.Stat(*content); err != nil {
-		contentFS = nil
+	var contentFS fs.FS
+	if _, err := os.Stat(*content); err == nil {
+		contentFS = guard.New(ctx, *content, maxFileSize)
 	}
 	plan, err := csvimport.Prepare(csvimport.Config{
 		Kind: kind, File: filepath.ToSlash(file), Data: data, Content: contentFS, Root: root,
@@ -75,6 +79,9 @@ row is valid (or --partial); existing entries are never replaced without
 		Check: build.CheckFS,
 	})
 	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	printImportErrors(stderr, plan.Errors)

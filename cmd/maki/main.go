@@ -12,12 +12,23 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
+// grace is how long a command has to return after SIGINT or SIGTERM
+// before main ends the process itself.
+const grace = time.Second
+
+// exitInterrupted is the exit status after SIGINT or SIGTERM (128 + SIGINT).
+const exitInterrupted = 130
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, interrupted := interruptible()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if interrupted() {
+		fmt.Fprintln(os.Stderr, "maki: interrupted")
+		os.Exit(exitInterrupted)
+	}
 	if err == nil {
 		return
 	}
@@ -33,4 +44,33 @@ func main() {
 	}
 	fmt.Fprintln(os.Stderr, "maki:", err)
 	os.Exit(1)
+}
+
+// interruptible returns a context that SIGINT (Ctrl-C) or SIGTERM cancels,
+// and a function that tells whether that happened. Every stage watches the
+// context and returns within a second; should one not, the process exits
+// with status 130 a second after the signal, and a second signal ends it
+// at once (the default action is restored after the first).
+func interruptible() (context.Context, func() bool) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	got := make(chan struct{})
+	go func() {
+		<-sigs
+		close(got)
+		signal.Reset(os.Interrupt, syscall.SIGTERM)
+		cancel()
+		time.Sleep(grace)
+		fmt.Fprintln(os.Stderr, "maki: interrupted; not stopped after", grace)
+		os.Exit(exitInterrupted)
+	}()
+	return ctx, func() bool {
+		select {
+		case <-got:
+			return true
+		default:
+			return false
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"maki/internal/guard"
 	"maki/internal/load"
 	"maki/internal/schema"
 )
@@ -19,6 +20,8 @@ func cmdSchema(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.SetOutput(stderr)
 	kind := fs.String("kind", "system", "which schema: "+strings.Join(schema.Kinds, " or "))
 	content := fs.String("content", "", "content `directory` whose organisation, topic and system ids are offered as completions (default: none)")
+	var maxFileSize int64
+	maxFileSizeVar(fs, &maxFileSize)
 	fs.Usage = func() {
 		io.WriteString(stderr, "usage: maki schema [--kind system|organisation] [--content DIR]\n\n"+
 			"Writes the JSON Schema (draft-07) of a content file to stdout, for editor\n"+
@@ -40,7 +43,10 @@ func cmdSchema(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		// Errors in the content do not matter here: every id that could be
 		// read is offered.
-		r, _ := load.Register(os.DirFS(*content), filepath.ToSlash(filepath.Clean(*content)))
+		r, _ := load.Register(guard.New(ctx, *content, maxFileSize), filepath.ToSlash(filepath.Clean(*content)))
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		v = schema.VocabularyOf(r)
 	}
 	var b []byte

@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"maki/internal/guard"
 	"maki/internal/load"
 	"maki/internal/search"
 )
@@ -32,6 +32,8 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	content := fs.String("content", "content", "content `directory`")
+	var maxFileSize int64
+	maxFileSizeVar(fs, &maxFileSize)
 	lang := fs.String("lang", "de", "language of names and organisations: de or en")
 	n := fs.Int("n", 10, "show at most `N` results (0: all)")
 	var f search.Filter
@@ -65,7 +67,10 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return exitError{code: 2}
 	}
 	root := filepath.ToSlash(filepath.Clean(*content))
-	reg, errs := load.Register(os.DirFS(*content), root)
+	reg, errs := load.Register(guard.New(ctx, *content, maxFileSize), root)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if e := errs.Errors(); len(e) > 0 {
 		fmt.Fprintf(stderr, "maki search: %d content errors (run maki check); searching what could be read\n", len(e))
 	}

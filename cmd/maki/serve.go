@@ -23,6 +23,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	theme := fs.String("theme", "themes/default", "theme `directory`")
 	port := fs.Int("port", 1313, "`port` to listen on (0: any free port)")
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (0.0.0.0: every interface)")
+	var maxFileSize int64
+	maxFileSizeVar(fs, &maxFileSize)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: maki serve [flags]\n\nBuilds the site, serves it on http://127.0.0.1:1313/ and rebuilds whenever a\nfile under the content or theme directory changes; open pages reload by\nthemselves. When a change breaks the build, the browser shows the errors and\nthe last good site stays available; fixing the file recovers. Ctrl-C stops.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -39,7 +41,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// One session for the whole run: after a save it re-checks and
 	// re-plans only what the changed files touch, and renders pages when
 	// the browser asks for them.
-	session := build.NewSession(build.Config{Content: *content, Theme: *theme, Now: buildTime()}, stderr)
+	session := build.NewSession(build.Config{Content: *content, Theme: *theme, Now: buildTime(), MaxFileSize: maxFileSize}, stderr)
 	tmp, err := os.MkdirTemp("", "maki-serve-")
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

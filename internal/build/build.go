@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -35,8 +34,11 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		}
 	}
 	md := markdown.New()
-	reg, errs := check(cfg, md)
+	reg, errs := check(ctx, cfg, md)
 	step("loaded and checked %d systems, %d organisations", len(reg.Systems), len(reg.Organisations))
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if errs.Err() != nil {
 		return nil, errs
 	}
@@ -51,12 +53,16 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	reg.Site.BaseURL = baseURL
 
 	themeDir := cfg.Theme
-	theme := os.DirFS(themeDir)
+	theme := cfg.themeFS(ctx)
+	defer theme.Close()
 	cat, catErrs := load.Catalog(theme, filepath.ToSlash(filepath.Clean(themeDir)))
 	if catErrs.Err() != nil {
 		return nil, catErrs
 	}
 
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	stage, err := publish.NewStage(cfg.Out)
 	if err != nil {
 		return nil, err

@@ -316,7 +316,7 @@ func TestRenamedIDWarns(t *testing.T) {
 	if err := os.Rename(filepath.Join(cfg.Content, "systeme", "alter-name.md"), filepath.Join(cfg.Content, "systeme", "neuer-name.md")); err != nil {
 		t.Fatal(err)
 	}
-	_, errs := Check(cfg)
+	_, errs := Check(context.Background(), cfg)
 	var found bool
 	for _, e := range errs {
 		if e.Rule == "renamed-id" && strings.Contains(e.Msg, `"alter-name"`) && e.Severity == register.SevWarning {

@@ -1,9 +1,9 @@
 package build
 
 import (
+	"context"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"maki/internal/export"
+	"maki/internal/guard"
 	"maki/internal/load"
 	"maki/internal/markdown"
 	"maki/internal/register"
@@ -24,18 +25,47 @@ type Config struct {
 	Out     string    // output directory, replaced atomically
 	BaseURL string    // overrides site.yaml's base_url when set
 	Now     time.Time // build time, injected so output is reproducible
+
+	// MaxFileSize is the largest content file in bytes; 0 means
+	// guard.ContentMax. Theme files may have up to guard.ThemeMax.
+	MaxFileSize int64
+}
+
+// contentFS returns the guarded file system of the content, which stops
+// when ctx is done.
+func (c Config) contentFS(ctx context.Context) *guard.FS {
+	return guard.New(ctx, c.Content, c.MaxFileSize)
+}
+
+// themeFS returns the guarded file system of the theme.
+func (c Config) themeFS(ctx context.Context) *guard.FS {
+	return guard.New(ctx, c.Theme, guard.ThemeMax)
 }
 
 // Check loads and validates the content and checks its Markdown. It
 // returns the register (as far as it could be read) and every problem,
-// errors and warnings, sorted.
-func Check(cfg Config) (*register.Register, register.ErrorList) {
-	return check(cfg, markdown.New())
+// errors and warnings, sorted. When ctx is cancelled, Check returns soon
+// with what it has; the caller must look at ctx.Err() before trusting the
+// result.
+func Check(ctx context.Context, cfg Config) (*register.Register, register.ErrorList) {
+	return check(ctx, cfg, markdown.New())
 }
 
-func check(cfg Config, md *markdown.Converter) (*register.Register, register.ErrorList) {
+func check(ctx context.Context, cfg Config, md *markdown.Converter) (*register.Register, register.ErrorList) {
 	root := filepath.ToSlash(filepath.Clean(cfg.Content))
-	reg, errs := checkFS(os.DirFS(cfg.Content), root, cfg.Now, md)
+	fsys := cfg.contentFS(ctx)
+	defer fsys.Close()
+	reg, errs := load.Register(fsys, root)
+	if ctx.Err() != nil {
+		return reg, errs
+	}
+	errs = append(errs, validate.Register(reg, cfg.Now)...)
+	if ctx.Err() != nil {
+		return reg, errs
+	}
+	errs = append(errs, checkMarkdown(reg, md)...)
+	errs = append(errs, export.Warnings(reg)...)
+	errs.Sort()
 	if renamed := checkRenames(reg, cfg.Out); len(renamed) > 0 {
 		errs = append(errs, renamed...)
 		errs.Sort()

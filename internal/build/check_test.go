@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"io/fs"
 	"os"
@@ -63,7 +64,7 @@ func TestCheckExampleContent(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err != nil {
 		t.Skip("no example content:", err)
 	}
-	reg, errs := Check(Config{Content: dir, Now: time.Now()})
+	reg, errs := Check(context.Background(), Config{Content: dir, Now: time.Now()})
 	for _, e := range errs.Warnings() {
 		t.Log(e)
 	}

@@ -103,7 +103,12 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 	}
 
 	root := filepath.ToSlash(filepath.Clean(s.cfg.Content))
-	reg, errs := load.RegisterCached(os.DirFS(s.cfg.Content), root, s.loads)
+	fsys := s.cfg.contentFS(ctx)
+	reg, errs := load.RegisterCached(fsys, root, s.loads)
+	fsys.Close()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	// The figures and the public view do not depend on the checks: they
 	// are made on the other core meanwhile (and dropped if there are errors).
 	var (
@@ -129,8 +134,9 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 	}
 	reg.Site.BaseURL = baseURL
 	if first {
-		themeFS := os.DirFS(s.cfg.Theme)
+		themeFS := s.cfg.themeFS(ctx)
 		cat, catErrs := load.Catalog(themeFS, filepath.ToSlash(filepath.Clean(s.cfg.Theme)))
+		themeFS.Close()
 		if catErrs.Err() != nil {
 			return catErrs
 		}
@@ -217,7 +223,9 @@ func within(dir, p string) (string, bool) {
 }
 
 func (s *Session) prepare(ctx context.Context, pub *register.Register, stats *register.Stats, similar map[string][]string, reuse render.Reuse) (*render.Prepared, error) {
-	return render.Prepare(ctx, os.DirFS(s.cfg.Theme), pub, render.Config{
+	theme := s.cfg.themeFS(ctx)
+	defer theme.Close()
+	return render.Prepare(ctx, theme, pub, render.Config{
 		BaseURL:   s.baseURL,
 		Now:       s.cfg.Now,
 		Catalog:   s.cat,

@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"context"
 	"testing"
 	"time"
 
@@ -16,7 +17,7 @@ func TestChecks(t *testing.T) {
 		if err := corpus.Write(dir, 300, seed); err != nil {
 			t.Fatal(err)
 		}
-		reg, errs := build.Check(build.Config{Content: dir, Now: time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)})
+		reg, errs := build.Check(context.Background(), build.Config{Content: dir, Now: time.Date(2026, 11, 2, 12, 0, 0, 0, time.UTC)})
 		for i, e := range errs {
 			if i == 20 {
 				t.Errorf("(and %d more)", len(errs)-20)

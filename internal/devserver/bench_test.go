@@ -37,7 +37,7 @@ func TestRebuildTime(t *testing.T) {
 		BaseURL: "http://127.0.0.1:1313/", Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
 
 	t0 = time.Now()
-	_, errs := build.Check(cfg)
+	_, errs := build.Check(context.Background(), cfg)
 	t.Logf("check (load + validate + Markdown): %s, %d problems", time.Since(t0).Round(time.Millisecond), len(errs))
 
 	// What an incremental build could keep: the stages one by one.

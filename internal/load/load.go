@@ -1,6 +1,8 @@
 package load
 
 import (
+	"context"
+	"errors"
 	"io/fs"
 	"path"
 	"runtime"
@@ -10,6 +12,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"maki/internal/guard"
 	"maki/internal/register"
 )
 
@@ -68,6 +71,8 @@ type loader struct {
 	dec  *decoder
 
 	cache *Cache // nil: no caching
+
+	cancelled bool // a read failed because the load was cancelled
 }
 
 func (l *loader) file(name string) string {
@@ -77,18 +82,46 @@ func (l *loader) file(name string) string {
 	return l.root + "/" + name
 }
 
-// read reads and normalises one file; missing reports whether it does not exist.
+// read reads and normalises one file; missing reports whether it does not
+// exist. Any other failure is an error at the file: a dangling link is
+// there and must not drop out as if it were missing.
 func (l *loader) read(name string) (src *source, missing bool) {
 	data, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
-		if _, statErr := fs.Stat(l.fsys, name); statErr != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, true
 		}
-		l.errs.Add(register.Pos{File: l.file(name)}, "", "io", "cannot read: %v", err)
+		l.readError(name, err)
 		return nil, false
 	}
 	src, _ = normalise(l.file(name), data, &l.errs)
 	return src, false
+}
+
+// readError reports why name could not be read, at name. The message is
+// the file system's reason without the path (the position names it): for
+// a guard.FS it says what the file is and never what it holds. An error of
+// a cancelled load is not the file's fault and is left to the caller, who
+// sees its context is done.
+func (l *loader) readError(name string, err error) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		l.cancelled = true
+		return
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	pos := register.Pos{File: l.file(name)}
+	switch {
+	case errors.Is(err, guard.ErrTooLarge):
+		l.errs.Add(pos, "", "file-size", "%v (--max-file-size)", err)
+	case errors.Is(err, guard.ErrOutside), errors.Is(err, guard.ErrDangling), errors.Is(err, guard.ErrLoop),
+		errors.Is(err, guard.ErrLinkFolder), errors.Is(err, guard.ErrType):
+		l.errs.Add(pos, "", "file-type", "%v", err)
+	default:
+		l.errs.Add(pos, "", "io", "cannot read: %v", err)
+	}
 }
 
 func (l *loader) site() {
@@ -139,8 +172,6 @@ func (l *loader) topics() {
 }
 
 // dir walks a content folder (sub-folders allowed) and calls fn for every
-// .yaml and .md file; other files get a warning.
-// dir walks a content folder (sub-folders allowed) and calls fn for every
 // .yaml and .md file with a valid, unique id; other files get a warning.
 // The files are parsed on all cores: fn gets a worker's own loader, whose
 // entries and errors are merged afterwards (both are sorted in the end, so
@@ -149,10 +180,12 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 	var names []string
 	err := fs.WalkDir(l.fsys, name, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
-			if p == name {
+			if p != name || !errors.Is(err, fs.ErrNotExist) {
+				l.readError(p, err)
+			}
+			if de == nil || de.IsDir() {
 				return fs.SkipDir
 			}
-			l.errs.Add(register.Pos{File: l.file(p)}, "", "io", "cannot read: %v", err)
 			return nil
 		}
 		if de.IsDir() {
@@ -165,7 +198,7 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 		return nil
 	})
 	if err != nil {
-		l.errs.Add(register.Pos{File: l.file(name)}, "", "io", "cannot read: %v", err)
+		l.readError(name, err)
 	}
 	sort.Strings(names)
 	items := make([]item, 0, len(names))
@@ -177,9 +210,12 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 		}
 		ext := path.Ext(base)
 		if ext != ".yaml" && ext != ".md" {
-			if ext == ".yml" {
-				l.errs.Add(register.Pos{File: l.file(p)}, "", "file-name", "file ends in .yml; want .yaml (or .md)")
-			} else {
+			switch strings.ToLower(ext) {
+			case ".yaml", ".md":
+				l.errs.Add(register.Pos{File: l.file(p)}, "", "file-name", "file ends in %s; want %s", ext, strings.ToLower(ext))
+			case ".yml":
+				l.errs.Add(register.Pos{File: l.file(p)}, "", "file-name", "file ends in %s; want .yaml (or .md)", ext)
+			default:
 				l.errs.Warn(register.Pos{File: l.file(p)}, "", "file-name", "ignored: want a .yaml or .md file")
 			}
 			continue
@@ -199,6 +235,7 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 	// Files the cache knows are taken from it; the rest are parsed on all
 	// cores, each into its own result so that the cache can keep it.
 	results := make([]*parsed, len(items))
+	cancelled := make([]bool, len(items)) // not to be cached: read again next time
 	var todo []int
 	for i, it := range items {
 		if p := l.cache.get(it.name); p != nil {
@@ -217,16 +254,17 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 			sub.dec = newDecoder(nil)
 			for k := w; k < len(todo); k += workers {
 				it := items[todo[k]]
-				sub.reg, sub.errs = &register.Register{}, nil
+				sub.reg, sub.errs, sub.cancelled = &register.Register{}, nil, false
 				sub.dec.errs = &sub.errs
 				fn(sub, it.name, it.id, it.ext)
 				results[todo[k]] = &parsed{systems: sub.reg.Systems, orgs: sub.reg.Organisations, errs: sub.errs}
+				cancelled[todo[k]] = sub.cancelled
 			}
 		}()
 	}
 	wg.Wait()
 	for i, p := range results {
-		if l.cache != nil {
+		if l.cache != nil && !cancelled[i] {
 			l.cache.put(items[i].name, p)
 		}
 		l.errs = append(l.errs, p.errs...)
@@ -321,6 +359,9 @@ func (l *loader) isMapping(file string, n *yaml.Node) bool {
 func (l *loader) pages() {
 	entries, err := fs.ReadDir(l.fsys, "seiten")
 	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.readError("seiten", err)
+		}
 		return // the validator reports the missing required pages
 	}
 	english := map[string]string{}
@@ -329,6 +370,10 @@ func (l *loader) pages() {
 			continue
 		}
 		name := "seiten/" + e.Name()
+		if ext := path.Ext(e.Name()); ext != ".md" && strings.ToLower(ext) == ".md" {
+			l.errs.Add(register.Pos{File: l.file(name)}, "", "file-name", "file ends in %s; want .md", ext)
+			continue
+		}
 		if slug, ok := strings.CutSuffix(e.Name(), ".en.md"); ok {
 			english[slug] = name
 			continue

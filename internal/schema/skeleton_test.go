@@ -1,6 +1,7 @@
 package schema_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,7 +85,7 @@ func TestSkeletonFilledIsValid(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			_, all := build.Check(build.Config{Content: dir, Now: now})
+			_, all := build.Check(context.Background(), build.Config{Content: dir, Now: now})
 			if errs := all.Errors(); len(errs) > 0 {
 				t.Errorf("md=%v org=%q: filled skeleton has errors:\n%s\n%s", md, org, lines(errs), b.String())
 			}
