@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"maki/internal/register"
@@ -212,7 +213,7 @@ func (s *Server) unchanged(paths []string) bool {
 	same := true
 	for _, p := range paths {
 		var sum [sha256.Size]byte
-		b, err := os.ReadFile(filepath.FromSlash(p))
+		b, err := readRegular(filepath.FromSlash(p))
 		switch {
 		case err == nil:
 			sum = sha256.Sum256(b)
@@ -229,6 +230,26 @@ func (s *Server) unchanged(paths []string) bool {
 		s.seen[p] = sum
 	}
 	return same
+}
+
+// readRegular reads a regular file of at most 16 MiB. Anything else (a
+// named pipe an editor's merge request carries, a device, a link, a huge
+// file) is an error without being read, so that the watch loop can never
+// block or fill memory; the build's guarded reader reports it properly.
+func readRegular(name string) ([]byte, error) {
+	fi, err := os.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > 16<<20 {
+		return nil, fmt.Errorf("%s: not a regular file of at most 16 MiB", name)
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, 16<<20))
 }
 
 // rebuild runs the build, records its outcome, reports it on the terminal

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -290,6 +291,27 @@ func TestUnchanged(t *testing.T) {
 	}
 	if s.unchanged([]string{filepath.ToSlash(dir)}) {
 		t.Error("a directory: unchanged; want changed")
+	}
+}
+
+// TestUnchangedNeverBlocks: a named pipe saved into content/ (a merge
+// request can carry one) must not block the watch loop; it counts as
+// changed, and the build's guarded reader reports it at its path.
+func TestUnchangedNeverBlocks(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("mkfifo:", err)
+	}
+	s := newServer(Config{}, "", "")
+	done := make(chan bool)
+	go func() { done <- s.unchanged([]string{filepath.ToSlash(fifo)}) }()
+	select {
+	case same := <-done:
+		if same {
+			t.Error("a named pipe: unchanged; want changed")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("unchanged blocked on a named pipe")
 	}
 }
 
