@@ -2,6 +2,7 @@ package load
 
 import (
 	"strconv"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -117,12 +118,12 @@ func (in *inspector) alias(n *yaml.Node, path string) int {
 	if !ok || size < 0 {
 		// yaml.v3 registers an anchor before parsing its value, so
 		// "&a [*a]" is a value that contains itself: its expansion never ends.
-		in.errs.Add(in.pos(n), path, "alias", "alias \"*%s\" lies inside the value of its own anchor \"&%s\" (line %d); want aliases only to values that end before them", n.Value, n.Value, t.Line)
+		in.errs.Add(in.pos(n), path, "alias", "alias \"*%s\" lies inside the value of its own anchor \"&%[1]s\" (line %d); want aliases only to values that end before them", anchorName(n.Value), t.Line)
 		in.failed = true
 		return 1
 	}
 	if !in.failed && in.total+size > in.budget {
-		in.errs.Add(in.pos(n), path, "alias", "alias \"*%s\" makes the file expand to more than %d bytes, its budget (%d × its %d bytes, at least %d KiB, at most %d MiB); want fewer or smaller aliases", n.Value, in.budget, expandFactor, len(in.data), expandMin>>10, expandMax>>20)
+		in.errs.Add(in.pos(n), path, "alias", "alias \"*%s\" makes the file expand to more than %d bytes, its budget (%d × its %d bytes, at least %d KiB, at most %d MiB); want fewer or smaller aliases", anchorName(n.Value), in.budget, expandFactor, len(in.data), expandMin>>10, expandMax>>20)
 		in.failed = true
 	}
 	in.total = min(in.total+size, sizeCap)
@@ -190,6 +191,14 @@ func keyName(k *yaml.Node) (string, bool) {
 		return "", false
 	}
 	return k.Value, true
+}
+
+// anchorName is an anchor's name for a message, cut to 40 characters.
+func anchorName(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
+	}
+	return string([]rune(s)[:39]) + "…"
 }
 
 func join(path, key string) string {

@@ -183,3 +183,15 @@ func TestControlFallback(t *testing.T) {
 		t.Errorf("errors %v; want %s", errs, want)
 	}
 }
+
+func TestAnchorName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"a", "a"},
+		{strings.Repeat("ä", 40), strings.Repeat("ä", 40)},
+		{strings.Repeat("ä", 41), strings.Repeat("ä", 39) + "…"},
+	} {
+		if got := anchorName(tt.in); got != tt.want {
+			t.Errorf("anchorName(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
