@@ -23,8 +23,8 @@ func FuzzRenderYAML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
-			return // the loader rejects such files; the CSV reader never yields them
+		if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f }) {
+			return // the loader rejects invalid UTF-8 and control characters (other than TAB and LF) in any text
 		}
 		v := Values{"purpose": s, "vendor": s, "tags": []any{s, "b"}}
 		data := renderYAML(systemType, "", v)

@@ -223,6 +223,7 @@ func (d *decoder) reject(path string) {
 }
 
 // mapping decodes a mapping node into a struct by its fields' YAML keys.
+// Keys given twice were reported and dropped by inspect.
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
 		want := "a mapping of fields"
@@ -233,7 +234,6 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	fields := d.fieldsOf(v.Type())
-	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, c := resolve(n.Content[i]), n.Content[i+1]
 		if k == nil || k.Kind != yaml.ScalarNode {
@@ -244,11 +244,6 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 		if path != "" {
 			sub = path + "." + k.Value
 		}
-		if seen[k.Value] {
-			d.errs.Add(d.pos(k), sub, "duplicate-key", "appears twice; want each field once")
-			continue
-		}
-		seen[k.Value] = true
 		f, ok := findField(fields, k.Value)
 		if !ok {
 			msg := "unknown field"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -44,6 +45,9 @@ func normalise(file string, data []byte, errs *register.ErrorList) (*source, boo
 	if bytes.Contains(data, []byte("\r\n")) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}
+	if !rawControl(file, data, errs) {
+		return nil, false
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		errs.Add(register.Pos{File: file, Line: 1, Col: 1}, "", "empty", "file is empty; want a mapping of fields")
 		return nil, false
@@ -53,12 +57,25 @@ func normalise(file string, data []byte, errs *register.ErrorList) (*source, boo
 
 // parseYAML parses a whole YAML file into its top-level node.
 // lineOffset is added to every line (front matter starts after "---").
+// The file must hold one document; the document is inspected (see inspect)
+// before it is returned, and ok is false when it must not be decoded.
 func parseYAML(file string, data []byte, lineOffset int, errs *register.ErrorList) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := yamlErrorLine(err)
-		errs.Add(register.Pos{File: file, Line: line + lineOffset, Col: 1}, "", "syntax", "invalid YAML: %s", msg)
+	if err := dec.Decode(&doc); err != nil {
+		if err == io.EOF {
+			return nil, true
+		}
+		syntaxError(file, err, lineOffset, errs)
 		return nil, false
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+	case err != nil:
+		syntaxError(file, err, lineOffset, errs)
+	default:
+		errs.Add(register.Pos{File: file, Line: next.Line + lineOffset, Col: next.Column}, "", "documents", "a second YAML document starts here; want one document per file")
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, true
@@ -66,7 +83,15 @@ func parseYAML(file string, data []byte, lineOffset int, errs *register.ErrorLis
 	if lineOffset != 0 {
 		shift(&doc, lineOffset)
 	}
+	if !inspect(file, data, lineOffset, doc.Content[0], errs) {
+		return nil, false
+	}
 	return doc.Content[0], true
+}
+
+func syntaxError(file string, err error, lineOffset int, errs *register.ErrorList) {
+	line, msg := yamlErrorLine(err)
+	errs.Add(register.Pos{File: file, Line: line + lineOffset, Col: 1}, "", "syntax", "invalid YAML: %s", msg)
 }
 
 func shift(n *yaml.Node, by int) {
