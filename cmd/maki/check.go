@@ -77,7 +77,7 @@ func report(w io.Writer, format string, errs register.ErrorList) error {
 		}
 		items := []item{}
 		for _, e := range errs {
-			items = append(items, item{register.Printable(e.Pos.File), e.Pos.Line, e.Pos.Col, e.Field, e.Severity.String(), e.Rule, e.Message()})
+			items = append(items, item{register.Printable(e.Pos.File), e.Pos.Line, e.Pos.Col, register.Printable(register.Excerpt(e.Field)), e.Severity.String(), e.Rule, e.Message()})
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

@@ -80,7 +80,7 @@ func (e *Error) Message() string {
 	if e.Field == "" {
 		return Printable(e.Msg)
 	}
-	return fmt.Sprintf("field %q: %s", e.Field, Printable(e.Msg))
+	return fmt.Sprintf("field %q: %s", Excerpt(e.Field), Printable(e.Msg))
 }
 
 // ErrorList is a list of content errors and warnings.

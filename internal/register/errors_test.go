@@ -70,6 +70,17 @@ func TestAddShortensValues(t *testing.T) {
 	}
 }
 
+// TestFieldShortened: a field path holding a huge key (an unknown key of
+// 1 MB) is echoed as an excerpt too.
+func TestFieldShortened(t *testing.T) {
+	key := strings.Repeat("k", 1<<20)
+	e := &Error{Pos: Pos{File: "a.yaml", Line: 1, Col: 1}, Field: key, Msg: "unknown key"}
+	want := `a.yaml:1:1: field "` + strings.Repeat("k", MaxExcerpt) + `…": unknown key`
+	if got := e.Error(); got != want {
+		t.Errorf("Error() = %.300q…; want %q", got, want)
+	}
+}
+
 func TestAddKeepsCallerArgs(t *testing.T) {
 	args := []any{strings.Repeat("y", 500)}
 	var l ErrorList
