@@ -251,10 +251,16 @@ func (v *validator) organisation(o *register.Organisation) {
 }
 
 func (v *validator) site(s *register.Site) {
+	// A redirect is the page systeme/<old>/: its key must be an id, which
+	// keeps it one folder below systeme/ ("." would replace the A–Z list,
+	// "../x" would leave the site), and one no system has.
 	for old, target := range s.Redirects {
 		p := "redirects." + old
-		if v.r.System(old) != nil {
-			v.errs.Add(s.PosOf(p), "redirects", "redirect", "old id %q still exists as a system; want only ids that are gone", old)
+		switch {
+		case !validID(old):
+			v.errs.Add(s.KeyPosOf(p), "redirects", "id", "old id %q is not an id; want 3 to 80 lower-case letters (a-z), digits and single hyphens, the id a system had", old)
+		case v.r.System(old) != nil:
+			v.errs.Add(s.KeyPosOf(p), "redirects", "redirect", "old id %q still exists as a system; want only ids that are gone", old)
 		}
 		if v.r.System(target) == nil {
 			v.errs.Add(s.PosOf(p), "redirects", "reference", "no such system %q; want the id the system has now", target)
@@ -277,7 +283,7 @@ func (v *validator) topics() {
 			continue
 		}
 		pos := t.PosOf("id")
-		if len(t.ID) < 3 || len(t.ID) > 80 || !idRule.MatchString(t.ID) {
+		if !validID(t.ID) {
 			v.errs.Add(pos, "id", "id", "bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens", t.ID)
 		}
 		if prev, dup := seen[t.ID]; dup {
