@@ -151,6 +151,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 				continue
 			}
 			d.meta.Positions[path+"."+k.Value] = d.pos(c)
+			d.meta.KeyPositions[path+"."+k.Value] = d.pos(k)
 			m.SetMapIndex(reflect.ValueOf(k.Value), reflect.ValueOf(c.Value))
 		}
 		v.Set(m)

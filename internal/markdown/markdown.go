@@ -29,7 +29,7 @@ func New() *Converter {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(&imageRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{}, 100)),
 		),
 	)
 	return &Converter{md: md}
@@ -96,6 +96,7 @@ func (c *Converter) Check(src string) []Problem {
 		line, col := pos.at(off)
 		out = append(out, Problem{Line: line, Col: col, Rule: rule, Msg: fmt.Sprintf(format, args...)})
 	}
+	wwwHTTPS(doc, source) // as HTML does, so both judge the same URLs
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -109,20 +110,16 @@ func (c *Converter) Check(src string) []Problem {
 				add(seg.Start, "raw-html", "raw HTML %q; want Markdown only", string(seg.Value(source)))
 			}
 		case *ast.Image:
-			if external(string(n.Destination)) {
-				add(inlineStart(n, source), "image", "image from %q; want no images from other hosts (privacy)", n.Destination)
+			if src, msg := imageSrc(n); msg != "" {
+				add(inlineStart(n, source), "image", "image from %s; %s", written(n.Destination, src), msg)
 			}
 		case *ast.Link:
-			if msg := checkLink(string(n.Destination)); msg != "" {
-				add(inlineStart(n, source), "link", "link %q: %s", n.Destination, msg)
+			if href, msg := linkHref(n, source); msg != "" {
+				add(inlineStart(n, source), "link", "link %s: %s", written(n.Destination, href), msg)
 			}
 		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkEmail || isWWW(n, source) {
-				break // a bare www. address is rendered as https:
-			}
-			dest := string(n.URL(source))
-			if msg := checkLink(dest); msg != "" {
-				add(inlineStart(n, source), "link", "link %q: %s", dest, msg)
+			if href, msg := linkHref(n, source); msg != "" {
+				add(inlineStart(n, source), "link", "link %s: %s", written(n.URL(source), href), msg)
 			}
 		}
 		return ast.WalkContinue, nil
@@ -130,28 +127,83 @@ func (c *Converter) Check(src string) []Problem {
 	return out
 }
 
-func checkLink(dest string) string {
-	u, err := url.Parse(dest)
+// written quotes a destination as written and, when the page would get
+// another string (character references resolved, percent-escaped), that too.
+func written(dest, href []byte) string {
+	if bytes.Equal(dest, href) {
+		return fmt.Sprintf("%q", dest)
+	}
+	return fmt.Sprintf("%q (as %q)", dest, href)
+}
+
+// linkHref returns the href of a link or autolink exactly as goldmark's
+// HTML renderer computes it (backslash escapes and character references
+// resolved, then percent-escaped; "mailto:" before an e-mail address), and
+// why the register refuses it, "" if it does not. Check and the link
+// renderer both call it, so a link the check accepts is rendered with this
+// href and a link it refuses is rendered as its text, never as href="".
+func linkHref(n ast.Node, source []byte) (href []byte, problem string) {
+	switch n := n.(type) {
+	case *ast.Link:
+		href = util.URLEscape(n.Destination, true)
+	case *ast.AutoLink:
+		href = util.URLEscape(n.URL(source), false)
+		if n.AutoLinkType == ast.AutoLinkEmail && !bytes.HasPrefix(bytes.ToLower(href), []byte("mailto:")) {
+			href = append([]byte("mailto:"), href...)
+		}
+	default:
+		return nil, "not a link"
+	}
+	return href, checkLink(href)
+}
+
+// imageSrc is linkHref for an image: its src as goldmark computes it, and
+// why it is shown as its alternative text instead.
+func imageSrc(n *ast.Image) (src []byte, problem string) {
+	src = util.URLEscape(n.Destination, true)
+	if external(src) || html.IsDangerousURL(src) {
+		return src, "want no images from other hosts (privacy)"
+	}
+	return src, ""
+}
+
+// checkLink judges href, the string a page's href attribute holds: https:
+// with a host, mailto: or relative; nothing goldmark would blank.
+func checkLink(href []byte) string {
+	if html.IsDangerousURL(href) {
+		if u, err := url.Parse(string(href)); err == nil && u.Scheme != "" {
+			return fmt.Sprintf("scheme %q; want https:, mailto: or a relative link", strings.ToLower(u.Scheme))
+		}
+		return "a script or data URL; want https:, mailto: or a relative link"
+	}
+	u, err := url.Parse(string(href))
 	if err != nil {
 		return "not a valid URL; want https:, mailto: or a relative link"
 	}
 	switch strings.ToLower(u.Scheme) {
-	case "https", "mailto":
+	case "https":
+		if u.Host == "" {
+			return "no host; want https://host/…"
+		}
+		return ""
+	case "mailto":
 		return ""
 	case "":
-		if strings.HasPrefix(dest, "//") {
+		if bytes.HasPrefix(href, []byte("//")) {
 			return "protocol-relative; want https:"
 		}
 		return ""
 	case "http":
 		return "plain http; want https:"
 	}
-	return fmt.Sprintf("scheme %q; want https:, mailto: or a relative link", u.Scheme)
+	return fmt.Sprintf("scheme %q; want https:, mailto: or a relative link", strings.ToLower(u.Scheme))
 }
 
-func external(dest string) bool {
-	u, err := url.Parse(dest)
-	return err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//")
+// external reports whether an image src would load from another host (or
+// is no URL at all).
+func external(src []byte) bool {
+	u, err := url.Parse(string(src))
+	return err != nil || u.Scheme != "" || u.Host != "" || bytes.HasPrefix(src, []byte("//"))
 }
 
 // lineCounter turns byte offsets into lines and columns (in characters),
@@ -251,26 +303,72 @@ func inlineStart(n ast.Node, src []byte) int {
 	return off
 }
 
-// imageRenderer renders relative images as usual and images from other
-// hosts as their alternative text, so no page ever loads one.
-type imageRenderer struct{}
+// linkRenderer renders links and images with the decisions Check makes:
+// an accepted link gets the href linkHref computed, a refused one is
+// rendered as its text; a relative image as usual, any other image as its
+// alternative text, so no page ever loads one.
+type linkRenderer struct{}
 
-func (r *imageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindImage, r.image)
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindAutoLink, r.autoLink)
 }
 
-func (r *imageRenderer) image(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *linkRenderer) link(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	href, problem := linkHref(n, source)
+	if problem != "" {
+		return ast.WalkContinue, nil // the children, as text
+	}
+	if !entering {
+		w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`<a href="`)
+	w.Write(util.EscapeHTML(href))
+	w.WriteByte('"')
+	if n.Title != nil {
+		w.WriteString(` title="`)
+		html.DefaultWriter.Write(w, n.Title)
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (r *linkRenderer) autoLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.AutoLink)
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	label := util.EscapeHTML(n.Label(source))
+	href, problem := linkHref(n, source)
+	if problem != "" {
+		w.Write(label)
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`<a href="`)
+	w.Write(util.EscapeHTML(href))
+	w.WriteString(`">`)
+	w.Write(label)
+	w.WriteString(`</a>`)
+	return ast.WalkContinue, nil
+}
+
+func (r *linkRenderer) image(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
 	alt := nodeText(n, source)
-	if external(string(n.Destination)) || html.IsDangerousURL(n.Destination) {
+	src, problem := imageSrc(n)
+	if problem != "" {
 		w.Write(util.EscapeHTML(alt))
 		return ast.WalkSkipChildren, nil
 	}
 	w.WriteString(`<img src="`)
-	w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	w.Write(util.EscapeHTML(src))
 	w.WriteString(`" alt="`)
 	w.Write(util.EscapeHTML(alt))
 	w.WriteString(`">`)

@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 func TestCheck(t *testing.T) {
@@ -115,7 +118,7 @@ func TestHTML(t *testing.T) {
 		{"# Titel", 0, "<h1>Titel</h1>\n"},
 		{"<script>alert(1)</script>", 0, "<!-- raw HTML omitted -->\n"},
 		{"a <b>x</b> c", 0, "<p>a <!-- raw HTML omitted -->x<!-- raw HTML omitted --> c</p>\n"},
-		{"[x](javascript:alert(1))", 0, "<p><a href=\"\">x</a></p>\n"},
+		{"[x](javascript:alert(1))", 0, "<p>x</p>\n"}, // refused by Check: text, not href=""
 		{"[x](https://example.de/?a=1&b=2)", 0, "<p><a href=\"https://example.de/?a=1&amp;b=2\">x</a></p>\n"},
 		{"![Logo der Stadt](https://cdn.example.com/l.png)", 0, "<p>Logo der Stadt</p>\n"},
 		{"![a <b> & \"c\"](https://cdn.example.com/l.png)", 0, "<p>a  &amp; &quot;c&quot;</p>\n"},
@@ -127,6 +130,116 @@ func TestHTML(t *testing.T) {
 	} {
 		if got := string(c.HTML(tt.src, tt.offset)); got != tt.want {
 			t.Errorf("HTML(%q, %d) = %q; want %q", tt.src, tt.offset, got, tt.want)
+		}
+	}
+}
+
+// TestLinksAgree: for tricky destinations, Check's verdict and the
+// rendered page agree. A link Check accepts is rendered with the href
+// written (character references resolved, percent-escaped as goldmark
+// does); one it refuses is an error at the link and is rendered as its
+// text, never as href="" or a live link.
+func TestLinksAgree(t *testing.T) {
+	c := New()
+	for _, tt := range []struct {
+		src  string
+		href string // the rendered href; "" refused: an error, and no link
+	}{
+		{"[x](https://example.de/a?b=1&c=2)", "https://example.de/a?b=1&amp;c=2"},
+		{"[x](HTTPS://example.de)", "HTTPS://example.de"},
+		{"[x](https:&#47;&#47;example.de)", "https://example.de"},
+		{"[x](mailto:ki@example.de)", "mailto:ki@example.de"},
+		{"[x](MailTo:ki@example.de)", "MailTo:ki@example.de"},
+		{"[x](/systeme/chatbot/)", "/systeme/chatbot/"},
+		{"[x](../chatbot/#abschnitt)", "../chatbot/#abschnitt"},
+		{"[x](<a b>)", "a%20b"},
+		{"[x](#&#x41;nker)", "#Anker"},
+		{"[x](Stra%C3%9Fe)", "Stra%C3%9Fe"},
+		{"[x](Straße)", "Stra%C3%9Fe"},
+		{"<https://example.de/x>", "https://example.de/x"},
+		{"https://example.de/y", "https://example.de/y"},
+		{"www.example.de", "https://www.example.de"},
+		{"<ki@example.de>", "mailto:ki@example.de"},
+		{"[x](javascript:alert(1))", ""},
+		{"[x](&#106;avascript:alert(1))", ""},
+		{"[x](&#x6A;avascript:alert(1))", ""},
+		{"[x](&#X6a;avascript&colon;alert(1))", ""},
+		{"[x](JaVaScRiPt:alert(1))", ""},
+		{"[x](<java\tscript:alert(1)>)", ""},
+		{"[x](<java	script:alert(1)>)", ""},
+		{"[x](java&#x09;script:alert(1))", ""},
+		{"[x](java&#x0A;script:alert(1))", ""},
+		{"[x](&#32;javascript:alert(1))", ""},
+		{"[x](&#0;javascript:alert(1))", ""},
+		{"[x](\\javascript:alert(1))", ""},
+		{"[x](%6Aavascript:alert(1))", ""},
+		{"[x](data:text/html,<script>alert(1)</script>)", ""},
+		{"[x](data:image/png;base64,AAAA)", ""},
+		{"[x](DATA:text/html,x)", ""},
+		{"[x](vbscript:msgbox(1))", ""},
+		{"[x](file:///etc/passwd)", ""},
+		{"[x](//evil.example/)", ""},
+		{"[x](&#47;/evil.example/)", ""},
+		{"[x](http://example.de)", ""},
+		{"[x](https:evil.example)", ""},
+		{"[x](ftp://example.de)", ""},
+		{"<javascript:alert(1)>", ""},
+		{"<http://example.de>", ""},
+		{"[x][r]\n\n[r]: &#106;avascript:alert(1)", ""},
+	} {
+		problems := c.Check(tt.src)
+		out := string(c.HTML(tt.src, 0))
+		hrefs := attrURL.FindAllStringSubmatch(out, -1)
+		if tt.href == "" {
+			if len(problems) != 1 || problems[0].Rule != "link" || problems[0].Line != 1 || problems[0].Col != 1 {
+				t.Errorf("Check(%q) = %v; want one link error at 1:1", tt.src, problems)
+			}
+			if strings.Contains(out, "<a") {
+				t.Errorf("HTML(%q) = %q; want the link as text", tt.src, out)
+			}
+			continue
+		}
+		if len(problems) != 0 {
+			t.Errorf("Check(%q) = %v; want none", tt.src, problems)
+		}
+		if len(hrefs) != 1 || hrefs[0][2] != tt.href {
+			t.Errorf("HTML(%q) = %q; want href=%q", tt.src, out, tt.href)
+		}
+	}
+}
+
+// TestImagesAgree: an image Check accepts loads from the site itself; one
+// it refuses is rendered as its alternative text.
+func TestImagesAgree(t *testing.T) {
+	c := New()
+	for _, tt := range []struct {
+		src, img string // img: the rendered src; "" refused
+	}{
+		{"![a](bilder/a.png)", "bilder/a.png"},
+		{"![a](/bilder/a&#46;png)", "/bilder/a.png"},
+		{"![a](https://cdn.example/a.png)", ""},
+		{"![a](&#47;/cdn.example/a.png)", ""},
+		{"![a](&#104;ttps://cdn.example/a.png)", ""},
+		{"![a](data:image/png;base64,AAAA)", ""},
+		{"![a](&#106;avascript:alert(1))", ""},
+	} {
+		problems := c.Check(tt.src)
+		out := string(c.HTML(tt.src, 0))
+		srcs := attrURL.FindAllStringSubmatch(out, -1)
+		if tt.img == "" {
+			if len(problems) != 1 || problems[0].Rule != "image" {
+				t.Errorf("Check(%q) = %v; want one image error", tt.src, problems)
+			}
+			if out != "<p>a</p>\n" {
+				t.Errorf("HTML(%q) = %q; want the alternative text", tt.src, out)
+			}
+			continue
+		}
+		if len(problems) != 0 {
+			t.Errorf("Check(%q) = %v; want none", tt.src, problems)
+		}
+		if len(srcs) != 1 || srcs[0][2] != tt.img {
+			t.Errorf("HTML(%q) = %q; want src=%q", tt.src, out, tt.img)
 		}
 	}
 }
@@ -181,6 +294,9 @@ func FuzzMarkdown(f *testing.F) {
 		"![a](//x.example/a.png \"t\") ![b](DATA:image/svg+xml,<svg onload=alert(1)>)",
 		"<a href=\"javascript:x\">x</a>",
 		"* a\n  > b <style>x</style>\n1. c",
+		"[a](&#106;avascript:alert(1)) [b](&#x6A;avascript&colon;x) [c](java&#x09;script:x) [d](%6Aavascript:x)",
+		"[a](JaVaScRiPt:x) [b](<java\tscript:x>) [c](vbscript:x) [d](data:text/html,x) [e](&#47;/evil.example)",
+		"![a](&#47;/cdn.example/p.png) ![b](&#104;ttps://cdn.example/p.png) [c](https:evil) [d](mailto:a@b.de)",
 	} {
 		f.Add(s, 1)
 	}
@@ -192,9 +308,34 @@ func FuzzMarkdown(f *testing.F) {
 		if bad := unsafe(out); bad != "" {
 			t.Errorf("HTML(%q) = %q: unsafe %q", src, out, bad)
 		}
+		linkErrs := 0
 		for _, p := range c.Check(src) {
 			if p.Line < 1 || p.Col < 1 {
 				t.Errorf("Check(%q): position %d:%d", src, p.Line, p.Col)
+			}
+			if p.Rule == "link" {
+				linkErrs++
+			}
+		}
+		// Check and HTML agree: every href on the page is one Check
+		// accepts, and with no link errors every link is rendered.
+		for _, m := range attrURL.FindAllStringSubmatch(out, -1) {
+			if m[1] == "href" && m[2] != "" {
+				if msg := checkLink([]byte(html.UnescapeString(m[2]))); msg != "" {
+					t.Errorf("HTML(%q) = %q: href %q, which Check refuses: %s", src, out, m[2], msg)
+				}
+			}
+		}
+		if linkErrs == 0 {
+			links := 0
+			ast.Walk(c.md.Parser().Parse(text.NewReader([]byte(src))), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if k := n.Kind(); entering && (k == ast.KindLink || k == ast.KindAutoLink) {
+					links++
+				}
+				return ast.WalkContinue, nil
+			})
+			if got := strings.Count(out, "<a href="); got != links {
+				t.Errorf("HTML(%q) = %q: %d links; want all %d, Check accepted them", src, out, got, links)
 			}
 		}
 	})

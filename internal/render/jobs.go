@@ -92,7 +92,11 @@ func (r *renderer) langJobs(lang string, keys map[*register.System]nameKey, list
 	// Redirects of renamed systems.
 	if r.reg.Site != nil {
 		for _, old := range sortedKeys(r.reg.Site.Redirects) {
-			add("redirect", "systeme/"+old+"/", T("redirect.title"), nil, "systeme/"+r.reg.Site.Redirects[old]+"/")
+			target := r.reg.Site.Redirects[old]
+			if !redirectable(old) || !redirectable(target) || r.reg.System(old) != nil {
+				continue // validate reports it; a page is never written outside systeme/<id>/
+			}
+			add("redirect", "systeme/"+old+"/", T("redirect.title"), nil, "systeme/"+target+"/")
 		}
 	}
 
@@ -131,4 +135,22 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sortStrings(out)
 	return out
+}
+
+// redirectable reports whether id can name a folder under systeme/: the
+// id rule of package load (3 to 80 of a-z, 0-9 and single inner hyphens),
+// so no ".", "/", markup or other system's page.
+func redirectable(id string) bool {
+	if len(id) < 3 || len(id) > 80 || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }

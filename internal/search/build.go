@@ -277,7 +277,13 @@ func foldName(a *analyzer, t register.Text) string {
 }
 
 func (b *builder) build(r *register.Register) *Index {
-	systems := append([]*register.System(nil), r.Systems...)
+	// Only the public view is indexed, whoever calls: a restricted system
+	// (AI Act Art. 49(4)) is never found, ranked or called similar by a
+	// withheld field, and no word of one reaches the index files.
+	systems := make([]*register.System, len(r.Systems))
+	for i, s := range r.Systems {
+		systems[i] = s.Public()
+	}
 	names := make(map[*register.System]string, len(systems))
 	for _, s := range systems {
 		names[s] = foldName(b.a, s.Name)

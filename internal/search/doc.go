@@ -1,6 +1,11 @@
 // Package search builds the register's search index at build time and
 // answers queries from it; it is the only importer of bleve.
 //
+// It indexes the public view of each system (register.System.Public),
+// whatever register it is given: the fields withheld for a restricted
+// system (AI Act Art. 49(4): operating logic, models, data, development,
+// vendor, hosting) never reach the index, its files or Similar.
+//
 // bleve does the language work: lower-casing, the German analyzer's stop
 // words (extended with "dass" and other words its Snowball list lacks),
 // German normalisation (ä/ae → a, ß → ss) and light stemmer for German

@@ -146,32 +146,6 @@ func TestClosest(t *testing.T) {
 	}
 }
 
-func TestLoop(t *testing.T) {
-	next := map[string]string{"a": "b", "b": "a", "c": "a", "d": "d2", "d2": "e", "e": "d2"}
-	for _, tt := range []struct {
-		start string
-		want  string
-	}{
-		{"a", "a b a"},
-		{"b", "b a b"},
-		{"c", ""}, // leads into a loop it is not part of
-		{"d", ""},
-		{"d2", "d2 e d2"},
-		{"x", ""},
-	} {
-		got := ""
-		for i, s := range loop(tt.start, next) {
-			if i > 0 {
-				got += " "
-			}
-			got += s
-		}
-		if got != tt.want {
-			t.Errorf("loop(%q) = %q; want %q", tt.start, got, tt.want)
-		}
-	}
-}
-
 func TestEntryStart(t *testing.T) {
 	m := &register.Meta{File: "f", KeyPositions: map[string]register.Pos{
 		"label": {File: "f", Line: 7, Col: 5}, "id": {File: "f", Line: 7, Col: 3}, "label.de": {File: "f", Line: 8, Col: 5},

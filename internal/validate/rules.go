@@ -2,6 +2,7 @@ package validate
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -128,47 +129,103 @@ func (v *validator) keyOrStart(m *register.Meta, key string) register.Pos {
 	return register.Pos{File: m.File, Line: 1, Col: 1}
 }
 
-// cycles reports based_on chains and organisation parents that loop.
+// cycles reports based_on chains and organisation parents that loop,
+// each loop once. A self-reference is the single-entry rule's.
 func (v *validator) cycles() {
-	next := map[string]string{}
-	for _, s := range v.r.Systems {
-		if s.BasedOn != "" && s.BasedOn != s.ID {
-			next[s.ID] = s.BasedOn
+	ids := make([]string, len(v.r.Systems))
+	next := make([]string, len(v.r.Systems))
+	for i, s := range v.r.Systems {
+		ids[i] = s.ID
+		if s.BasedOn != s.ID {
+			next[i] = s.BasedOn
 		}
 	}
-	for _, s := range v.r.Systems {
-		if chain := loop(s.ID, next); chain != nil && chain[0] == s.ID {
-			v.errs.Add(s.PosOf("based_on"), "based_on", "cycle", "cycle %s; want a chain that ends in a system not based on another", strings.Join(chain, " → "))
+	for _, c := range loops(ids, next) {
+		s := v.r.Systems[c[0]]
+		v.errs.Add(s.PosOf("based_on"), "based_on", "cycle", "cycle %s; want a chain that ends in a system not based on another", chain(ids, c, "systems"))
+	}
+	ids = make([]string, len(v.r.Organisations))
+	next = make([]string, len(v.r.Organisations))
+	for i, o := range v.r.Organisations {
+		ids[i] = o.ID
+		if o.Parent != o.ID {
+			next[i] = o.Parent
 		}
 	}
-	parent := map[string]string{}
-	for _, o := range v.r.Organisations {
-		if o.Parent != "" && o.Parent != o.ID {
-			parent[o.ID] = o.Parent
-		}
-	}
-	for _, o := range v.r.Organisations {
-		if chain := loop(o.ID, parent); chain != nil && chain[0] == o.ID {
-			v.errs.Add(o.PosOf("parent"), "parent", "cycle", "cycle %s; want a hierarchy without loops", strings.Join(chain, " → "))
-		}
+	for _, c := range loops(ids, next) {
+		o := v.r.Organisations[c[0]]
+		v.errs.Add(o.PosOf("parent"), "parent", "cycle", "cycle %s; want a hierarchy without loops", chain(ids, c, "organisations"))
 	}
 }
 
-// loop follows next from start and returns the chain if it comes back to start.
-func loop(start string, next map[string]string) []string {
-	chain := []string{start}
-	seen := map[string]bool{start: true}
-	for cur := next[start]; cur != ""; cur = next[cur] {
-		chain = append(chain, cur)
-		if cur == start {
-			return chain
+// loops finds the loops of the graph in which entry i points to the entry
+// whose id is next[i] ("" or an unknown id: to none). Every entry has at
+// most one successor, so one walk from each entry, never entering an entry
+// a walk has seen before, visits each entry once: linear in the entries.
+// Each loop is returned once, as entry indexes in the order of the chain,
+// starting at its smallest id; loops come in the order of those ids.
+func loops(ids, next []string) [][]int {
+	index := make(map[string]int, len(ids))
+	for i, id := range ids {
+		if _, dup := index[id]; !dup {
+			index[id] = i // a duplicate id is the loader's error
 		}
-		if seen[cur] {
-			return nil // a loop further on, reported at its own members
-		}
-		seen[cur] = true
 	}
-	return nil
+	const (
+		fresh   = 0
+		walking = 1
+		done    = 2
+	)
+	state := make([]uint8, len(ids))
+	at := make([]int, len(ids)) // position of an entry in the current walk
+	var walk []int
+	var out [][]int
+	for i := range ids {
+		walk = walk[:0]
+		j := i
+		for j >= 0 && state[j] == fresh {
+			state[j], at[j] = walking, len(walk)
+			walk = append(walk, j)
+			n, ok := index[next[j]]
+			if next[j] == "" || !ok {
+				n = -1
+			}
+			j = n
+		}
+		if j >= 0 && state[j] == walking {
+			loop := slices.Clone(walk[at[j]:])
+			first := 0
+			for k, e := range loop {
+				if ids[e] < ids[loop[first]] {
+					first = k
+				}
+			}
+			out = append(out, append(loop[first:], loop[:first]...))
+		}
+		for _, e := range walk {
+			state[e] = done
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return ids[out[a][0]] < ids[out[b][0]] })
+	return out
+}
+
+// chain names the members of loop, back to the first: "a → b → a"; a long
+// loop shows its first and last members only, and how many there are.
+func chain(ids []string, loop []int, what string) string {
+	const show = 6
+	names := make([]string, 0, show+2)
+	if len(loop) <= show {
+		for _, e := range loop {
+			names = append(names, ids[e])
+		}
+		return strings.Join(append(names, ids[loop[0]]), " → ")
+	}
+	for _, e := range loop[:show-2] {
+		names = append(names, ids[e])
+	}
+	names = append(names, "…", ids[loop[len(loop)-1]], ids[loop[0]])
+	return fmt.Sprintf("of %d %s %s", len(loop), what, strings.Join(names, " → "))
 }
 
 func (v *validator) organisation(o *register.Organisation) {
@@ -194,10 +251,16 @@ func (v *validator) organisation(o *register.Organisation) {
 }
 
 func (v *validator) site(s *register.Site) {
+	// A redirect is the page systeme/<old>/: its key must be an id, which
+	// keeps it one folder below systeme/ ("." would replace the A–Z list,
+	// "../x" would leave the site), and one no system has.
 	for old, target := range s.Redirects {
 		p := "redirects." + old
-		if v.r.System(old) != nil {
-			v.errs.Add(s.PosOf(p), "redirects", "redirect", "old id %q still exists as a system; want only ids that are gone", old)
+		switch {
+		case !validID(old):
+			v.errs.Add(s.KeyPosOf(p), "redirects", "id", "old id %q is not an id; want 3 to 80 lower-case letters (a-z), digits and single hyphens, the id a system had", old)
+		case v.r.System(old) != nil:
+			v.errs.Add(s.KeyPosOf(p), "redirects", "redirect", "old id %q still exists as a system; want only ids that are gone", old)
 		}
 		if v.r.System(target) == nil {
 			v.errs.Add(s.PosOf(p), "redirects", "reference", "no such system %q; want the id the system has now", target)
@@ -224,7 +287,7 @@ func (v *validator) topics() {
 			continue
 		}
 		pos := t.PosOf("id")
-		if len(t.ID) < 3 || len(t.ID) > 80 || !idRule.MatchString(t.ID) {
+		if !validID(t.ID) {
 			v.errs.Add(pos, "id", "id", "bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens", t.ID)
 		}
 		if prev, dup := seen[t.ID]; dup {

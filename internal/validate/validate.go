@@ -300,6 +300,12 @@ func editDistance(a, b string) int {
 	return register.EditDistance(a, b)
 }
 
+// validID reports whether id is a valid entry id, the rule of load.ValidID:
+// 3 to 80 lower-case letters (a-z), digits and single hyphens.
+func validID(id string) bool {
+	return len(id) >= 3 && len(id) <= 80 && idRule.MatchString(id)
+}
+
 var (
 	idRule = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	// markdownPattern finds Markdown syntax in a plain-text field.
