@@ -191,7 +191,8 @@ func TestBaseURLFlag(t *testing.T) {
 }
 
 // A file name cannot forge lines, workflow commands or terminal escapes in
-// any report format, and no report echoes a 5 MB value in full.
+// any report format, and no report echoes a long value in full (512 KB:
+// files over the 1 MiB cap are refused before their values are read).
 func TestReportsCannotBeForged(t *testing.T) {
 	dir := newProject(t)
 	sys := filepath.Join(dir, "content", "systeme")
@@ -203,7 +204,7 @@ func TestReportsCannotBeForged(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(sys, forged), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	huge := strings.Repeat("A", 5<<20)
+	huge := strings.Repeat("A", 512<<10)
 	if err := os.WriteFile(filepath.Join(sys, "bafoeg-chatbot.yaml"), bytes.Replace(b, []byte("status: planned"), []byte("status: "+huge), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +225,7 @@ func TestReportsCannotBeForged(t *testing.T) {
 			t.Errorf("maki check --format %s: the file name is not reported (escaped)", format)
 		}
 		if len(stdout) > 100_000 || strings.Contains(stdout, strings.Repeat("A", 200)) {
-			t.Errorf("maki check --format %s: %d bytes of report; want the 5 MB value as an excerpt", format, len(stdout))
+			t.Errorf("maki check --format %s: %d bytes of report; want the 512 KB value as an excerpt", format, len(stdout))
 		}
 		if !strings.Contains(stdout, strings.Repeat("A", 120)+"…") {
 			t.Errorf("maki check --format %s: no excerpt of the long value", format)
