@@ -41,8 +41,9 @@ type List struct {
 	Facet   *FacetValue
 	Org     *register.Organisation
 
-	keys  map[*register.System]nameKey       // sort keys and initials of the list's language
-	cards map[*register.System]template.HTML // the system cards of the list's language
+	keys    map[*register.System]nameKey       // sort keys and initials of the list's language
+	cards   map[*register.System]template.HTML // the system cards of the list's language
+	letters []LetterLink                       // the letter bar of the whole list
 }
 
 // LetterGroup is a run of systems on a list page filed under one letter.
@@ -106,28 +107,6 @@ func (l *List) PagerItems() []int {
 		}
 	}
 	return items
-}
-
-// LetterID returns the id of a letter's heading, for the jump links:
-// "letter-A" … "letter-Z", and "letter-other" for "#" (digits, other
-// scripts, punctuation), since "#" is not allowed in a URL fragment.
-func (l *List) LetterID(letter string) string {
-	if len(letter) == 1 && letter[0] >= 'A' && letter[0] <= 'Z' {
-		return "letter-" + letter
-	}
-	return "letter-other"
-}
-
-// Letters returns the initial letters present on this page, in order, for
-// jump links.
-func (l *List) Letters() []string {
-	var letters []string
-	for _, s := range l.Systems {
-		if i := l.keys[s].initial; !slices.Contains(letters, i) {
-			letters = append(letters, i)
-		}
-	}
-	return letters
 }
 
 type derived struct {
@@ -251,29 +230,6 @@ func (r *renderer) derive() {
 	}
 }
 
-// sortKey folds a name for A–Z order (DIN 5007-1: ä as a, ß as ss).
-func sortKey(s string) string {
-	return strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "é", "e", "è", "e").Replace(strings.ToLower(s))
-}
-
-// initial is the A–Z letter of a name: A to Z, or "#" for anything else.
-func initial(name string) string {
-	k := sortKey(strings.TrimSpace(name))
-	for _, c := range k {
-		if c >= 'a' && c <= 'z' {
-			return strings.ToUpper(string(c))
-		}
-		if c >= '0' && c <= '9' {
-			return "#"
-		}
-		if c == '"' || c == '„' || c == '(' || c == '\'' {
-			continue
-		}
-		return "#"
-	}
-	return "#"
-}
-
 // byName sorts systems by their name, then by id, with the sort keys of
 // their language. Ids are unique, so the order is total.
 func byName(list []*register.System, keys map[*register.System]nameKey) []*register.System {
@@ -363,19 +319,6 @@ func (r *renderer) sortAll(lang string, keys map[*register.System]nameKey) []*re
 		out = append(out, s)
 	}
 	return append(out, added...)
-}
-
-// nameKey is a system's A–Z sort key and initial letter in one language.
-type nameKey struct{ key, initial string }
-
-// newNameKey makes the key of a name. The sort key starts with the
-// initial, so that the systems of one initial form one run in the A–Z
-// order ("#" first, then A to Z): "(Beta)" files under B and "Ωmega"
-// under "#", and no letter heading appears twice on a page. For a name
-// that starts with a letter or digit the order is that of sortKey.
-func newNameKey(name string) nameKey {
-	ini := initial(name)
-	return nameKey{ini + "\x00" + sortKey(name), ini}
 }
 
 // computeSortKeys makes the sort keys of lang, taking those of unchanged

@@ -109,11 +109,15 @@ func (r *renderer) langJobs(lang string, keys map[*register.System]nameKey, list
 func (r *renderer) listJobs(lang string, keys map[*register.System]nameKey, kind, base, title string, crumbs []Crumb, systems []*register.System, facet *FacetValue, org *register.Organisation) []job {
 	size := r.cfg.PageSize
 	pages := max(1, (len(systems)+size-1)/size)
+	var letters []LetterLink
+	if kind == "list" {
+		letters = letterIndex(systems, keys, size)
+	}
 	var out []job
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*size, min(n*size, len(systems))
 		l := &List{Systems: systems[lo:hi], Total: len(systems), Page: n, Pages: pages, Base: base, Facet: facet, Org: org}
-		l.keys, l.cards = keys, r.cards[lang]
+		l.keys, l.cards, l.letters = keys, r.cards[lang], letters
 		p, t, c := l.PagePath(n), title, crumbs
 		if n > 1 {
 			t = title + " – " + r.cat.Tf(lang, "pager.page_n", strconv.Itoa(n), strconv.Itoa(pages))

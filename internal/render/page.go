@@ -174,6 +174,19 @@ func (p *Page) Num(n int) string {
 	return b.String()
 }
 
+// LetterLabel returns how a letter group of the A–Z list is shown: "0–9"
+// for names that start with a digit, the catalogue's "list.letter_other"
+// for names with no Latin initial, else the letter.
+func (p *Page) LetterLabel(letter string) string {
+	switch letter {
+	case groupDigits:
+		return "0–9"
+	case groupOther:
+		return p.T("list.letter_other")
+	}
+	return letter
+}
+
 // Org returns the organisation with the id.
 func (p *Page) Org(id string) *register.Organisation { return p.Reg.Organisation(id) }
 
