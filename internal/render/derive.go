@@ -42,7 +42,7 @@ type List struct {
 	Org     *register.Organisation
 
 	keys    map[*register.System]nameKey       // sort keys and initials of the list's language
-	cards   map[*register.System]template.HTML // the system cards of the list's language
+	cards   map[*register.System]card          // the system cards of the list's language
 	letters []LetterLink                       // the letter bar of the whole list
 }
 
@@ -68,12 +68,26 @@ func (l *List) Groups() []LetterGroup {
 			}
 			groups = append(groups, LetterGroup{Letter: letter})
 		}
-		b.WriteString(string(l.cards[s]))
+		b.WriteString(l.cards[s].without(l.Omit()))
 	}
 	if len(groups) > 0 {
 		groups[len(groups)-1].Cards = template.HTML(b.String())
 	}
 	return groups
+}
+
+// Omit names the part of the cards that repeats what the list is about
+// (see Page.Part): "organisation" on an organisation's list, the facet's
+// kind ("status", "risk_class", …) on a facet value's list, "" on the
+// A–Z list.
+func (l *List) Omit() string {
+	switch {
+	case l.Org != nil:
+		return "organisation"
+	case l.Facet != nil:
+		return l.Facet.Kind.Key
+	}
+	return ""
 }
 
 // PagePath returns the path of page n of the list.

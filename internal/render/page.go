@@ -254,14 +254,17 @@ func (p *Page) PageOf(slug string) *register.Page {
 type Cards struct {
 	Page    *Page
 	Systems []*register.System
+	// Omit names the part of the cards to leave out (see Page.Part), or "".
+	Omit string
 }
 
 // HTML returns the cards of the systems (the theme's "system-card"),
 // joined, in order.
 func (c Cards) HTML() template.HTML {
 	var b strings.Builder
+	cards := c.Page.r.cards[c.Page.Lang]
 	for _, s := range c.Systems {
-		b.WriteString(string(c.Page.Card(s)))
+		b.WriteString(cards[s].without(c.Omit))
 	}
 	return template.HTML(b.String())
 }
@@ -271,10 +274,18 @@ func (p *Page) Cards(systems []*register.System) Cards {
 	return Cards{Page: p, Systems: systems}
 }
 
+// ListCards bundles the systems of a list page for the "system-list"
+// template, leaving out of each card what the page is about: the
+// organisation on an organisation's page, the status on a status page,
+// the risk class on a risk class page.
+func (p *Page) ListCards(l *List) Cards {
+	return Cards{Page: p, Systems: l.Systems, Omit: l.Omit()}
+}
+
 // Card returns the "system-card" of a system in the page's language,
 // rendered once before the pages and reused on every list.
 func (p *Page) Card(s *register.System) template.HTML {
-	return p.r.cards[p.Lang][s]
+	return p.r.cards[p.Lang][s].html
 }
 
 // SystemsOf returns the systems of an organisation, sorted by name.
