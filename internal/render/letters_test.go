@@ -19,6 +19,13 @@ import (
 // renderSite renders reg with the default theme and returns path → page.
 func renderSite(t *testing.T, reg *register.Register) map[string]string {
 	t.Helper()
+	return renderSiteSize(t, reg, 0)
+}
+
+// renderSiteSize is renderSite with pageSize systems on a list page (0:
+// the default).
+func renderSiteSize(t *testing.T, reg *register.Register, pageSize int) map[string]string {
+	t.Helper()
 	reg = reg.Public()
 	reg.Site.BaseURL = "https://example.org/"
 	theme := os.DirFS("../../themes/default")
@@ -27,7 +34,7 @@ func renderSite(t *testing.T, reg *register.Register) map[string]string {
 		t.Fatal(errs)
 	}
 	cfg := Config{BaseURL: reg.Site.BaseURL, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
-		Catalog: cat, Markdown: markdown.New().HTML, Stats: register.ComputeStats(reg)}
+		Catalog: cat, Markdown: markdown.New().HTML, Stats: register.ComputeStats(reg), PageSize: pageSize}
 	var mu sync.Mutex
 	out := map[string]string{}
 	_, err := Site(context.Background(), theme, reg, cfg, func(p string, b []byte) error {
