@@ -41,9 +41,9 @@ type List struct {
 	Facet   *FacetValue
 	Org     *register.Organisation
 
-	keys    map[*register.System]nameKey       // sort keys and initials of the list's language
-	cards   map[*register.System]card          // the system cards of the list's language
-	letters []LetterLink                       // the letter bar of the whole list
+	keys    map[*register.System]nameKey // sort keys and initials of the list's language
+	cards   map[*register.System]card    // the system cards of the list's language
+	letters []LetterLink                 // the letter bar of the whole list
 }
 
 // LetterGroup is a run of systems on a list page filed under one letter.
