@@ -157,11 +157,40 @@ func (p *Page) Month(m register.Month) string {
 	return fmt.Sprintf("%s %d", months[p.Lang][t.Month()-1], t.Year())
 }
 
+// Plural returns the catalogue's form of key for n, with "{n}" replaced by
+// n in the language's number format: the form "<key>.one" when n is 1,
+// else "<key>.other" ({{.Plural "list.count" 1}} is "1 KI-System", with 3
+// "3 KI-Systeme"). A catalogue with no forms for key has its plain string.
+func (p *Page) Plural(key string, n int) string { return plural(p.r.cat, p.Lang, key, n) }
+
+// plural is Page.Plural for a catalogue and a language. German and English
+// have one form for 1 and one for every other number, 0 included ("0
+// KI-Systeme", "0 AI systems").
+func plural(cat register.Catalog, lang, key string, n int) string {
+	has := func(k string) bool {
+		_, ok := cat[lang][k]
+		_, de := cat["de"][k]
+		return ok || de
+	}
+	form := key + ".other"
+	if n == 1 && has(key+".one") {
+		form = key + ".one"
+	}
+	if !has(form) {
+		form = key
+	}
+	return strings.ReplaceAll(cat.T(lang, form), "{n}", formatNum(lang, n))
+}
+
 // Num formats an integer with the language's thousands separator.
-func (p *Page) Num(n int) string {
+func (p *Page) Num(n int) string { return formatNum(p.Lang, n) }
+
+// formatNum formats an integer with the thousands separator of lang:
+// 1.234 in German, 1,234 in English.
+func formatNum(lang string, n int) string {
 	s := strconv.Itoa(n)
 	sep := "."
-	if p.Lang == "en" {
+	if lang == "en" {
 		sep = ","
 	}
 	var b strings.Builder
