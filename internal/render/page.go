@@ -182,6 +182,33 @@ func plural(cat register.Catalog, lang, key string, n int) string {
 	return strings.ReplaceAll(cat.T(lang, form), "{n}", formatNum(lang, n))
 }
 
+// StatusLine is a system's status as a sentence around its status label:
+// Before, the label (which the theme links to the status page), After.
+type StatusLine struct{ Before, After string }
+
+// StatusLine returns the status line of a system: the catalogue's
+// "status_line.<status>.<none|start|end|both>", by which of start and end
+// the system has, with {start} and {end} as months and the label at
+// {status}: "eingestellt, im Einsatz von März 2021 bis Dezember 2022".
+func (p *Page) StatusLine(s *register.System) StatusLine {
+	form := "none"
+	switch {
+	case s.Start != "" && s.End != "":
+		form = "both"
+	case s.Start != "":
+		form = "start"
+	case s.End != "":
+		form = "end"
+	}
+	line := strings.NewReplacer("{start}", p.Month(s.Start), "{end}", p.Month(s.End)).
+		Replace(p.T("status_line." + string(s.Status) + "." + form))
+	before, after, ok := strings.Cut(line, "{status}")
+	if !ok {
+		return StatusLine{After: " " + line} // a theme's form without {status}: the label first
+	}
+	return StatusLine{before, after}
+}
+
 // Num formats an integer with the language's thousands separator.
 func (p *Page) Num(n int) string { return formatNum(p.Lang, n) }
 
