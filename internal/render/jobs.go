@@ -3,6 +3,8 @@ package render
 import (
 	"strconv"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -69,6 +71,7 @@ func (r *renderer) langJobs(lang string, keys map[*register.System]nameKey, list
 			if v.Key != "" {
 				title = T(v.Key)
 			}
+			title = upperFirst(title) // a heading: "Im Einsatz", "Minimal risk"
 			out = append(out, r.listJobs(lang, keys, "facet", v.Path(), title, []Crumb{home, kc}, lists.facet[v], v, nil)...)
 		}
 	}
@@ -126,6 +129,15 @@ func (r *renderer) listJobs(lang string, keys map[*register.System]nameKey, kind
 		out = append(out, job{kind: kind, lang: lang, path: p, out: outPath(lang, p), title: t, crumbs: c, data: l})
 	}
 	return out
+}
+
+// upperFirst returns s with its first letter in upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func sortedKeys(m map[string]string) []string {

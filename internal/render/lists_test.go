@@ -252,3 +252,14 @@ func checkPaged(t *testing.T, pages map[string]string, base string, total int, c
 		t.Errorf("%s: %d systems on its pages; want %d", base, len(seen), total)
 	}
 }
+
+func TestUpperFirst(t *testing.T) {
+	for in, want := range map[string]string{
+		"im Einsatz": "Im Einsatz", "minimal risk": "Minimal risk", "Bund": "Bund",
+		"über": "Über", "": "", "3D": "3D", "ωmega": "Ωmega",
+	} {
+		if got := upperFirst(in); got != want {
+			t.Errorf("upperFirst(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
