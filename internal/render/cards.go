@@ -70,15 +70,17 @@ func newCard(html string) card {
 	return card{html: template.HTML(b.String()), parts: parts}
 }
 
-// without returns the card's HTML without the part named omit ("" keeps
-// every part).
-func (c card) without(omit string) string {
+// writeTo appends the card's HTML to b without the part named omit (""
+// keeps every part), with no copy of the card in between.
+func (c card) writeTo(b *strings.Builder, omit string) {
 	if omit != "" {
 		for _, p := range c.parts {
 			if p.name == omit {
-				return string(c.html[:p.lo]) + string(c.html[p.hi:])
+				b.WriteString(string(c.html[:p.lo]))
+				b.WriteString(string(c.html[p.hi:]))
+				return
 			}
 		}
 	}
-	return string(c.html)
+	b.WriteString(string(c.html))
 }

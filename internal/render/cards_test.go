@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNewCard(t *testing.T) {
 	for _, tc := range []struct {
@@ -22,8 +25,10 @@ func TestNewCard(t *testing.T) {
 	} {
 		c := newCard(tc.in)
 		for _, w := range []struct{ omit, want string }{{"", tc.full}, {"organisation", tc.noOrg}, {"status", tc.noStatus}, {"topic", tc.full}} {
-			if got := c.without(w.omit); got != w.want {
-				t.Errorf("newCard(%q).without(%q) = %q; want %q", tc.in, w.omit, got, w.want)
+			var b strings.Builder
+			c.writeTo(&b, w.omit)
+			if got := b.String(); got != w.want {
+				t.Errorf("newCard(%q).writeTo(%q) = %q; want %q", tc.in, w.omit, got, w.want)
 			}
 		}
 	}

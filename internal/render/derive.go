@@ -59,6 +59,7 @@ type LetterGroup struct {
 func (l *List) Groups() []LetterGroup {
 	var groups []LetterGroup
 	var b strings.Builder
+	omit := l.Omit()
 	for i, s := range l.Systems {
 		letter := l.keys[s].initial
 		if i == 0 || letter != groups[len(groups)-1].Letter {
@@ -68,7 +69,7 @@ func (l *List) Groups() []LetterGroup {
 			}
 			groups = append(groups, LetterGroup{Letter: letter})
 		}
-		b.WriteString(l.cards[s].without(l.Omit()))
+		l.cards[s].writeTo(&b, omit)
 	}
 	if len(groups) > 0 {
 		groups[len(groups)-1].Cards = template.HTML(b.String())

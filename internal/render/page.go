@@ -320,7 +320,7 @@ func (c Cards) HTML() template.HTML {
 	var b strings.Builder
 	cards := c.Page.r.cards[c.Page.Lang]
 	for _, s := range c.Systems {
-		b.WriteString(cards[s].without(c.Omit))
+		cards[s].writeTo(&b, c.Omit)
 	}
 	return template.HTML(b.String())
 }
