@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -124,6 +125,7 @@ func TestLengths(t *testing.T) {
 		}
 		for line := range strings.SplitSeq(string(f.Data), "\n") {
 			if v, ok := strings.CutPrefix(line, "name: "); ok && !strings.HasPrefix(v, "{") {
+				v = unquote(t, v)
 				if n := utf8.RuneCountInString(v); n < 20 || n > 80 {
 					t.Errorf("%s: name of %d characters: %q", name, n, v)
 				}
@@ -133,6 +135,63 @@ func TestLengths(t *testing.T) {
 					t.Errorf("%s: summary of %d characters", name, n)
 				}
 			}
+		}
+	}
+}
+
+// unquote returns the string a YAML scalar of the generator stands for.
+func unquote(t *testing.T, v string) string {
+	t.Helper()
+	switch {
+	case strings.HasPrefix(v, `"`):
+		u, err := strconv.Unquote(v)
+		if err != nil {
+			t.Fatalf("unquote %s: %v", v, err)
+		}
+		return u
+	case strings.HasPrefix(v, "'"):
+		return strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(v, "'"), "'"), "''", "'")
+	}
+	return v
+}
+
+// TestNameForms: a corpus has names that start with quotes, brackets,
+// digits, lower case, umlauts and another script, so lists are tested on
+// what real registers hold.
+func TestNameForms(t *testing.T) {
+	m := FS(400, 1)
+	starts := map[string]int{}
+	for name, f := range m {
+		if !strings.HasPrefix(name, "systeme/") {
+			continue
+		}
+		for line := range strings.SplitSeq(string(f.Data), "\n") {
+			v, ok := strings.CutPrefix(line, "name: ")
+			if !ok {
+				v, ok = strings.CutPrefix(line, "  de: ")
+			}
+			if !ok || strings.HasPrefix(v, "{") {
+				continue
+			}
+			v = unquote(t, v)
+			r, _ := utf8.DecodeRuneInString(v)
+			switch {
+			case strings.ContainsRune("„\"'(", r):
+				starts["punctuation"]++
+			case r >= '0' && r <= '9':
+				starts["digit"]++
+			case r >= 'a' && r <= 'z':
+				starts["lower"]++
+			case strings.ContainsRune("ÄÖÜäöü", r):
+				starts["umlaut"]++
+			case r == 'Ω':
+				starts["other script"]++
+			}
+		}
+	}
+	for _, k := range []string{"punctuation", "digit", "lower", "umlaut", "other script"} {
+		if starts[k] == 0 {
+			t.Errorf("no name starts with %s; got %v", k, starts)
 		}
 	}
 }

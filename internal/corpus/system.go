@@ -94,8 +94,45 @@ func (g *gen) head(i int) *head {
 		// Too long: fall back to the shortest pattern, without the suffix.
 		t, withShort = 70, false
 	}
+	h.name = g.decorate(i, h.name)
 	h.id = trimSlug(slug(h.name.de), 60) + "-" + strconv.Itoa(i+1)
 	return h
+}
+
+// nameForms are the starts of names that real registers have and that
+// lists must file correctly: quotes, brackets, digits, lower case, umlauts
+// and another script. Each is applied to the German and English name.
+var nameForms = []func(pair) pair{
+	func(n pair) pair { return pair{"„" + n.de + "“", "\"" + n.en + "\""} },
+	func(n pair) pair { return pair{"(Pilot) " + n.de, "(Pilot) " + n.en} },
+	func(n pair) pair { return pair{"'" + n.de + "'", "'" + n.en + "'"} },
+	func(n pair) pair { return pair{"115-" + n.de, "115 " + n.en} },
+	func(n pair) pair { return pair{"3D-" + n.de, "3D " + n.en} },
+	func(n pair) pair { return pair{"eAkte-" + n.de, "eFile " + n.en} },
+	func(n pair) pair { return pair{"ämterübergreifende " + n.de, "cross-agency " + n.en} },
+	func(n pair) pair { return pair{"Übersetzungshilfe: " + n.de, "Übersetzungshilfe: " + n.en} },
+	func(n pair) pair { return pair{"Ökologische " + n.de, "Ecological " + n.en} },
+	func(n pair) pair { return pair{"Ωmega – " + n.de, "Ωmega – " + n.en} },
+}
+
+// decorate gives about one system in five a name of nameForms (when it
+// still fits the length limits). The choice hashes the seed and i instead
+// of drawing from the system's stream, so every other value of a system
+// stays what it was before names were decorated.
+func (g *gen) decorate(i int, n pair) pair {
+	x := (g.seed ^ 0x2545f4914f6cdd1d) + uint64(i)*0x9e3779b97f4a7c15
+	x ^= x >> 31
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 29
+	k := x % uint64(5*len(nameForms))
+	if k >= uint64(len(nameForms)) {
+		return n
+	}
+	d := nameForms[k](n)
+	if utf8.RuneCountInString(d.de) > 80 || utf8.RuneCountInString(d.en) > 100 {
+		return n
+	}
+	return d
 }
 
 func deptDat(d dept) string {

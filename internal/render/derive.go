@@ -41,8 +41,9 @@ type List struct {
 	Facet   *FacetValue
 	Org     *register.Organisation
 
-	keys  map[*register.System]nameKey       // sort keys and initials of the list's language
-	cards map[*register.System]template.HTML // the system cards of the list's language
+	keys    map[*register.System]nameKey // sort keys and initials of the list's language
+	cards   map[*register.System]card    // the system cards of the list's language
+	letters []LetterLink                 // the letter bar of the whole list
 }
 
 // LetterGroup is a run of systems on a list page filed under one letter.
@@ -58,6 +59,7 @@ type LetterGroup struct {
 func (l *List) Groups() []LetterGroup {
 	var groups []LetterGroup
 	var b strings.Builder
+	omit := l.Omit()
 	for i, s := range l.Systems {
 		letter := l.keys[s].initial
 		if i == 0 || letter != groups[len(groups)-1].Letter {
@@ -67,12 +69,26 @@ func (l *List) Groups() []LetterGroup {
 			}
 			groups = append(groups, LetterGroup{Letter: letter})
 		}
-		b.WriteString(string(l.cards[s]))
+		l.cards[s].writeTo(&b, omit)
 	}
 	if len(groups) > 0 {
 		groups[len(groups)-1].Cards = template.HTML(b.String())
 	}
 	return groups
+}
+
+// Omit names the part of the cards that repeats what the list is about
+// (see Page.Part): "organisation" on an organisation's list, the facet's
+// kind ("status", "risk_class", …) on a facet value's list, "" on the
+// A–Z list.
+func (l *List) Omit() string {
+	switch {
+	case l.Org != nil:
+		return "organisation"
+	case l.Facet != nil:
+		return l.Facet.Kind.Key
+	}
+	return ""
 }
 
 // PagePath returns the path of page n of the list.
@@ -106,28 +122,6 @@ func (l *List) PagerItems() []int {
 		}
 	}
 	return items
-}
-
-// LetterID returns the id of a letter's heading, for the jump links:
-// "letter-A" … "letter-Z", and "letter-other" for "#" (digits, other
-// scripts, punctuation), since "#" is not allowed in a URL fragment.
-func (l *List) LetterID(letter string) string {
-	if len(letter) == 1 && letter[0] >= 'A' && letter[0] <= 'Z' {
-		return "letter-" + letter
-	}
-	return "letter-other"
-}
-
-// Letters returns the initial letters present on this page, in order, for
-// jump links.
-func (l *List) Letters() []string {
-	var letters []string
-	for _, s := range l.Systems {
-		if i := l.keys[s].initial; !slices.Contains(letters, i) {
-			letters = append(letters, i)
-		}
-	}
-	return letters
 }
 
 type derived struct {
@@ -251,29 +245,6 @@ func (r *renderer) derive() {
 	}
 }
 
-// sortKey folds a name for A–Z order (DIN 5007-1: ä as a, ß as ss).
-func sortKey(s string) string {
-	return strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "é", "e", "è", "e").Replace(strings.ToLower(s))
-}
-
-// initial is the A–Z letter of a name: A to Z, or "#" for anything else.
-func initial(name string) string {
-	k := sortKey(strings.TrimSpace(name))
-	for _, c := range k {
-		if c >= 'a' && c <= 'z' {
-			return strings.ToUpper(string(c))
-		}
-		if c >= '0' && c <= '9' {
-			return "#"
-		}
-		if c == '"' || c == '„' || c == '(' || c == '\'' {
-			continue
-		}
-		return "#"
-	}
-	return "#"
-}
-
 // byName sorts systems by their name, then by id, with the sort keys of
 // their language. Ids are unique, so the order is total.
 func byName(list []*register.System, keys map[*register.System]nameKey) []*register.System {
@@ -363,19 +334,6 @@ func (r *renderer) sortAll(lang string, keys map[*register.System]nameKey) []*re
 		out = append(out, s)
 	}
 	return append(out, added...)
-}
-
-// nameKey is a system's A–Z sort key and initial letter in one language.
-type nameKey struct{ key, initial string }
-
-// newNameKey makes the key of a name. The sort key starts with the
-// initial, so that the systems of one initial form one run in the A–Z
-// order ("#" first, then A to Z): "(Beta)" files under B and "Ωmega"
-// under "#", and no letter heading appears twice on a page. For a name
-// that starts with a letter or digit the order is that of sortKey.
-func newNameKey(name string) nameKey {
-	ini := initial(name)
-	return nameKey{ini + "\x00" + sortKey(name), ini}
 }
 
 // computeSortKeys makes the sort keys of lang, taking those of unchanged

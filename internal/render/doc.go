@@ -10,4 +10,13 @@
 // markup; the only HTML from content is what package markdown produced
 // (raw HTML dropped). Links are absolute paths under the path of base_url,
 // so the site works when served from a sub-path.
+//
+// Every list (A–Z, organisations, facet values) is in one order made by
+// one function, collate, which gives both the sort key and the letter a
+// name is filed under (leading punctuation ignored, DIN 5007-1 folding,
+// digits under "0-9", names without a Latin initial under "other"), so the
+// order and the letter headings cannot disagree. Lists are split into
+// pages of Config.PageSize (100) at <list>/seite/<n>/; the letter bar of
+// each A–Z page links every letter of the whole list to the page of its
+// first system. Counts use the catalogue's plural forms (Page.Plural).
 package render

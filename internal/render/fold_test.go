@@ -47,24 +47,6 @@ func TestSafeURL(t *testing.T) {
 	}
 }
 
-func TestSortKeyAndInitial(t *testing.T) {
-	for _, tc := range []struct{ name, key, initial string }{
-		{"Ärztliche Gutachten", "arztliche gutachten", "A"},
-		{"Öffentlicher Nahverkehr", "offentlicher nahverkehr", "O"},
-		{"Übersetzung", "ubersetzung", "U"},
-		{"„Frag Musti“", "„frag musti“", "F"},
-		{"3D-Stadtmodell", "3d-stadtmodell", "#"},
-		{"Straßenzustand", "strassenzustand", "S"},
-	} {
-		if got := sortKey(tc.name); got != tc.key {
-			t.Errorf("sortKey(%q) = %q; want %q", tc.name, got, tc.key)
-		}
-		if got := initial(tc.name); got != tc.initial {
-			t.Errorf("initial(%q) = %q; want %q", tc.name, got, tc.initial)
-		}
-	}
-}
-
 func TestRelPath(t *testing.T) {
 	for _, tc := range []struct{ dir, target, want string }{
 		{"assets/css", "assets/fonts/a.woff2", "../fonts/a.woff2"},

@@ -3,6 +3,8 @@ package render
 import (
 	"strconv"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -69,6 +71,7 @@ func (r *renderer) langJobs(lang string, keys map[*register.System]nameKey, list
 			if v.Key != "" {
 				title = T(v.Key)
 			}
+			title = upperFirst(title) // a heading: "Im Einsatz", "Minimal risk"
 			out = append(out, r.listJobs(lang, keys, "facet", v.Path(), title, []Crumb{home, kc}, lists.facet[v], v, nil)...)
 		}
 	}
@@ -113,11 +116,15 @@ func (r *renderer) langJobs(lang string, keys map[*register.System]nameKey, list
 func (r *renderer) listJobs(lang string, keys map[*register.System]nameKey, kind, base, title string, crumbs []Crumb, systems []*register.System, facet *FacetValue, org *register.Organisation) []job {
 	size := r.cfg.PageSize
 	pages := max(1, (len(systems)+size-1)/size)
+	var letters []LetterLink
+	if kind == "list" {
+		letters = letterIndex(systems, keys, size)
+	}
 	var out []job
 	for n := 1; n <= pages; n++ {
 		lo, hi := (n-1)*size, min(n*size, len(systems))
 		l := &List{Systems: systems[lo:hi], Total: len(systems), Page: n, Pages: pages, Base: base, Facet: facet, Org: org}
-		l.keys, l.cards = keys, r.cards[lang]
+		l.keys, l.cards, l.letters = keys, r.cards[lang], letters
 		p, t, c := l.PagePath(n), title, crumbs
 		if n > 1 {
 			t = title + " – " + r.cat.Tf(lang, "pager.page_n", strconv.Itoa(n), strconv.Itoa(pages))
@@ -126,6 +133,15 @@ func (r *renderer) listJobs(lang string, keys map[*register.System]nameKey, kind
 		out = append(out, job{kind: kind, lang: lang, path: p, out: outPath(lang, p), title: t, crumbs: c, data: l})
 	}
 	return out
+}
+
+// upperFirst returns s with its first letter in upper case.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func sortedKeys(m map[string]string) []string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +19,13 @@ import (
 // renderSite renders reg with the default theme and returns path → page.
 func renderSite(t *testing.T, reg *register.Register) map[string]string {
 	t.Helper()
+	return renderSiteSize(t, reg, 0)
+}
+
+// renderSiteSize is renderSite with pageSize systems on a list page (0:
+// the default).
+func renderSiteSize(t *testing.T, reg *register.Register, pageSize int) map[string]string {
+	t.Helper()
 	reg = reg.Public()
 	reg.Site.BaseURL = "https://example.org/"
 	theme := os.DirFS("../../themes/default")
@@ -26,7 +34,7 @@ func renderSite(t *testing.T, reg *register.Register) map[string]string {
 		t.Fatal(errs)
 	}
 	cfg := Config{BaseURL: reg.Site.BaseURL, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
-		Catalog: cat, Markdown: markdown.New().HTML, Stats: register.ComputeStats(reg)}
+		Catalog: cat, Markdown: markdown.New().HTML, Stats: register.ComputeStats(reg), PageSize: pageSize}
 	var mu sync.Mutex
 	out := map[string]string{}
 	_, err := Site(context.Background(), theme, reg, cfg, func(p string, b []byte) error {
@@ -41,6 +49,61 @@ func renderSite(t *testing.T, reg *register.Register) map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestCollate: one rule gives the sort key and the group of a name, so the
+// order of keys is the order of groups, and each group is one run.
+func TestCollate(t *testing.T) {
+	for _, tc := range []struct{ name, key, group string }{
+		{"Alpha", "1 alpha", "A"},
+		{"alpha", "1 alpha", "A"},
+		{"Ärztliche Gutachten", "1 arztliche gutachten", "A"},
+		{"Öffentlicher Nahverkehr", "1 offentlicher nahverkehr", "O"},
+		{"Übersetzung", "1 ubersetzung", "U"},
+		{"übersetzung", "1 ubersetzung", "U"},
+		{"Straßenzustand", "1 strassenzustand", "S"},
+		{"ẞTRASSE", "1 sstrasse", "S"},
+		{"„Frag Musti“", "1 frag musti“", "F"},
+		{`"Quote" System`, `1 quote" system`, "Q"},
+		{"'Apostroph'", "1 apostroph'", "A"},
+		{"(Beta) Prüfung", "1 beta) prufung", "B"},
+		{"[Klammer]", "1 klammer]", "K"},
+		{"…Punkte", "1 punkte", "P"},
+		{"-Strich", "1 strich", "S"},
+		{"_Unterstrich", "1 unterstrich", "U"},
+		{"¿Qué?", "1 que?", "Q"},
+		{"\u00a0 Leer", "1 leer", "L"},
+		{"Éclair", "1 eclair", "E"},
+		{"Çay-Analyse", "1 cay-analyse", "C"},
+		{"Ørsted", "1 orsted", "O"},
+		{"Łódź", "1 lodz", "L"},
+		{"Æther", "1 aether", "A"},
+		{"ĳssel", "1 ijssel", "I"},
+		{"a\u0308rger", "1 arger", "A"}, // decomposed ä
+		{"3D-Stadtmodell", "0 3d-stadtmodell", groupDigits},
+		{"(42) Antworten", "0 42) antworten", groupDigits},
+		{"9", "0 9", groupDigits},
+		{"Ωmega-System", "2 ωmega-system", groupOther},
+		{"Мир", "2 мир", groupOther},
+		{"„“", "2 ", groupOther},
+		{"", "2 ", groupOther},
+	} {
+		key, group := collate(tc.name)
+		if key != tc.key || group != tc.group {
+			t.Errorf("collate(%q) = %q, %q; want %q, %q", tc.name, key, group, tc.key, tc.group)
+		}
+		if nk := newNameKey(tc.name); nk.key != key || nk.initial != group {
+			t.Errorf("newNameKey(%q) = %+v; want key and initial of collate", tc.name, nk)
+		}
+	}
+	// German order: ä between a and b, ß as ss, case ignored, digits first
+	// and other scripts last.
+	names := []string{"Zulu", "Ωmega", "Bär", "bar", "Bass", "Baß", "Bas", "Äpfel", "apfel", "Abend", "1 Euro", "„Beta“"}
+	slices.SortStableFunc(names, func(a, b string) int { return strings.Compare(newNameKey(a).key, newNameKey(b).key) })
+	want := []string{"1 Euro", "Abend", "Äpfel", "apfel", "Bär", "bar", "Bas", "Bass", "Baß", "„Beta“", "Zulu", "Ωmega"}
+	if !slices.Equal(names, want) {
+		t.Errorf("A–Z order = %q; want %q", names, want)
+	}
 }
 
 var (
@@ -67,8 +130,10 @@ func TestLetterIDsUniqueAndValid(t *testing.T) {
 	}
 	pages := renderSite(t, reg)
 	for _, p := range []string{"systeme/index.html", "en/systeme/index.html"} {
-		if !strings.Contains(pages[p], "letter-other") {
-			t.Errorf("%s: no letter-other heading for names starting with digits or punctuation", p)
+		for _, id := range []string{"letter-0-9", "letter-other"} {
+			if !strings.Contains(pages[p], `id="`+id+`"`) {
+				t.Errorf("%s: no %s heading for names starting with digits or other scripts", p, id)
+			}
 		}
 	}
 	for name, page := range pages {

@@ -157,11 +157,67 @@ func (p *Page) Month(m register.Month) string {
 	return fmt.Sprintf("%s %d", months[p.Lang][t.Month()-1], t.Year())
 }
 
+// Plural returns the catalogue's form of key for n, with "{n}" replaced by
+// n in the language's number format: the form "<key>.one" when n is 1,
+// else "<key>.other" ({{.Plural "list.count" 1}} is "1 KI-System", with 3
+// "3 KI-Systeme"). A catalogue with no forms for key has its plain string.
+func (p *Page) Plural(key string, n int) string { return plural(p.r.cat, p.Lang, key, n) }
+
+// plural is Page.Plural for a catalogue and a language. German and English
+// have one form for 1 and one for every other number, 0 included ("0
+// KI-Systeme", "0 AI systems").
+func plural(cat register.Catalog, lang, key string, n int) string {
+	has := func(k string) bool {
+		_, ok := cat[lang][k]
+		_, de := cat["de"][k]
+		return ok || de
+	}
+	form := key + ".other"
+	if n == 1 && has(key+".one") {
+		form = key + ".one"
+	}
+	if !has(form) {
+		form = key
+	}
+	return strings.ReplaceAll(cat.T(lang, form), "{n}", formatNum(lang, n))
+}
+
+// StatusLine is a system's status as a sentence around its status label:
+// Before, the label (which the theme links to the status page), After.
+type StatusLine struct{ Before, After string }
+
+// StatusLine returns the status line of a system: the catalogue's
+// "status_line.<status>.<none|start|end|both>", by which of start and end
+// the system has, with {start} and {end} as months and the label at
+// {status}: "eingestellt, im Einsatz von März 2021 bis Dezember 2022".
+func (p *Page) StatusLine(s *register.System) StatusLine {
+	form := "none"
+	switch {
+	case s.Start != "" && s.End != "":
+		form = "both"
+	case s.Start != "":
+		form = "start"
+	case s.End != "":
+		form = "end"
+	}
+	line := strings.NewReplacer("{start}", p.Month(s.Start), "{end}", p.Month(s.End)).
+		Replace(p.T("status_line." + string(s.Status) + "." + form))
+	before, after, ok := strings.Cut(line, "{status}")
+	if !ok {
+		return StatusLine{After: " " + line} // a theme's form without {status}: the label first
+	}
+	return StatusLine{before, after}
+}
+
 // Num formats an integer with the language's thousands separator.
-func (p *Page) Num(n int) string {
+func (p *Page) Num(n int) string { return formatNum(p.Lang, n) }
+
+// formatNum formats an integer with the thousands separator of lang:
+// 1.234 in German, 1,234 in English.
+func formatNum(lang string, n int) string {
 	s := strconv.Itoa(n)
 	sep := "."
-	if p.Lang == "en" {
+	if lang == "en" {
 		sep = ","
 	}
 	var b strings.Builder
@@ -172,6 +228,19 @@ func (p *Page) Num(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// LetterLabel returns how a letter group of the A–Z list is shown: "0–9"
+// for names that start with a digit, the catalogue's "list.letter_other"
+// for names with no Latin initial, else the letter.
+func (p *Page) LetterLabel(letter string) string {
+	switch letter {
+	case groupDigits:
+		return "0–9"
+	case groupOther:
+		return p.T("list.letter_other")
+	}
+	return letter
 }
 
 // Org returns the organisation with the id.
@@ -241,14 +310,17 @@ func (p *Page) PageOf(slug string) *register.Page {
 type Cards struct {
 	Page    *Page
 	Systems []*register.System
+	// Omit names the part of the cards to leave out (see Page.Part), or "".
+	Omit string
 }
 
 // HTML returns the cards of the systems (the theme's "system-card"),
 // joined, in order.
 func (c Cards) HTML() template.HTML {
 	var b strings.Builder
+	cards := c.Page.r.cards[c.Page.Lang]
 	for _, s := range c.Systems {
-		b.WriteString(string(c.Page.Card(s)))
+		cards[s].writeTo(&b, c.Omit)
 	}
 	return template.HTML(b.String())
 }
@@ -258,10 +330,18 @@ func (p *Page) Cards(systems []*register.System) Cards {
 	return Cards{Page: p, Systems: systems}
 }
 
+// ListCards bundles the systems of a list page for the "system-list"
+// template, leaving out of each card what the page is about: the
+// organisation on an organisation's page, the status on a status page,
+// the risk class on a risk class page.
+func (p *Page) ListCards(l *List) Cards {
+	return Cards{Page: p, Systems: l.Systems, Omit: l.Omit()}
+}
+
 // Card returns the "system-card" of a system in the page's language,
 // rendered once before the pages and reused on every list.
 func (p *Page) Card(s *register.System) template.HTML {
-	return p.r.cards[p.Lang][s]
+	return p.r.cards[p.Lang][s].html
 }
 
 // SystemsOf returns the systems of an organisation, sorted by name.

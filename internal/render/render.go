@@ -224,13 +224,13 @@ type renderer struct {
 	origin   string                                   // "https://host"
 	tmpl     map[string]map[string]*template.Template // language → page type → template
 	has      map[string]bool
-	cards    map[string]map[*register.System]template.HTML
+	cards    map[string]map[*register.System]card
 	derived  derived
 
 	// From a reused Prepared, while preparing: sort keys and cards of
 	// systems that may still be the same.
 	prevNames map[string]map[*register.System]nameKey
-	prevCards map[string]map[*register.System]template.HTML
+	prevCards map[string]map[*register.System]card
 	prevAll   map[string][]*register.System // A–Z order by language
 }
 
@@ -425,13 +425,13 @@ func outPath(lang, p string) string {
 // renderCards renders the "system-card" template of every system in every
 // language once, on all cores; list pages reuse the results.
 func (r *renderer) renderCards(ctx context.Context) error {
-	r.cards = map[string]map[*register.System]template.HTML{}
+	r.cards = map[string]map[*register.System]card{}
 	for _, lang := range r.languages() {
 		t := r.tmpl[lang]["list"].Lookup("system-card")
 		if t == nil {
 			return fmt.Errorf("theme: no template \"system-card\" in templates/partials")
 		}
-		out := make([]template.HTML, len(r.reg.Systems))
+		out := make([]card, len(r.reg.Systems))
 		errs := make([]error, len(r.reg.Systems))
 		prev := r.prevCards[lang]
 		var wg sync.WaitGroup
@@ -452,7 +452,7 @@ func (r *renderer) renderCards(ctx context.Context) error {
 					buf.Reset()
 					p := &Page{Lang: lang, Site: r.reg.Site, Reg: r.reg, Kind: "card", Data: r.reg.Systems[i], r: r}
 					errs[i] = t.Execute(&buf, p)
-					out[i] = template.HTML(buf.String())
+					out[i] = newCard(buf.String())
 				}
 			}()
 		}
@@ -460,7 +460,7 @@ func (r *renderer) renderCards(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		m := make(map[*register.System]template.HTML, len(out))
+		m := make(map[*register.System]card, len(out))
 		for i, s := range r.reg.Systems {
 			if errs[i] != nil {
 				return errs[i]
