@@ -1,6 +1,9 @@
 package validate
 
 import (
+	"reflect"
+	"sort"
+	"strconv"
 	"strings"
 
 	"maki/internal/register"
@@ -13,31 +16,17 @@ import (
 const PlaceholderMarker = "ANPASSEN"
 
 // placeholders warns about every placeholder left for the operator to
-// replace: the marker in a text of site.yaml or in a page, and an address
-// of site.yaml under a domain reserved for examples (RFC 2606, RFC 6761),
-// like register.example.org. They are warnings, not errors: a register
-// being set up must build, but must not go out like this.
+// replace: the marker in any value of site.yaml (texts, addresses: "maki
+// init" writes https://ANPASSEN.example.org/) or in a page's title or
+// text. They are warnings, not errors: a register being set up must build,
+// but must not go out like this.
 func (v *validator) placeholders() {
 	if s := v.r.Site; s != nil && s.Positions != nil {
-		for _, t := range []struct{ path, val string }{
-			{"title.de", s.Title.De}, {"title.en", s.Title.En},
-			{"operator.name.de", s.Operator.Name.De}, {"operator.name.en", s.Operator.Name.En},
-			{"operator.address", s.Operator.Address},
-		} {
-			if strings.Contains(t.val, PlaceholderMarker) {
-				v.errs.Warn(s.PosOf(t.path), t.path, "placeholder", "placeholder %q left in; want the register's own value", register.Excerpt(t.val))
+		strs(reflect.ValueOf(s).Elem(), "", func(p, val string) {
+			if strings.Contains(val, PlaceholderMarker) {
+				v.errs.Warn(s.PosOf(p), p, "placeholder", "placeholder %q left in; want the register's own value", register.Excerpt(val))
 			}
-		}
-		for _, a := range []struct{ path, val string }{
-			{"base_url", s.BaseURL},
-			{"operator.email", s.Operator.Email}, {"operator.url", s.Operator.URL},
-			{"accessibility_contact", s.AccessibilityContact}, {"security_contact", s.SecurityContact},
-			{"repository.url", s.Repository.URL}, {"repository.edit_url", s.Repository.EditURL},
-		} {
-			if d := exampleDomain(a.val); d != "" {
-				v.errs.Warn(s.PosOf(a.path), a.path, "placeholder", "%q is an example address (%s is reserved for examples); want the register's own", register.Excerpt(a.val), d)
-			}
-		}
+		})
 	}
 	for _, p := range v.r.Pages {
 		for _, t := range []struct{ path, val string }{{"title.de", p.Title.De}, {"title.en", p.Title.En}} {
@@ -47,6 +36,47 @@ func (v *validator) placeholders() {
 		}
 		v.bodyPlaceholders(p.Body.De, p.File, p.BodyLine)
 		v.bodyPlaceholders(p.Body.En, p.BodyEnFile, p.BodyEnLine)
+	}
+}
+
+// strs calls fn for every string in x (structs by their yaml keys, lists,
+// maps with string keys) with its dotted path ("operator.name.de").
+func strs(x reflect.Value, path string, fn func(path, s string)) {
+	join := func(k string) string {
+		if path == "" {
+			return k
+		}
+		return path + "." + k
+	}
+	switch x.Kind() {
+	case reflect.String:
+		fn(path, x.String())
+	case reflect.Pointer, reflect.Interface:
+		if !x.IsNil() {
+			strs(x.Elem(), path, fn)
+		}
+	case reflect.Struct:
+		for i := range x.NumField() {
+			f := x.Type().Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "-" || name == "" || !f.IsExported() {
+				continue
+			}
+			strs(x.Field(i), join(name), fn)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range x.Len() {
+			strs(x.Index(i), join(strconv.Itoa(i)), fn)
+		}
+	case reflect.Map:
+		if x.Type().Key().Kind() != reflect.String {
+			return
+		}
+		keys := x.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			strs(x.MapIndex(k), join(k.String()), fn)
+		}
 	}
 }
 
@@ -70,36 +100,4 @@ func (v *validator) bodyPlaceholders(body, file string, first int) {
 		v.errs.Warn(register.Pos{File: file, Line: first + line - 1, Col: col}, "body", "placeholder", "placeholder %q left in; want the register's own text", register.Excerpt(body[off:off+end]))
 		off += len(PlaceholderMarker)
 	}
-}
-
-// exampleDomain returns the reserved domain a URL's host or an email
-// address's domain is under (example.org for register.example.org), or ""
-// for any other address.
-func exampleDomain(addr string) string {
-	host := addr
-	if i := strings.LastIndexByte(host, '@'); i >= 0 && !strings.Contains(host, "://") {
-		host = host[i+1:]
-	} else {
-		_, rest, ok := strings.Cut(host, "://")
-		if !ok {
-			return ""
-		}
-		if i := strings.IndexAny(rest, "/?#"); i >= 0 {
-			rest = rest[:i]
-		}
-		if i := strings.LastIndexByte(rest, '@'); i >= 0 {
-			rest = rest[i+1:]
-		}
-		if i := strings.LastIndexByte(rest, ':'); i >= 0 && !strings.HasSuffix(rest, "]") {
-			rest = rest[:i]
-		}
-		host = rest
-	}
-	host = strings.TrimSuffix(strings.ToLower(host), ".")
-	for _, d := range []string{"example.com", "example.net", "example.org", "example", "test", "invalid", "localhost"} {
-		if host == d || strings.HasSuffix(host, "."+d) {
-			return d
-		}
-	}
-	return ""
 }
