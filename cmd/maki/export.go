@@ -64,6 +64,9 @@ Flags:
 	if !ok {
 		return usageError("maki export: unknown format %q; want json, csv or eu-ai-act", pos[0])
 	}
+	if err := checkContent("maki export", *content); err != nil {
+		return err
+	}
 	if err := checkBaseURL("export", *baseURL); err != nil {
 		return err
 	}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"strconv"
 	"time"
@@ -33,9 +35,29 @@ func maxFileSizeVar(fs *flag.FlagSet, p *int64) {
 }
 
 // check checks the values of the flags for the command cmd ("build"):
-// a bad --base-url is a usage error (exit status 2).
+// a missing --content folder or a bad --base-url is a usage error (exit
+// status 2).
 func (f *siteFlags) check(cmd string) error {
+	if err := checkContent("maki "+cmd, f.content); err != nil {
+		return err
+	}
 	return checkBaseURL(cmd, f.baseURL)
+}
+
+// checkContent checks that a --content folder exists and is a folder. A
+// missing one is one usage error (exit status 2) for the command named
+// name ("maki check"), not a list of every file the register lacks.
+func checkContent(name, dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usageError("%s: content folder %q does not exist; want the folder holding site.yaml (maki init DIR makes one)", name, register.Excerpt(dir))
+	case err != nil:
+		return usageError("%s: content folder %q: %s", name, register.Excerpt(dir), register.Printable(err.Error()))
+	case !st.IsDir():
+		return usageError("%s: content folder %q is not a folder; want the folder holding site.yaml", name, register.Excerpt(dir))
+	}
+	return nil
 }
 
 // checkBaseURL checks a --base-url flag by the rule site.yaml's base_url

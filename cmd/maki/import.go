@@ -64,6 +64,9 @@ row is valid (or --partial); existing entries are never replaced without
 	if err != nil {
 		return usageError("import: --kind: %v", err)
 	}
+	if err := checkContent("maki import", *content); err != nil {
+		return err
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}

@@ -49,6 +49,9 @@ func cmdNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if !load.ValidID(id) {
 		return usageError("new: bad id %q; want 3 to 80 lower-case letters (a-z), digits and single hyphens, like \"chatbot-buergeramt\"", id)
 	}
+	if err := checkContent("maki new", *content); err != nil {
+		return err
+	}
 	dir := filepath.Join(*content, "systeme")
 	for _, ext := range []string{".yaml", ".md"} {
 		p := filepath.Join(dir, id+ext)

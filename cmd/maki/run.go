@@ -29,6 +29,7 @@ type command struct {
 
 var commands = map[string]command{
 	"build":  {"build the site from content/ into public/ (atomically)", cmdBuild},
+	"init":   {"write a new, empty register (site.yaml, topics, required pages) into a folder", cmdInit},
 	"check":  {"load and validate the content; report every problem at file:line:col", cmdCheck},
 	"serve":  {"live preview with reload on save", cmdServe},
 	"new":    {"write a commented skeleton for a new system", cmdNew},

@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -38,8 +36,8 @@ func cmdSchema(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var v schema.Vocabulary
 	if *content != "" {
-		if _, err := os.Stat(*content); err != nil {
-			return exitError{code: 1, msg: fmt.Sprintf("schema: %v", err)}
+		if err := checkContent("maki schema", *content); err != nil {
+			return err
 		}
 		// Errors in the content do not matter here: every id that could be
 		// read is offered.

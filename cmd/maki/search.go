@@ -66,6 +66,9 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fs.Usage()
 		return exitError{code: 2}
 	}
+	if err := checkContent("maki search", *content); err != nil {
+		return err
+	}
 	root := filepath.ToSlash(filepath.Clean(*content))
 	reg, errs := load.Register(guard.New(ctx, *content, maxFileSize), root)
 	if err := ctx.Err(); err != nil {

@@ -38,6 +38,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *port < 0 || *port > 65535 {
 		return usageError("maki serve: bad port %d; want 0 to 65535", *port)
 	}
+	if err := checkContent("maki serve", *content); err != nil {
+		return err
+	}
 	// One session for the whole run: after a save it re-checks and
 	// re-plans only what the changed files touch, and renders pages when
 	// the browser asks for them.
