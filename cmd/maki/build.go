@@ -67,15 +67,15 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, err := build.Run(ctx, sf.config(), progress)
 	var list register.ErrorList
 	if errors.As(err, &list) {
-		report(stderr, "text", list)
-		fmt.Fprintf(stderr, "maki build: %d errors, %d warnings; %s left unchanged\n", len(list.Errors()), len(list.Warnings()), sf.out)
+		report(stderr, "text", list, 0)
+		fmt.Fprintf(stderr, "maki build: %s; %s left unchanged\n", counts(list), sf.out)
 		return exitError{code: 1}
 	}
 	if err != nil {
 		return err
 	}
 	if !*quiet {
-		report(stderr, "text", res.Warnings)
+		report(stderr, "text", res.Warnings, 0)
 		fmt.Fprintf(stderr, "maki build: %d systems, %d pages, %d files in %s (%.1fs)\n", res.Systems, res.Pages, res.Files, sf.out, res.Duration.Seconds())
 	}
 	return nil

@@ -14,14 +14,13 @@ import (
 	"maki/internal/register"
 )
 
-const maxListed = 50
-
 func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sf siteFlags
 	sf.register(fs)
 	format := fs.String("format", "text", "report `format`: text, json, github (workflow commands) or gitlab (Code Quality JSON)")
+	max := fs.Int("max", 0, "list at most `N` problems in the text format (0: every problem)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: maki check [flags]\n\nLoads and validates the content and reports every problem, sorted, as file:line:col.\nExit status 0: no errors (warnings allowed); 1: content errors; 2: usage.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -44,12 +43,12 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := report(stdout, *format, errs); err != nil {
+	if err := report(stdout, *format, errs, *max); err != nil {
 		return err
 	}
 	n := len(errs.Errors())
-	if w := len(errs.Warnings()); *format != "text" && (n > 0 || w > 0) {
-		fmt.Fprintf(stderr, "%d errors, %d warnings\n", n, w)
+	if len(errs) > 0 {
+		fmt.Fprintln(stderr, counts(errs))
 	}
 	if n > 0 {
 		return exitError{code: 1}
@@ -63,7 +62,10 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // reorder what a reader sees. json too: encoding/json escapes C0 controls
 // and U+2028/2029 but passes C1 controls and bidirectional overrides, which
 // a tool showing the report would print as they are.
-func report(w io.Writer, format string, errs register.ErrorList) error {
+//
+// The text format lists every problem, or the first limit of them (limit > 0)
+// and then how many errors and warnings are left out.
+func report(w io.Writer, format string, errs register.ErrorList, limit int) error {
 	switch format {
 	case "json":
 		type item struct {
@@ -119,14 +121,33 @@ func report(w io.Writer, format string, errs register.ErrorList) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(items)
 	}
+	listProblems(w, errs, limit)
+	return nil
+}
+
+// listProblems writes errs one a line: every one, or the first max (max >
+// 0) and a line saying how many errors and warnings are left out.
+func listProblems(w io.Writer, errs register.ErrorList, max int) {
 	for i, e := range errs {
-		if i == maxListed {
-			fmt.Fprintf(w, "(and %d more)\n", len(errs)-maxListed)
+		if max > 0 && i == max {
+			fmt.Fprintf(w, "(and %d more: %s; --max 0 lists every problem)\n", len(errs)-i, counts(errs[i:]))
 			break
 		}
 		fmt.Fprintln(w, e.Error())
 	}
-	return nil
+}
+
+// counts says how many errors and warnings errs holds: "1 error, 3 warnings".
+func counts(errs register.ErrorList) string {
+	return plural(len(errs.Errors()), "error", "errors") + ", " + plural(len(errs.Warnings()), "warning", "warnings")
+}
+
+// plural writes n with the singular or plural noun.
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, other)
 }
 
 // ghEscape escapes a workflow command's message.

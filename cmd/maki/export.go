@@ -76,7 +76,7 @@ Flags:
 		return err
 	}
 	if errs.Err() != nil {
-		if err := report(stderr, "text", errs); err != nil {
+		if err := report(stderr, "text", errs, 0); err != nil {
 			return err
 		}
 		return exitError{code: 1}

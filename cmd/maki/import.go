@@ -25,10 +25,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	kindName := fl.String("kind", "system", "what the rows are: `system` or organisation")
 	force := fl.Bool("force", false, "replace existing entries with the same id")
 	dryRun := fl.Bool("dry-run", false, "check and report, but write nothing")
+	max := fl.Int("max", 0, "list at most `N` problems (0: every problem)")
 	var maxFileSize int64
 	maxFileSizeVar(fl, &maxFileSize)
 	fl.Usage = func() {
-		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run]
+		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run] [--max N]
 
 Writes content/systeme/<id>.yaml for every row, or with --kind organisation
 content/organisationen/<id>.yaml. Columns (JSON: keys) are named like the
@@ -87,7 +88,7 @@ row is valid (or --partial); existing entries are never replaced without
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	printImportErrors(stderr, plan.Errors)
+	printImportErrors(stderr, plan.Errors, *max)
 	nerr := len(plan.Errors.Errors())
 
 	verb := "wrote"
@@ -123,13 +124,13 @@ row is valid (or --partial); existing entries are never replaced without
 	}
 	switch {
 	case plan.Outside > 0:
-		fmt.Fprintf(stderr, "maki import: %d errors, %d of them in existing files that the import would break; nothing written\n", nerr, plan.Outside)
+		fmt.Fprintf(stderr, "maki import: %s, %d of the errors in existing files that the import would break; nothing written\n", counts(plan.Errors), plan.Outside)
 	case nerr > 0 && plan.Rows == 0:
-		fmt.Fprintf(stderr, "maki import: %d errors; nothing written\n", nerr)
+		fmt.Fprintf(stderr, "maki import: %s; nothing written\n", counts(plan.Errors))
 	case nerr > 0 && !*partial:
-		fmt.Fprintf(stderr, "maki import: %d errors in %d of %d rows; nothing written (fix them, or use --partial to import the valid rows)\n", nerr, plan.Rejected, plan.Rows)
+		fmt.Fprintf(stderr, "maki import: %s; errors in %d of %d rows; nothing written (fix them, or use --partial to import the valid rows)\n", counts(plan.Errors), plan.Rejected, plan.Rows)
 	case nerr > 0:
-		fmt.Fprintf(stderr, "maki import: %d errors in %d of %d rows; %s %s\n", nerr, plan.Rejected, plan.Rows, verb, what(len(paths)))
+		fmt.Fprintf(stderr, "maki import: %s; errors in %d of %d rows; %s %s\n", counts(plan.Errors), plan.Rejected, plan.Rows, verb, what(len(paths)))
 	default:
 		fmt.Fprintf(stderr, "maki import: %s %s\n", verb, what(len(paths)))
 	}
@@ -139,13 +140,8 @@ row is valid (or --partial); existing entries are never replaced without
 	return nil
 }
 
-// printImportErrors writes the first 50 problems, one a line, and how many more.
-func printImportErrors(w io.Writer, errs register.ErrorList) {
-	for i, e := range errs {
-		if i == 50 {
-			fmt.Fprintf(w, "(and %d more errors)\n", len(errs)-50)
-			break
-		}
-		fmt.Fprintln(w, e.Error())
-	}
+// printImportErrors writes every problem, one a line (the first max when
+// max > 0).
+func printImportErrors(w io.Writer, errs register.ErrorList, max int) {
+	listProblems(w, errs, max)
 }

@@ -165,12 +165,12 @@ func TestImportOrganisationGuarantees(t *testing.T) {
 		{
 			name: "all or nothing", file: "o.csv", data: head + good + "org-schlecht,Schlecht,kreis,DE-BY\n",
 			code: 1, unchanged: true,
-			stderr: []string{`o.csv:3:3: field "level": unknown value "kreis"`, "maki import: 1 errors in 1 of 2 rows; nothing written"},
+			stderr: []string{`o.csv:3:3: field "level": unknown value "kreis"`, "maki import: 1 error, 0 warnings; errors in 1 of 2 rows; nothing written"},
 		},
 		{
 			name: "partial", file: "o.csv", data: head + good + "org-schlecht,Schlecht,kreis,DE-BY\n", args: []string{"--partial"},
 			code: 1, stdout: "wrote content/organisationen/org-gut.yaml\n", written: []string{"org-gut.yaml"},
-			stderr: []string{`o.csv:3:3: field "level": unknown value "kreis"`, "maki import: 1 errors in 1 of 2 rows; wrote 1 organisation"},
+			stderr: []string{`o.csv:3:3: field "level": unknown value "kreis"`, "maki import: 1 error, 0 warnings; errors in 1 of 2 rows; wrote 1 organisation"},
 		},
 		{
 			name: "no overwrite", file: "o.csv", data: head + "stadt-musterstadt,Neu,kommune,DE-BY\n",
