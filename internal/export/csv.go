@@ -167,6 +167,10 @@ func csvColumns() []csvColumn {
 	add(textCols("operating_logic", func(s *register.System) register.Text { return s.OperatingLogic })...)
 	add(textCols("human_oversight", func(s *register.System) register.Text { return s.HumanOversight })...)
 	add(textCols("risks", func(s *register.System) register.Text { return s.Risks })...)
+	add(col("decision_role", func(s *register.System) string { return string(s.DecisionRole) }))
+	add(textCols("redress", func(s *register.System) register.Text { return s.Redress })...)
+	add(textCols("alternatives", func(s *register.System) register.Text { return s.Alternatives })...)
+	add(textCols("performance", func(s *register.System) register.Text { return s.Performance })...)
 	add(col("personal_data", func(s *register.System) string { return string(s.PersonalData) }))
 
 	as := func(s *register.System) []register.Assessment { return s.Assessments }
@@ -207,7 +211,8 @@ func csvColumns() []csvColumn {
 	add(col("reuse", func(s *register.System) string { return string(s.Reuse) }))
 	add(textCols("cooperation", func(s *register.System) register.Text { return s.Cooperation })...)
 	add(col("based_on", func(s *register.System) string { return s.BasedOn }))
-	add(col("contact_email", func(s *register.System) string { return s.ContactEmail }))
+	add(csvColumn{"contact_email", func(x *exporter, s *register.System) string { return x.contactEmail(s) }})
+	add(col("source_url", func(s *register.System) string { return s.SourceURL }))
 	add(col("contact_url", func(s *register.System) string { return s.ContactURL }))
 	add(col("published", func(s *register.System) string { return string(s.Published) }))
 	add(col("updated", func(s *register.System) string { return string(s.Updated) }))

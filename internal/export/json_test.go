@@ -110,6 +110,11 @@ func TestSchemaValidatorCatches(t *testing.T) {
 		{"const", `"schema_version": "1"`, `"schema_version": "2"`},
 		{"maximum", `"annex_iii_area":5`, `"annex_iii_area":9`},
 		{"text shape", `"purpose":{"de":"Auskunft.","en":null}`, `"purpose":"Auskunft."`},
+		{"decision_role enum", `"decision_role":"prepares"`, `"decision_role":"automatic"`},
+		{"source_url type", `"source_url":"https://register.example.net/algorithmen/bauantrag-assistent"`, `"source_url":5`},
+		{"redress shape", `"redress":{"de":"Widerspruch`, `"redress":{"fr":"Widerspruch`},
+		{"address shape", `"address":{"city":"Musterstadt"`, `"address":{"town":"Musterstadt"`},
+		{"users enum", `"users":"unknown"`, `"users":"niemand"`},
 	}
 	for _, tt := range bad {
 		doc := strings.Replace(string(good), tt.from, tt.to, 1)
@@ -266,5 +271,30 @@ func TestRegisterJSONContent(t *testing.T) {
 	fromAll = all.Systems[0]
 	if !reflect.DeepEqual(one, fromAll) {
 		t.Errorf("daten/systeme/bauantrag-assistent.json differs from its object in register.json")
+	}
+}
+
+// A system without its own contact_email (format v1.1) is exported with its
+// organisation's address, in register.json, its own JSON and register.csv.
+func TestContactViaOrganisation(t *testing.T) {
+	r := fixtureRegister()
+	r.System("chatbot").ContactEmail = ""
+	files := mustFiles(t, r, fixtureConfig())
+	var one struct {
+		ContactEmail *string `json:"contact_email"`
+	}
+	if err := json.Unmarshal(files["daten/systeme/chatbot.json"], &one); err != nil {
+		t.Fatal(err)
+	}
+	if one.ContactEmail == nil || *one.ContactEmail != "poststelle@bmi.example" {
+		t.Errorf("chatbot.json contact_email = %v; want the organisation's poststelle@bmi.example", one.ContactEmail)
+	}
+	if !strings.Contains(string(files["daten/register.json"]), `"contact_email":"poststelle@bmi.example","contact_url":null`) {
+		t.Error("register.json: chatbot has not the organisation's contact_email")
+	}
+	for _, s := range csvSystems(t, files["daten/register.csv"]) {
+		if s.ID == "chatbot" && s.ContactEmail != "poststelle@bmi.example" {
+			t.Errorf("register.csv: chatbot contact_email = %q; want the organisation's", s.ContactEmail)
+		}
 	}
 }
