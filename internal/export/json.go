@@ -196,18 +196,6 @@ func (x *exporter) jOrg(id string) *jOrganisation {
 	}
 }
 
-// contactEmail is the address to write to about s: its own, or, when the
-// entry gives none (format v1.1), its organisation's.
-func (x *exporter) contactEmail(s *register.System) string {
-	if s.ContactEmail != "" {
-		return s.ContactEmail
-	}
-	if o := x.r.Organisation(s.Organisation); o != nil {
-		return o.ContactEmail
-	}
-	return ""
-}
-
 func (x *exporter) jSystem(s *register.System) *jSystem {
 	s = Public(s)
 	j := &jSystem{
@@ -219,7 +207,7 @@ func (x *exporter) jSystem(s *register.System) *jSystem {
 		Art63Grounds:   mkText(s.Art63Grounds),
 		Assessments:    []jAssessment{},
 		BasedOn:        str(s.BasedOn),
-		ContactEmail:   str(x.contactEmail(s)),
+		ContactEmail:   str(s.ContactEmail),
 		ContactURL:     str(s.ContactURL),
 		Cooperation:    mkText(s.Cooperation),
 		Data:           []jDataSet{},
