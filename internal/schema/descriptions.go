@@ -59,7 +59,7 @@ var fields = map[string]Field{
 	"System.reuse":           {"Nachnutzung", "Ob andere Behörden das System nachnutzen können.", `on_request`},
 	"System.cooperation":     {"Kooperation", "Gesuchte Partner oder Nachnutzende. Markdown.", ""},
 	"System.based_on":        {"Basiert auf", "Kennung eines Systems im Register, das nachgenutzt wurde (keine Zyklen).", ``},
-	"System.contact_email":   {"Kontakt (E-Mail)", "Ein Funktionspostfach für Fragen zum System, keine persönliche Adresse. Darf fehlen, wenn die Organisation ein contact_email hat: Seiten und Daten nennen dann deren Adresse.", `ki@musterstadt.de`},
+	"System.contact_email":   {"Kontakt (E-Mail)", "Ein Funktionspostfach für Fragen zum System, keine persönliche Adresse. Darf fehlen, wenn die Organisation ein contact_email hat: die Seite nennt dann deren Adresse („Kontakt über die Organisation“).", `ki@musterstadt.de`},
 	"System.source_url":      {"Eintrag im Quellregister", "https-Adresse dieses Systems in einem anderen Register, aus dem der Eintrag stammt (etwa einem Landes- oder Kommunalregister).", `https://register.example.org/eintrag/123`},
 	"System.contact_url":     {"Kontakt (Webseite)", "https-Adresse einer Kontakt- oder Informationsseite.", `https://www.musterstadt.de/ki`},
 	"System.published":       {"Veröffentlicht", "Tag der ersten Veröffentlichung im Register (JJJJ-MM-TT), nicht in der Zukunft.", `"2025-01-15"`},
