@@ -10,7 +10,7 @@
 // lists as one column per record field ("assessments.type" or
 // "assessments_type", the n-th items belonging together), and
 // "eu_database.url". The columns daten/register.csv derives from other
-// data (organisation_name_de, page_url, …) are skipped, so that an export
+// data (organisation_name_de, organisation_contact_email, page_url, …) are skipped, so that an export
 // can be imported again. A header or first JSON object that plainly holds
 // the other kind ("status" for organisations, "level" without "status" for
 // systems) is one error naming the kind to use.

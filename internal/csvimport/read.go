@@ -50,7 +50,7 @@ func (c column) path() string {
 // other data; an import of systems skips them.
 var derived = map[string]bool{
 	"organisation_name_de": true, "organisation_name_en": true, "organisation_level": true,
-	"organisation_state": true, "page_url": true, "page_url_de": true, "page_url_en": true,
+	"organisation_state": true, "organisation_contact_email": true, "page_url": true, "page_url_de": true, "page_url_en": true,
 }
 
 // parseHeader resolves a header cell: "name", "name.de", "name_de",

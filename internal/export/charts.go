@@ -33,6 +33,7 @@ var chartTitles = map[string]register.Text{
 	"topic":         {De: "KI-Systeme nach Thema", En: "AI systems by topic"},
 	"risk_class":    {De: "KI-Systeme nach Risikoklasse (KI-Verordnung)", En: "AI systems by risk class (AI Act)"},
 	"technique":     {De: "KI-Systeme nach Technik", En: "AI systems by technique"},
+	"decision_role": {De: "KI-Systeme nach Rolle bei Entscheidungen über Menschen", En: "AI systems by role in decisions about people"},
 	"personal_data": {De: "KI-Systeme nach Verarbeitung personenbezogener Daten", En: "AI systems by processing of personal data"},
 	"reuse":         {De: "KI-Systeme nach Nachnutzbarkeit", En: "AI systems by availability for reuse"},
 	"start_year":    {De: "KI-Systeme nach Jahr des Starts", En: "AI systems by year of start"},
@@ -77,10 +78,15 @@ func (x *exporter) chartRows(lang string, g register.Group) []chartRow {
 }
 
 // countLabel returns the label of a value: from the catalog for
-// enumerations, else the topic label or year.
+// enumerations and "not stated" (its Label as the default), else the topic
+// label or year.
 func (x *exporter) countLabel(lang string, c register.Count) string {
 	if c.Key != "" {
-		return x.label(lang, c.Key, c.Value)
+		def := c.Value
+		if l := text(c.Label, lang); l != "" {
+			def = l
+		}
+		return x.label(lang, c.Key, def)
 	}
 	if s := text(c.Label, lang); s != "" {
 		return s

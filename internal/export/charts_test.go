@@ -70,6 +70,7 @@ func jsonCounts(t *testing.T, b []byte) (int, map[string]map[string]int) {
 				ID string `json:"id"`
 			} `json:"topics"`
 			RiskClass    *string  `json:"risk_class"`
+			DecisionRole *string  `json:"decision_role"`
 			Techniques   []string `json:"techniques"`
 			PersonalData *string  `json:"personal_data"`
 			Reuse        *string  `json:"reuse"`
@@ -107,11 +108,15 @@ func jsonCounts(t *testing.T, b []byte) (int, map[string]map[string]int) {
 			tq := tq
 			inc("technique", &tq)
 		}
+		inc("decision_role", s.DecisionRole)
 		inc("personal_data", s.PersonalData)
 		inc("reuse", s.Reuse)
 		var year *string
 		if s.Start != nil {
 			y := (*s.Start)[:4]
+			year = &y
+		} else if st := *s.Status; st == "pilot" || st == "production" || st == "retired" {
+			y := register.Unknown // started, start not stated
 			year = &y
 		}
 		inc("start_year", year)

@@ -21,7 +21,8 @@ import (
 // ";"-joined list with one item per record, so the n-th items belong
 // together. Inside an item a ";" is written "\;" and a "\" is written "\\".
 // Booleans are "true" or "false"; absent values are empty cells.
-// Organisation columns add the owner's resolved name, level and Land.
+// Organisation columns add the owner's resolved name, level, Land and
+// contact address (the one to use when contact_email is empty).
 
 // csvColumn is one column: its header and how to read it from a system.
 type csvColumn struct {
@@ -129,6 +130,14 @@ func csvColumns() []csvColumn {
 			}
 			return ""
 		}},
+		// The address to write to when the entry gives no contact_email
+		// (format v1.1): the organisation's.
+		csvColumn{"organisation_contact_email", func(x *exporter, s *register.System) string {
+			if o := x.r.Organisation(s.Organisation); o != nil {
+				return o.ContactEmail
+			}
+			return ""
+		}},
 	)
 	add(col("partners", func(s *register.System) string { return joinList(s.Partners) }))
 	add(col("status", func(s *register.System) string { return string(s.Status) }))
@@ -167,6 +176,10 @@ func csvColumns() []csvColumn {
 	add(textCols("operating_logic", func(s *register.System) register.Text { return s.OperatingLogic })...)
 	add(textCols("human_oversight", func(s *register.System) register.Text { return s.HumanOversight })...)
 	add(textCols("risks", func(s *register.System) register.Text { return s.Risks })...)
+	add(col("decision_role", func(s *register.System) string { return string(s.DecisionRole) }))
+	add(textCols("redress", func(s *register.System) register.Text { return s.Redress })...)
+	add(textCols("alternatives", func(s *register.System) register.Text { return s.Alternatives })...)
+	add(textCols("performance", func(s *register.System) register.Text { return s.Performance })...)
 	add(col("personal_data", func(s *register.System) string { return string(s.PersonalData) }))
 
 	as := func(s *register.System) []register.Assessment { return s.Assessments }
@@ -208,6 +221,7 @@ func csvColumns() []csvColumn {
 	add(textCols("cooperation", func(s *register.System) register.Text { return s.Cooperation })...)
 	add(col("based_on", func(s *register.System) string { return s.BasedOn }))
 	add(col("contact_email", func(s *register.System) string { return s.ContactEmail }))
+	add(col("source_url", func(s *register.System) string { return s.SourceURL }))
 	add(col("contact_url", func(s *register.System) string { return s.ContactURL }))
 	add(col("published", func(s *register.System) string { return string(s.Published) }))
 	add(col("updated", func(s *register.System) string { return string(s.Updated) }))

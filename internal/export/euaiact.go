@@ -27,9 +27,9 @@ import (
 // points 4 and 5 are not counted as missing.
 //
 // The submitter is the operator of this register from site.yaml, which
-// keeps the entries on behalf of the authorities. The content format has no
-// postal address for organisations, so deployer.address is null until it
-// gets one.
+// keeps the entries on behalf of the authorities. The deployer's address is
+// the owning organisation's address (format v1.1), "street, postal_code
+// city"; without one it is null and listed as missing.
 
 type jEUAIAct struct {
 	AnnexVIIIC    map[string]string `json:"annex_viii_section_c"`
@@ -115,10 +115,13 @@ func (x *exporter) euSystem(s *register.System) jEUSystem {
 		j.AnnexIIIArea = &a
 	}
 	// 1. Deployer: the owning organisation; the system's own contact
-	// (required in every entry) before the organisation's.
+	// before the organisation's.
 	j.Deployer = jParty{ID: str(s.Organisation), ContactEmail: str(s.ContactEmail), ContactURL: str(s.ContactURL)}
 	if o := x.r.Organisation(s.Organisation); o != nil {
 		j.Deployer.Name = mkText(o.Name)
+		if a := o.Address; a != nil {
+			j.Deployer.Address = str(a.Street + ", " + a.PostalCode + " " + a.City)
+		}
 		if j.Deployer.ContactEmail == nil {
 			j.Deployer.ContactEmail = str(o.ContactEmail)
 		}
@@ -129,7 +132,9 @@ func (x *exporter) euSystem(s *register.System) jEUSystem {
 	if j.Deployer.Name == nil {
 		j.Missing = append(j.Missing, "deployer.name")
 	}
-	j.Missing = append(j.Missing, "deployer.address")
+	if j.Deployer.Address == nil {
+		j.Missing = append(j.Missing, "deployer.address")
+	}
 	if j.Deployer.ContactEmail == nil && j.Deployer.ContactURL == nil {
 		j.Missing = append(j.Missing, "deployer.contact")
 	}

@@ -56,7 +56,8 @@ func fixtureRegister() *register.Register {
 		},
 		Organisations: []*register.Organisation{
 			{Meta: register.Meta{ID: "bmi"}, Name: register.Text{De: "Bundesministerium des Innern", En: "Federal Ministry of the Interior"}, ShortName: "BMI", Level: "bund", URL: "https://www.bmi.example/", ContactEmail: "poststelle@bmi.example"},
-			{Meta: register.Meta{ID: "stadt-musterstadt"}, Name: register.Text{De: "Stadt Musterstadt"}, Level: "kommune", State: "DE-BW", AGS: "08111000", Parent: "bmi"},
+			{Meta: register.Meta{ID: "stadt-musterstadt"}, Name: register.Text{De: "Stadt Musterstadt"}, Level: "kommune", State: "DE-BW", AGS: "08111000", Parent: "bmi",
+				Address: &register.Address{Street: "Marktplatz 1", PostalCode: "79098", City: "Musterstadt"}},
 		},
 	}
 	for i := range r.Topics {
@@ -81,6 +82,10 @@ func fixtureRegister() *register.Register {
 		OperatingLogic: register.Text{De: "Eingaben: Antrag. Ausgaben: Hinweise."},
 		HumanOversight: register.Text{De: "Sachbearbeitung entscheidet."},
 		Risks:          register.Text{De: "Fehlhinweise; werden geprüft.", En: "False hints."},
+		DecisionRole:   "prepares",
+		Redress:        register.Text{De: "Widerspruch beim Bauamt; eine Sachbearbeiterin prüft jeden Hinweis.", En: "Objection to the building authority."},
+		Alternatives:   register.Text{De: "Vorher: vollständige Prüfung von Hand; \"mehr Personal\" wurde geprüft."},
+		Performance:    register.Text{De: "92 % richtige Hinweise; keine Unterschiede nach Antragsart."},
 		PersonalData:   "pseudonymised",
 		Assessments: []register.Assessment{
 			{Type: "fria", Date: "2024-01-15", URL: "https://example.org/fria.pdf"}, // no summary (warning)
@@ -99,6 +104,7 @@ func fixtureRegister() *register.Register {
 		BasedOn:       "chatbot",
 		ContactEmail:  "ki@musterstadt.example",
 		ContactURL:    "https://musterstadt.example/ki",
+		SourceURL:     "https://register.example.net/algorithmen/bauantrag-assistent",
 		Published:     "2024-02-01",
 		Updated:       "2025-06-30",
 		NextReview:    "2026-06-30",
@@ -114,8 +120,9 @@ func fixtureRegister() *register.Register {
 		Status:       "production",
 		Start:        "2021-09",
 		Topics:       []string{"soziales"},
-		Techniques:   []register.Technique{"nlp"},
-		Users:        "public",
+		Techniques:   []register.Technique{"nlp", "unknown"},
+		Users:        "unknown",
+		DecisionRole: "unknown",
 		Purpose:      register.Text{De: "Auskunft."},
 		RiskClass:    "transparency",
 		PersonalData: "none",

@@ -283,7 +283,7 @@ func TestEUAIAct(t *testing.T) {
 		t.Fatalf("count %d, %d systems; want the 2 high-risk systems", doc.Count, len(doc.Systems))
 	}
 	a, p := doc.Systems[0], doc.Systems[1]
-	if a.ID != "bauantrag-assistent" || *a.Deployer.Name["de"] != "Stadt Musterstadt" || a.Deployer.ContactEmail != "ki@musterstadt.example" || a.Deployer.Address != nil {
+	if a.ID != "bauantrag-assistent" || *a.Deployer.Name["de"] != "Stadt Musterstadt" || a.Deployer.ContactEmail != "ki@musterstadt.example" || a.Deployer.Address == nil || *a.Deployer.Address != "Marktplatz 1, 79098 Musterstadt" {
 		t.Errorf("deployer of %s = %+v", a.ID, a.Deployer)
 	}
 	if *a.Submitter.Name["de"] != "Geschäftsstelle KI-Register" || a.Submitter.Address == "" {
@@ -292,14 +292,29 @@ func TestEUAIAct(t *testing.T) {
 	if a.EUDatabaseURL != nil || a.FRIA == nil || a.FRIA.URL != "https://example.org/fria.pdf" || a.DPIA != nil {
 		t.Errorf("%s: eu db %v, fria %+v, dpia %+v", a.ID, a.EUDatabaseURL, a.FRIA, a.DPIA)
 	}
-	if got := strings.Join(a.Missing, ","); got != "deployer.address,eu_database_url,fria.summary,dpia.summary" {
+	if got := strings.Join(a.Missing, ","); got != "eu_database_url,fria.summary,dpia.summary" {
 		t.Errorf("%s missing = %s", a.ID, got)
 	}
 	if p.ID != "prognose" || !p.Restricted || *p.EUDatabaseURL != "https://ai-act-db.example.eu/entry/123" || *p.DPIA.Summary["en"] != "Risks mitigated." {
 		t.Errorf("prognose = %+v", p)
 	}
-	if got := strings.Join(p.Missing, ","); got != "deployer.address" {
-		t.Errorf("prognose missing = %s", got)
+	if len(p.Missing) != 0 {
+		t.Errorf("prognose missing = %v; want none", p.Missing)
+	}
+
+	// Without the organisation's address, Annex VIII C point 1 lacks it.
+	r := fixtureRegister()
+	r.Organisation("stadt-musterstadt").Address = nil
+	b, err = EUAIAct(r, fixtureConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Systems = nil
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(doc.Systems[1].Missing, ","); got != "deployer.address" || doc.Systems[1].Deployer.Address != nil {
+		t.Errorf("prognose without address: missing = %s, address %v", got, doc.Systems[1].Deployer.Address)
 	}
 }
 
@@ -368,6 +383,9 @@ func TestRestrictedWithheld(t *testing.T) {
 	p.Data = []register.DataSet{{Title: register.Text{De: "GEHEIM-DATEN"}}}
 	p.Hosting = "saas"
 	p.Development = "product"
+	p.Performance = register.Text{De: "GEHEIM-LEISTUNG 97 %"}
+	p.Redress = register.Text{De: "Widerspruch beim Wohngeldamt"}
+	p.DecisionRole = "decides"
 	files := mustFiles(t, r, fixtureConfig())
 	for path, b := range files {
 		if strings.Contains(string(b), "GEHEIM") {
@@ -375,12 +393,19 @@ func TestRestrictedWithheld(t *testing.T) {
 		}
 	}
 	var one struct {
-		Hosting     *string `json:"hosting"`
-		Development *string `json:"development"`
+		Hosting      *string `json:"hosting"`
+		Development  *string `json:"development"`
+		Performance  *jText  `json:"performance"`
+		Redress      *jText  `json:"redress"`
+		DecisionRole *string `json:"decision_role"`
 	}
 	json.Unmarshal(files["daten/systeme/prognose.json"], &one)
-	if one.Hosting != nil || one.Development != nil {
-		t.Errorf("prognose.json: hosting %v, development %v; want null", one.Hosting, one.Development)
+	if one.Hosting != nil || one.Development != nil || one.Performance != nil {
+		t.Errorf("prognose.json: hosting %v, development %v, performance %v; want null", one.Hosting, one.Development, one.Performance)
+	}
+	// What an affected person needs is never withheld.
+	if one.Redress == nil || *one.Redress.De != "Widerspruch beim Wohngeldamt" || one.DecisionRole == nil || *one.DecisionRole != "decides" {
+		t.Errorf("prognose.json: redress %v, decision_role %v; want them published", one.Redress, one.DecisionRole)
 	}
 	if p.Vendor != "GEHEIM-VENDOR" {
 		t.Errorf("export changed the register")

@@ -60,16 +60,23 @@ type jPublisher struct {
 type rawJSON = json.RawMessage
 
 type jOrganisation struct {
-	AGS          *string `json:"ags"`
-	ContactEmail *string `json:"contact_email"`
-	ID           string  `json:"id"`
-	Level        *string `json:"level"`
-	Name         *jText  `json:"name"`
-	PageURL      jText   `json:"page_url"`
-	Parent       *string `json:"parent"`
-	ShortName    *string `json:"short_name"`
-	State        *string `json:"state"`
-	URL          *string `json:"url"`
+	Address      *jAddress `json:"address"`
+	AGS          *string   `json:"ags"`
+	ContactEmail *string   `json:"contact_email"`
+	ID           string    `json:"id"`
+	Level        *string   `json:"level"`
+	Name         *jText    `json:"name"`
+	PageURL      jText     `json:"page_url"`
+	Parent       *string   `json:"parent"`
+	ShortName    *string   `json:"short_name"`
+	State        *string   `json:"state"`
+	URL          *string   `json:"url"`
+}
+
+type jAddress struct {
+	City       string `json:"city"`
+	PostalCode string `json:"postal_code"`
+	Street     string `json:"street"`
 }
 
 type jTopic struct {
@@ -110,6 +117,7 @@ type jDataSet struct {
 
 // jSystem is one system. Keys in alphabetical order.
 type jSystem struct {
+	Alternatives   *jText          `json:"alternatives"`
 	AnnexIIIArea   *int            `json:"annex_iii_area"`
 	Art63Grounds   *jText          `json:"art6_3_grounds"`
 	Assessments    []jAssessment   `json:"assessments"`
@@ -118,6 +126,7 @@ type jSystem struct {
 	ContactURL     *string         `json:"contact_url"`
 	Cooperation    *jText          `json:"cooperation"`
 	Data           []jDataSet      `json:"data"`
+	DecisionRole   *string         `json:"decision_role"`
 	Description    *jText          `json:"description"`
 	Development    *string         `json:"development"`
 	End            *string         `json:"end"`
@@ -134,14 +143,17 @@ type jSystem struct {
 	Organisation   *jOrganisation  `json:"organisation"`
 	PageURL        jText           `json:"page_url"`
 	Partners       []jOrganisation `json:"partners"`
+	Performance    *jText          `json:"performance"`
 	PersonalData   *string         `json:"personal_data"`
 	Published      *string         `json:"published"`
 	Purpose        *jText          `json:"purpose"`
+	Redress        *jText          `json:"redress"`
 	Restricted     bool            `json:"restricted"`
 	Reuse          *string         `json:"reuse"`
 	RiskClass      *string         `json:"risk_class"`
 	Risks          *jText          `json:"risks"`
 	SourceCodeURL  *string         `json:"source_code_url"`
+	SourceURL      *string         `json:"source_url"`
 	Start          *string         `json:"start"`
 	Status         *string         `json:"status"`
 	Summary        *jText          `json:"summary"`
@@ -165,7 +177,12 @@ func (x *exporter) jOrg(id string) *jOrganisation {
 	if o == nil {
 		return &jOrganisation{ID: id, PageURL: x.orgPageURL(id)}
 	}
+	var addr *jAddress
+	if a := o.Address; a != nil {
+		addr = &jAddress{City: a.City, PostalCode: a.PostalCode, Street: a.Street}
+	}
 	return &jOrganisation{
+		Address:      addr,
 		AGS:          str(o.AGS),
 		ContactEmail: str(o.ContactEmail),
 		ID:           o.ID,
@@ -182,6 +199,11 @@ func (x *exporter) jOrg(id string) *jOrganisation {
 func (x *exporter) jSystem(s *register.System) *jSystem {
 	s = Public(s)
 	j := &jSystem{
+		Alternatives:   mkText(s.Alternatives),
+		DecisionRole:   str(string(s.DecisionRole)),
+		Performance:    mkText(s.Performance),
+		Redress:        mkText(s.Redress),
+		SourceURL:      str(s.SourceURL),
 		Art63Grounds:   mkText(s.Art63Grounds),
 		Assessments:    []jAssessment{},
 		BasedOn:        str(s.BasedOn),

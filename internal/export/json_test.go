@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"reflect"
@@ -110,6 +111,11 @@ func TestSchemaValidatorCatches(t *testing.T) {
 		{"const", `"schema_version": "1"`, `"schema_version": "2"`},
 		{"maximum", `"annex_iii_area":5`, `"annex_iii_area":9`},
 		{"text shape", `"purpose":{"de":"Auskunft.","en":null}`, `"purpose":"Auskunft."`},
+		{"decision_role enum", `"decision_role":"prepares"`, `"decision_role":"automatic"`},
+		{"source_url type", `"source_url":"https://register.example.net/algorithmen/bauantrag-assistent"`, `"source_url":5`},
+		{"redress shape", `"redress":{"de":"Widerspruch`, `"redress":{"fr":"Widerspruch`},
+		{"address shape", `"address":{"city":"Musterstadt"`, `"address":{"town":"Musterstadt"`},
+		{"users enum", `"users":"unknown"`, `"users":"niemand"`},
 	}
 	for _, tt := range bad {
 		doc := strings.Replace(string(good), tt.from, tt.to, 1)
@@ -266,5 +272,47 @@ func TestRegisterJSONContent(t *testing.T) {
 	fromAll = all.Systems[0]
 	if !reflect.DeepEqual(one, fromAll) {
 		t.Errorf("daten/systeme/bauantrag-assistent.json differs from its object in register.json")
+	}
+}
+
+// A system without its own contact_email (format v1.1) keeps it empty in
+// the exports (an export imported again gives the same content), and the
+// address to write to is there beside it: organisation.contact_email in the
+// JSON, organisation_contact_email in register.csv.
+func TestContactViaOrganisation(t *testing.T) {
+	r := fixtureRegister()
+	r.System("chatbot").ContactEmail = ""
+	files := mustFiles(t, r, fixtureConfig())
+	var one struct {
+		ContactEmail *string `json:"contact_email"`
+		Organisation struct {
+			ContactEmail *string `json:"contact_email"`
+		} `json:"organisation"`
+	}
+	if err := json.Unmarshal(files["daten/systeme/chatbot.json"], &one); err != nil {
+		t.Fatal(err)
+	}
+	if one.ContactEmail != nil || one.Organisation.ContactEmail == nil || *one.Organisation.ContactEmail != "poststelle@bmi.example" {
+		t.Errorf("chatbot.json contact_email = %v, organisation.contact_email = %v; want null and poststelle@bmi.example", one.ContactEmail, one.Organisation.ContactEmail)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(files["daten/register.csv"][3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	found := false
+	for _, row := range rows[1:] {
+		if row[col["id"]] == "chatbot" {
+			found = true
+			if row[col["contact_email"]] != "" || row[col["organisation_contact_email"]] != "poststelle@bmi.example" {
+				t.Errorf("register.csv: chatbot contact_email %q, organisation_contact_email %q", row[col["contact_email"]], row[col["organisation_contact_email"]])
+			}
+		}
+	}
+	if !found {
+		t.Error("register.csv has no row chatbot")
 	}
 }

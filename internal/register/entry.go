@@ -97,6 +97,10 @@ type System struct {
 	OperatingLogic Text         `yaml:"operating_logic" maki:"markdown"`
 	HumanOversight Text         `yaml:"human_oversight" maki:"markdown"`
 	Risks          Text         `yaml:"risks" maki:"markdown"`
+	DecisionRole   DecisionRole `yaml:"decision_role"`
+	Redress        Text         `yaml:"redress" maki:"markdown"`
+	Alternatives   Text         `yaml:"alternatives" maki:"markdown"`
+	Performance    Text         `yaml:"performance" maki:"markdown"`
 	PersonalData   PersonalData `yaml:"personal_data" maki:"required"`
 	Assessments    []Assessment `yaml:"assessments"`
 	LegalBasis     []LegalBasis `yaml:"legal_basis"`
@@ -110,7 +114,8 @@ type System struct {
 	Reuse          Reuse        `yaml:"reuse"`
 	Cooperation    Text         `yaml:"cooperation" maki:"markdown"`
 	BasedOn        string       `yaml:"based_on" maki:"ref=system"`
-	ContactEmail   string       `yaml:"contact_email" maki:"required,format=email"`
+	ContactEmail   string       `yaml:"contact_email" maki:"format=email"` // required unless the organisation has one
+	SourceURL      string       `yaml:"source_url" maki:"format=https"`
 	ContactURL     string       `yaml:"contact_url" maki:"format=https"`
 	Published      Date         `yaml:"published" maki:"required,format=date"`
 	Updated        Date         `yaml:"updated" maki:"required,format=date"`
@@ -159,14 +164,23 @@ type DataSet struct {
 type Organisation struct {
 	Meta `yaml:"-"`
 
-	Name         Text   `yaml:"name" maki:"required,max=200"`
-	ShortName    string `yaml:"short_name" maki:"max=40"`
-	Level        Level  `yaml:"level" maki:"required"`
-	State        string `yaml:"state" maki:"format=state"`
-	AGS          string `yaml:"ags" maki:"format=ags"`
-	URL          string `yaml:"url" maki:"format=https"`
-	ContactEmail string `yaml:"contact_email" maki:"format=email"`
-	Parent       string `yaml:"parent" maki:"ref=organisation"`
+	Name         Text     `yaml:"name" maki:"required,max=200"`
+	ShortName    string   `yaml:"short_name" maki:"max=40"`
+	Level        Level    `yaml:"level" maki:"required"`
+	State        string   `yaml:"state" maki:"format=state"`
+	AGS          string   `yaml:"ags" maki:"format=ags"`
+	URL          string   `yaml:"url" maki:"format=https"`
+	ContactEmail string   `yaml:"contact_email" maki:"format=email"`
+	Address      *Address `yaml:"address"`
+	Parent       string   `yaml:"parent" maki:"ref=organisation"`
+}
+
+// Address is the postal address of an organisation (the deployer's address
+// of AI Act Annex VIII section C point 1).
+type Address struct {
+	Street     string `yaml:"street" maki:"required,max=200"`
+	PostalCode string `yaml:"postal_code" maki:"required,max=10"`
+	City       string `yaml:"city" maki:"required,max=100"`
 }
 
 // Topic is one entry of the topic vocabulary (content/themen.yaml).

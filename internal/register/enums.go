@@ -8,19 +8,32 @@ func (Status) Enum() []string {
 	return []string{"planned", "development", "pilot", "production", "retired"}
 }
 
-// Technique is a family of AI techniques a system uses.
+// Technique is a family of AI techniques a system uses; "unknown" says the
+// source did not state it.
 type Technique string
 
 // Enum lists the allowed values of Technique.
 func (Technique) Enum() []string {
-	return []string{"rule_based", "machine_learning", "deep_learning", "generative_ai", "nlp", "speech", "computer_vision", "optimisation", "other"}
+	return []string{"rule_based", "machine_learning", "deep_learning", "generative_ai", "nlp", "speech", "computer_vision", "optimisation", "other", "unknown"}
 }
 
 // Users says who uses a system: staff of the authority, the public, or both.
 type Users string
 
-// Enum lists the allowed values of Users.
-func (Users) Enum() []string { return []string{"staff", "public", "both"} }
+// Enum lists the allowed values of Users; "unknown" says the source did
+// not state it.
+func (Users) Enum() []string { return []string{"staff", "public", "both", "unknown"} }
+
+// DecisionRole says how a system's output enters decisions about people:
+// not at all, as information, as a prepared decision a person takes, or as
+// an automated individual decision (Art. 22 GDPR); "unknown" says the
+// source did not state it.
+type DecisionRole string
+
+// Enum lists the allowed values of DecisionRole, from least to most weight.
+func (DecisionRole) Enum() []string {
+	return []string{"none", "informs", "prepares", "decides", "unknown"}
+}
 
 // RiskClass is the EU AI Act classification of a system.
 type RiskClass string

@@ -2,7 +2,11 @@ package register
 
 // Public returns the system as it may be published: for a system in an
 // AI Act Art. 49(4) area (Restricted), the technical fields are cleared —
-// operating logic, models, data, development, vendor, hosting. The result
+// operating logic, performance (accuracy and test results would show how
+// to evade the system), models, data, development, vendor, hosting. What a
+// person needs to know about decisions and how to object (decision_role,
+// redress), the alternatives considered and the source register's entry
+// stay published. The result
 // is a copy when anything was cleared. Every stage that publishes text of
 // a system (pages, search index, exports) works on this view.
 func (s *System) Public() *System {
@@ -11,6 +15,7 @@ func (s *System) Public() *System {
 	}
 	c := *s
 	c.OperatingLogic = Text{}
+	c.Performance = Text{}
 	c.Models = nil
 	c.Data = nil
 	c.Development = ""

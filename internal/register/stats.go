@@ -22,7 +22,7 @@ type Group struct {
 	// Key names the breakdown; it is also the i18n prefix of enumeration
 	// labels ("status" → "status.production") and the chart's file name.
 	// One of "status", "level", "state", "topic", "risk_class", "technique",
-	// "personal_data", "reuse", "start_year".
+	// "decision_role", "personal_data", "reuse", "start_year".
 	Key string
 	// Field is the content key the breakdown is read from ("status",
 	// "organisation.level", "topics", "start"); "field.<Field>" minus any
@@ -37,7 +37,9 @@ type Group struct {
 	// N 0, so every table has the same rows from build to build.
 	Items []Count
 	// Missing counts the systems with no value for this breakdown (a
-	// planned system has no start; reuse is optional).
+	// system not started yet has no start; reuse is optional). A system
+	// whose value was not stated ("unknown", or no start although it has
+	// started) counts under its own item instead.
 	Missing int
 }
 
@@ -100,7 +102,14 @@ func (s *Stats) Count(key, value string) int {
 }
 
 // StatsGroups lists the group keys of ComputeStats in their order.
-var StatsGroups = []string{"status", "level", "state", "topic", "risk_class", "technique", "personal_data", "reuse", "start_year"}
+var StatsGroups = []string{"status", "level", "state", "topic", "risk_class", "technique", "decision_role", "personal_data", "reuse", "start_year"}
+
+// NotStated is the i18n key of the label of a value the source did not
+// state: "keine Angabe" / "not stated".
+const NotStated = "common.not_stated"
+
+// Unknown is the value of a start year that was not stated.
+const Unknown = "unknown"
 
 // ComputeStats counts the systems of r by status, administrative level and
 // Land of the owning organisation, topic, risk class, technique, personal
@@ -187,6 +196,7 @@ func ComputeStats(r *Register) *Stats {
 			}
 			return b
 		}),
+		enum("decision_role", "decision_role", false, DecisionRole("").Enum(), func(s *System, b []string) []string { return one(b, string(s.DecisionRole)) }),
 		enum("personal_data", "personal_data", false, PersonalData("").Enum(), func(s *System, b []string) []string { return one(b, string(s.PersonalData)) }),
 		enum("reuse", "reuse", false, Reuse("").Enum(), func(s *System, b []string) []string { return one(b, string(s.Reuse)) }),
 		startYears(r),
@@ -195,15 +205,22 @@ func ComputeStats(r *Register) *Stats {
 }
 
 // startYears counts systems by the year of start, every year from the
-// first to the last, so a chart over time has no gaps.
+// first to the last, so a chart over time has no gaps. A system that has
+// started (pilot, production, retired) but states no start counts under
+// the last item, "unknown" ("keine Angabe"); one not started yet is Missing.
 func startYears(r *Register) Group {
 	g := Group{Key: "start_year", Field: "start"}
 	counts := map[int]int{}
 	lo, hi := 0, 0
+	unknown := 0
 	for _, s := range r.Systems {
 		y, ok := yearOf(string(s.Start))
 		if !ok {
-			g.Missing++
+			if s.Start == "" && Started(s.Status) {
+				unknown++
+			} else {
+				g.Missing++
+			}
 			continue
 		}
 		counts[y]++
@@ -214,14 +231,20 @@ func startYears(r *Register) Group {
 			hi = y
 		}
 	}
-	if lo == 0 {
-		return g
-	}
-	for y := lo; y <= hi; y++ {
+	for y := lo; lo != 0 && y <= hi; y++ {
 		v := strconv.Itoa(y)
 		g.Items = append(g.Items, Count{Value: v, Label: Text{De: v, En: v}, N: counts[y]})
 	}
+	if unknown > 0 {
+		g.Items = append(g.Items, Count{Value: Unknown, Key: NotStated, Label: Text{De: "keine Angabe", En: "not stated"}, N: unknown})
+	}
 	return g
+}
+
+// Started reports whether a system of the status has been in use: pilot,
+// production or retired. Such a system has a start, stated or not.
+func Started(st Status) bool {
+	return st == "pilot" || st == "production" || st == "retired"
 }
 
 // yearOf returns the year of a YYYY-MM month.

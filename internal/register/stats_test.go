@@ -113,3 +113,32 @@ func TestComputeStatsEmpty(t *testing.T) {
 		t.Errorf("start_year of empty register = %+v; want no items", g.Items)
 	}
 }
+
+// Values not stated count as their own value: "unknown" in the enumeration
+// groups, and a started system without start as the start year "unknown"
+// (labelled "keine Angabe"), apart from systems not started yet (Missing).
+func TestStatsNotStated(t *testing.T) {
+	r := statsRegister()
+	r.Systems[0].Techniques = []Technique{"unknown"}
+	r.Systems[0].DecisionRole = "unknown"
+	r.Systems[2].DecisionRole = "prepares"
+	r.Systems[2].Start = "" // production, start not stated
+	st := ComputeStats(r)
+	if n := st.Count("technique", "unknown"); n != 1 {
+		t.Errorf("technique unknown = %d; want 1", n)
+	}
+	if n := st.Count("decision_role", "unknown"); n != 1 {
+		t.Errorf("decision_role unknown = %d; want 1", n)
+	}
+	if g := st.Group("decision_role"); g == nil || g.Missing != 1 || st.Count("decision_role", "prepares") != 1 {
+		t.Errorf("decision_role group = %+v; want prepares 1, unknown 1, 1 missing", g)
+	}
+	g := st.Group("start_year")
+	last := g.Items[len(g.Items)-1]
+	if last.Value != Unknown || last.Key != NotStated || last.N != 1 || last.Label.De != "keine Angabe" {
+		t.Errorf("start_year last item = %+v; want unknown, keine Angabe, 1", last)
+	}
+	if g.Missing != 1 {
+		t.Errorf("start_year missing = %d; want 1 (the planned system)", g.Missing)
+	}
+}

@@ -13,8 +13,8 @@ import (
 
 // FacetKind is one way of grouping systems, with its values.
 type FacetKind struct {
-	Key    string // "status", "topic", "level", "state", "risk_class", "technique"
-	Path   string // URL segment: "status", "themen", "ebenen", "laender", "risikoklassen", "techniken"
+	Key    string // "status", "topic", "level", "state", "risk_class", "technique", "decision_role"
+	Path   string // URL segment: "status", "themen", "ebenen", "laender", "risikoklassen", "techniken", "entscheidungsrollen"
 	Values []*FacetValue
 }
 
@@ -146,6 +146,7 @@ var enumValues = map[string][]string{
 	"status":        register.Status("").Enum(),
 	"risk_class":    register.RiskClass("").Enum(),
 	"technique":     register.Technique("").Enum(),
+	"decision_role": register.DecisionRole("").Enum(),
 	"level":         register.Level("").Enum(),
 	"state":         register.States,
 	"users":         register.Users("").Enum(),
@@ -188,6 +189,7 @@ func (r *renderer) derive() {
 	state := mk("state", "laender", register.States, enumLabel("state"))
 	risk := mk("risk_class", "risikoklassen", enumValues["risk_class"], enumLabel("risk_class"))
 	tech := mk("technique", "techniken", enumValues["technique"], enumLabel("technique"))
+	role := mk("decision_role", "entscheidungsrollen", enumValues["decision_role"], enumLabel("decision_role"))
 
 	index := func(k *FacetKind) map[string]*FacetValue {
 		m := map[string]*FacetValue{}
@@ -196,7 +198,7 @@ func (r *renderer) derive() {
 		}
 		return m
 	}
-	ti, si, li, sti, ri, tei := index(topic), index(status), index(level), index(state), index(risk), index(tech)
+	ti, si, li, sti, ri, tei, roi := index(topic), index(status), index(level), index(state), index(risk), index(tech), index(role)
 	d.member = make(map[*register.System][]*FacetValue, len(r.reg.Systems))
 	add := func(m map[string]*FacetValue, v string, s *register.System) {
 		if fv, ok := m[v]; ok {
@@ -213,6 +215,7 @@ func (r *renderer) derive() {
 		for _, t := range s.Techniques {
 			add(tei, string(t), s)
 		}
+		add(roi, string(s.DecisionRole), s)
 		if o := r.reg.Organisation(s.Organisation); o != nil {
 			add(li, string(o.Level), s)
 			add(sti, o.State, s)

@@ -79,6 +79,7 @@ func TestStatusLine(t *testing.T) {
 					t.Errorf("%s %s %s: no status line on %s", lang, st, form, s.ID)
 					continue
 				}
+				sentence += notStated(lang, st, form)
 				if line := html.UnescapeString(tags.ReplaceAllString(m[1], "")); line != sentence {
 					t.Errorf("%s, status %s, %s: status line %q; want %q", lang, st, form, line, sentence)
 				}
@@ -91,4 +92,22 @@ func TestStatusLine(t *testing.T) {
 	if len(got) != 20 {
 		t.Errorf("%d combinations; want 5 statuses × 4", len(got))
 	}
+}
+
+// notStated is what the status line adds for an honest gap (issue 12): a
+// system in use without a start, a retired one without an end.
+func notStated(lang string, st register.Status, form string) string {
+	noStart := (st == "pilot" || st == "production" || st == "retired") && (form == "none" || form == "end")
+	noEnd := st == "retired" && (form == "none" || form == "start")
+	words := map[string][3]string{"de": {"Beginn und Ende: keine Angabe", "Beginn: keine Angabe", "Ende: keine Angabe"},
+		"en": {"Start and end: not stated", "Start: not stated", "End: not stated"}}[lang]
+	switch {
+	case noStart && noEnd:
+		return " (" + words[0] + ")"
+	case noStart:
+		return " (" + words[1] + ")"
+	case noEnd:
+		return " (" + words[2] + ")"
+	}
+	return ""
 }

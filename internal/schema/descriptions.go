@@ -24,11 +24,11 @@ var fields = map[string]Field{
 		"die Datei content/organisationen/<kennung>.yaml muss existieren.", `musterstadt`},
 	"System.partners":   {"Partner", "Kennungen weiterer beteiligter Behörden (ohne die verantwortliche Organisation, ohne Doppelungen).", `[land-musterland]`},
 	"System.status":     {"Status", "Stand im Lebenszyklus.", `production`},
-	"System.start":      {"Beginn", "Monat der Inbetriebnahme bzw. des Projektbeginns im Format JJJJ-MM. Pflicht, außer bei Status planned.", `"2024-03"`},
-	"System.end":        {"Ende", "Monat der Außerbetriebnahme im Format JJJJ-MM. Nur und genau dann anzugeben, wenn der Status retired ist; nicht vor dem Beginn.", `"2025-12"`},
+	"System.start":      {"Beginn", "Monat der Inbetriebnahme bzw. des Projektbeginns im Format JJJJ-MM. Ab Status pilot erwartet: fehlt er, zeigt die Seite „keine Angabe“ und maki check warnt.", `"2024-03"`},
+	"System.end":        {"Ende", "Monat der Außerbetriebnahme im Format JJJJ-MM. Nur beim Status retired anzugeben (fehlt er dort, warnt maki check); nicht vor dem Beginn.", `"2025-12"`},
 	"System.topics":     {"Themen", "Mindestens ein Thema aus dem Themenverzeichnis content/themen.yaml (Kennungen).", `[buergerservice]`},
-	"System.techniques": {"Techniken", "Mindestens eine eingesetzte KI-Technik.", `[nlp, generative_ai]`},
-	"System.users":      {"Nutzende", "Wer das System bedient: Beschäftigte der Behörde, die Öffentlichkeit oder beide.", `public`},
+	"System.techniques": {"Techniken", "Mindestens eine eingesetzte KI-Technik; unknown, wenn die Quelle keine nennt.", `[nlp, generative_ai]`},
+	"System.users":      {"Nutzende", "Wer das System bedient: Beschäftigte der Behörde, die Öffentlichkeit oder beide; unknown, wenn die Quelle es nicht nennt.", `public`},
 	"System.purpose":    {"Zweck", "Warum und wofür wird das System eingesetzt? Markdown.", `"Entlastung des Bürgertelefons bei wiederkehrenden Fragen."`},
 	"System.risk_class": {"Risikoklasse (KI-Verordnung)", "Einstufung nach der EU-KI-Verordnung. Bei high_risk sind annex_iii_area, operating_logic, " +
 		"human_oversight und eine Grundrechte-Folgenabschätzung (fria) Pflicht; bei not_high_risk_art6_3 die Begründung art6_3_grounds.", `minimal`},
@@ -38,7 +38,14 @@ var fields = map[string]Field{
 	"System.operating_logic": {"Funktionsweise", "Wie das System arbeitet: Eingaben, Verarbeitung, Ausgaben. Markdown. Pflicht bei high_risk.", ""},
 	"System.human_oversight": {"Menschliche Aufsicht", "Wie Menschen die Ergebnisse prüfen und eingreifen können. Markdown. Pflicht bei high_risk.", ""},
 	"System.risks":           {"Risiken und Gegenmaßnahmen", "Bekannte Risiken und wie ihnen begegnet wird. Markdown.", ""},
-	"System.personal_data":   {"Personenbezogene Daten", "Ob das System personenbezogene Daten verarbeitet.", `none`},
+	"System.decision_role": {"Rolle bei Entscheidungen", "Wie das Ergebnis in Entscheidungen über Menschen eingeht: gar nicht, als Information, als vorbereiteter Entscheidungsvorschlag, " +
+		"den ein Mensch prüft, oder als automatisierte Einzelentscheidung (Art. 22 DSGVO); unknown, wenn die Quelle es nicht nennt.", `prepares`},
+	"System.redress": {"Widerspruch und menschliche Prüfung", "Wie Betroffene widersprechen oder eine Prüfung durch einen Menschen verlangen können: Stelle, Frist, Weg. Markdown. " +
+		"Wird auch bei eingeschränkter Veröffentlichung immer gezeigt.", `"Widerspruch beim Bürgeramt innerhalb eines Monats; eine Sachbearbeiterin prüft jeden Fall."`},
+	"System.alternatives": {"Verhältnismäßigkeit und Alternativen", "Warum der KI-Einsatz angemessen ist, welche Alternativen geprüft wurden und wie die Aufgabe vorher erledigt wurde. Markdown.", ""},
+	"System.performance": {"Leistung und Fairness", "Genauigkeit, Tests auf Benachteiligung einzelner Gruppen, laufende Überwachung. Markdown. " +
+		"Entfällt bei eingeschränkter Veröffentlichung (restricted).", ""},
+	"System.personal_data": {"Personenbezogene Daten", "Ob das System personenbezogene Daten verarbeitet.", `none`},
 	"System.assessments": {"Folgenabschätzungen", "Durchgeführte Folgenabschätzungen (type, date, url, summary). Bei high_risk ist eine fria Pflicht, " +
 		"bei high_risk mit personenbezogenen Daten zusätzlich eine dpia.", ""},
 	"System.legal_basis":     {"Rechtsgrundlagen", "Gesetze oder Verordnungen, auf denen der Einsatz beruht (title, url).", ""},
@@ -52,7 +59,8 @@ var fields = map[string]Field{
 	"System.reuse":           {"Nachnutzung", "Ob andere Behörden das System nachnutzen können.", `on_request`},
 	"System.cooperation":     {"Kooperation", "Gesuchte Partner oder Nachnutzende. Markdown.", ""},
 	"System.based_on":        {"Basiert auf", "Kennung eines Systems im Register, das nachgenutzt wurde (keine Zyklen).", ``},
-	"System.contact_email":   {"Kontakt (E-Mail)", "Ein Funktionspostfach für Fragen zum System, keine persönliche Adresse.", `ki@musterstadt.de`},
+	"System.contact_email":   {"Kontakt (E-Mail)", "Ein Funktionspostfach für Fragen zum System, keine persönliche Adresse. Darf fehlen, wenn die Organisation ein contact_email hat: die Seite nennt dann deren Adresse („Kontakt über die Organisation“).", `ki@musterstadt.de`},
+	"System.source_url":      {"Eintrag im Quellregister", "https-Adresse dieses Systems in einem anderen Register, aus dem der Eintrag stammt (etwa einem Landes- oder Kommunalregister).", `https://register.example.org/eintrag/123`},
 	"System.contact_url":     {"Kontakt (Webseite)", "https-Adresse einer Kontakt- oder Informationsseite.", `https://www.musterstadt.de/ki`},
 	"System.published":       {"Veröffentlicht", "Tag der ersten Veröffentlichung im Register (JJJJ-MM-TT), nicht in der Zukunft.", `"2025-01-15"`},
 	"System.updated":         {"Aktualisiert", "Tag der letzten inhaltlichen Änderung (JJJJ-MM-TT), nicht vor published und nicht in der Zukunft.", `"2025-01-15"`},
@@ -85,11 +93,16 @@ var fields = map[string]Field{
 	"Organisation.name":          {"Name", "Amtlicher Name der Behörde (höchstens 200 Zeichen). Ein Text: Zeichenkette oder {de: …, en: …}.", `"Stadt Musterstadt"`},
 	"Organisation.short_name":    {"Kurzname", "Gebräuchliche Abkürzung (höchstens 40 Zeichen).", `MST`},
 	"Organisation.level":         {"Ebene", "Verwaltungsebene der Behörde.", `kommune`},
-	"Organisation.state":         {"Land", "ISO-3166-2-Code des Landes (DE-BW … DE-TH). Pflicht, außer auf Bundesebene.", `DE-NW`},
+	"Organisation.state":         {"Land", "ISO-3166-2-Code des Landes (DE-BW … DE-TH). Pflicht bei den Ebenen land und kommune, bei other optional, bei bund nicht anzugeben.", `DE-NW`},
 	"Organisation.ags":           {"Amtlicher Gemeindeschlüssel", "Achtstelliger Amtlicher Gemeindeschlüssel (AGS), für Kommunen.", `"05315000"`},
 	"Organisation.url":           {"Webseite", "https-Adresse der Behörde.", `https://www.musterstadt.de`},
 	"Organisation.contact_email": {"Kontakt (E-Mail)", "Funktionspostfach der Behörde für Fragen zum KI-Einsatz.", `ki@musterstadt.de`},
+	"Organisation.address":       {"Anschrift", "Postanschrift der Behörde (street, postal_code, city); der Export nach KI-Verordnung (Anhang VIII Abschnitt C Nr. 1) nennt sie als Anschrift des Betreibers.", ""},
 	"Organisation.parent":        {"Übergeordnete Organisation", "Kennung der übergeordneten Behörde im Register.", ``},
+
+	"Address.street":      {"Straße", "Straße und Hausnummer oder Postfach (höchstens 200 Zeichen).", `"Marktplatz 1"`},
+	"Address.postal_code": {"Postleitzahl", "Postleitzahl (höchstens 10 Zeichen).", `"12345"`},
+	"Address.city":        {"Ort", "Ort (höchstens 100 Zeichen).", `Musterstadt`},
 
 	// Text maps
 	"Text.de": {"Deutsch", "Der Text auf Deutsch.", ""},
@@ -114,10 +127,18 @@ var enumLabels = map[string]string{
 	"Technique.computer_vision":  "Bildverarbeitung",
 	"Technique.optimisation":     "Optimierung",
 	"Technique.other":            "andere",
+	"Technique.unknown":          "keine Angabe",
 
-	"Users.staff":  "Beschäftigte",
-	"Users.public": "Öffentlichkeit",
-	"Users.both":   "beide",
+	"Users.staff":   "Beschäftigte",
+	"Users.public":  "Öffentlichkeit",
+	"Users.both":    "beide",
+	"Users.unknown": "keine Angabe",
+
+	"DecisionRole.none":     "keine Entscheidungen über Menschen",
+	"DecisionRole.informs":  "liefert Informationen für Entscheidungen",
+	"DecisionRole.prepares": "bereitet Entscheidungen vor, ein Mensch entscheidet",
+	"DecisionRole.decides":  "automatisierte Einzelentscheidung",
+	"DecisionRole.unknown":  "keine Angabe",
 
 	"RiskClass.high_risk":            "Hochrisiko-KI-System",
 	"RiskClass.not_high_risk_art6_3": "nicht hochriskant nach Art. 6 Abs. 3",

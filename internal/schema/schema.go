@@ -550,12 +550,8 @@ func systemRules() []*object {
 					"en", obj("not", obj("type", "string", "pattern", plainText)))),
 				obj("not", obj("type", []string{"string", "object"})),
 			}))),
-		obj("$comment", "start unless planned",
-			"if", obj("properties", obj("status", obj("not", obj("const", "planned")))),
-			"then", requires("start")),
-		obj("$comment", "end if and only if retired",
+		obj("$comment", "end only if retired (a missing start or end is a warning of maki check, not an error)",
 			"if", is("status", "retired"),
-			"then", requires("end"),
 			"else", forbids("end")),
 	}
 }
@@ -563,8 +559,8 @@ func systemRules() []*object {
 // organisationRules are the rules of DESIGN §3.2 that tie fields together.
 func organisationRules() []*object {
 	return []*object{
-		obj("$comment", "state unless bund",
-			"if", obj("properties", obj("level", obj("not", obj("const", "bund")))),
+		obj("$comment", "state for land and kommune (optional for other)",
+			"if", obj("properties", obj("level", obj("enum", []string{"land", "kommune"})), "required", []string{"level"}),
 			"then", requires("state")),
 		obj("$comment", "ags only for kommune",
 			"if", obj("properties", obj("level", obj("not", obj("const", "kommune"))), "required", []string{"level"}),

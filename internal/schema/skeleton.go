@@ -19,10 +19,11 @@ type SkeletonConfig struct {
 
 // conditional explains when a key that is not always required becomes so.
 // Such keys are written uncommented but empty when they are needed often
-// (start), otherwise commented out like every optional key.
+// (start, contact_email), otherwise commented out like every optional key.
 var conditional = map[string]string{
-	"start":           "Pflicht, außer bei Status planned",
-	"end":             "Pflicht genau dann, wenn der Status retired ist",
+	"start":           "ab Status pilot erwartet, sonst eine Warnung",
+	"end":             "nur bei Status retired, dort erwartet",
+	"contact_email":   "Pflicht, wenn die Organisation kein contact_email hat",
 	"annex_iii_area":  "Pflicht genau dann, wenn die Risikoklasse high_risk ist",
 	"art6_3_grounds":  "Pflicht genau dann, wenn die Risikoklasse not_high_risk_art6_3 ist",
 	"eu_database":     "Pflicht bei Risikoklasse high_risk im Status production",
@@ -103,7 +104,7 @@ func writeField(b *strings.Builder, typ string, f register.Field, c SkeletonConf
 		comment(b, "", "Beispiel: "+f.Key+": "+info.Example)
 	}
 	prefix := ""
-	if !f.Required && f.Key != "start" {
+	if !f.Required && f.Key != "start" && f.Key != "contact_email" {
 		prefix = "# "
 	}
 	if nested {

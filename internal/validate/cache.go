@@ -27,6 +27,11 @@ func (c *Cache) reset(today string, r *register.Register) {
 	add(today)
 	for _, o := range r.Organisations {
 		add(o.ID)
+		if o.ContactEmail == "" { // a system may leave its address out when its organisation has one
+			add("")
+		} else {
+			add("@")
+		}
 	}
 	add("")
 	for _, t := range r.Topics {

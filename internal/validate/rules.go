@@ -31,13 +31,7 @@ func (v *validator) system(s *register.System) {
 	}
 
 	// Life cycle.
-	switch {
-	case s.Start == "" && s.Status != "planned" && s.Status != "":
-		v.errs.Add(v.keyOrStart(&s.Meta, "status"), "start", "required", "required when status is %q; want the month it started, YYYY-MM", s.Status)
-	}
-	if s.Status == "retired" && s.End == "" {
-		v.errs.Add(v.keyOrStart(&s.Meta, "status"), "end", "required", "required when status is \"retired\"; want the month it ended, YYYY-MM")
-	}
+	v.gaps(s)
 	if s.End != "" && s.Status != "retired" && s.Status != "" {
 		v.errs.Add(s.PosOf("end"), "end", "conditional", "given for status %q; want \"end\" only for retired systems", s.Status)
 	}
@@ -229,9 +223,7 @@ func chain(ids []string, loop []int, what string) string {
 }
 
 func (v *validator) organisation(o *register.Organisation) {
-	if o.Level != "bund" && o.Level != "" && o.State == "" {
-		v.errs.Add(v.keyOrStart(&o.Meta, "level"), "state", "required", "required for level %q; want the Land as ISO 3166-2 code, like \"DE-BW\"", o.Level)
-	}
+	v.orgGaps(o)
 	if o.Level == "kommune" && o.AGS == "" {
 		v.errs.Warn(v.keyOrStart(&o.Meta, "level"), "ags", "recommended", "missing for a Kommune; want the 8-digit Amtlicher Gemeindeschlüssel")
 	}
@@ -342,5 +334,5 @@ func (v *validator) pages() {
 var reserved = map[string]bool{
 	"systeme": true, "organisationen": true, "themen": true, "status": true, "ebenen": true,
 	"laender": true, "risikoklassen": true, "techniken": true, "suche": true, "statistik": true,
-	"daten": true, "assets": true, "en": true,
+	"daten": true, "assets": true, "en": true, "entscheidungsrollen": true,
 }
