@@ -4,7 +4,13 @@
 #     missing (Debian: raptor2-utils for rapper, libxml2-utils for xmllint)
 #     and runs the export tests with them required, so that a missing tool
 #     fails instead of skipping;
-#  2. when node and npm are there, validates the JSON exports of the example
+#  2. validates catalog.rdf with a real SHACL engine (shacl-check.sh:
+#     Apache Jena, installed when missing) against the SEMIC DCAT-AP 3.0.1
+#     shapes with ranges and GovData's DCAT-AP.de 3.0 shapes: the example
+#     content as it is (federal coverage, no contributor id), and two
+#     variants with a contributor id and the coverage of a Land and of a
+#     Kommune;
+#  3. when node and npm are there, validates the JSON exports of the example
 #     content against register.schema.json with Ajv (JSON Schema 2020-12).
 # Run from anywhere; CI runs it as root.
 set -eu
@@ -20,18 +26,31 @@ if [ -n "$missing" ]; then
 fi
 MAKI_REQUIRE_TOOLS=1 go test -count=1 ./internal/export/ "$@"
 
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/maki" ./cmd/maki
+"$tmp/maki" build --quiet --out "$tmp/public"
+for v in land kommune; do
+	mkdir -p "$tmp/$v"
+	cp -R content "$tmp/$v/content"
+	case $v in
+	land) cov='{level: land, state: DE-NW}' ;;
+	kommune) cov='{level: kommune, state: DE-NW, ags: "05315000"}' ;;
+	esac
+	printf 'contributor_id: http://dcat-ap.de/def/contributors/openNRW\ncoverage: %s\n' "$cov" >>"$tmp/$v/content/site.yaml"
+	"$tmp/maki" build --quiet --content "$tmp/$v/content" --out "$tmp/$v/public"
+done
+sh internal/export/testdata/shacl-check.sh "$tmp/public/daten/catalog.rdf" \
+	"$tmp/land/public/daten/catalog.rdf" "$tmp/kommune/public/daten/catalog.rdf"
+
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	echo "check-formats: node or npm missing; skipping the Ajv check of register.json"
 	exit 0
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 mods="${MAKI_NODE_MODULES:-$HOME/.cache/maki-ajv}"
 if [ ! -d "$mods/node_modules/ajv" ] || [ ! -d "$mods/node_modules/ajv-formats" ]; then
 	mkdir -p "$mods"
 	npm install --silent --no-audit --no-fund --prefix "$mods" ajv@8 ajv-formats@3 >/dev/null
 fi
-go build -o "$tmp/maki" ./cmd/maki
-"$tmp/maki" build --quiet --out "$tmp/public"
 NODE_PATH="$mods/node_modules" node internal/export/testdata/ajv-check.js \
 	internal/export/register.schema.json "$tmp/public/daten/register.json" "$tmp"/public/daten/systeme/*.json
