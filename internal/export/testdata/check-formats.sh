@@ -10,7 +10,10 @@
 #     content as it is (federal coverage, no contributor id), and two
 #     variants with a contributor id and the coverage of a Land and of a
 #     Kommune;
-#  3. when node and npm are there, validates the JSON exports of the example
+#  3. checks publiccode.yml with the official parser
+#     (italia/publiccode-parser-go, pinned in testdata/publiccode/go.mod,
+#     built from the Go module proxy); any error or warning fails;
+#  4. when node and npm are there, validates the JSON exports of the example
 #     content against register.schema.json with Ajv (JSON Schema 2020-12).
 # Run from anywhere; CI runs it as root.
 set -eu
@@ -42,6 +45,11 @@ for v in land kommune; do
 done
 sh internal/export/testdata/shacl-check.sh "$tmp/public/daten/catalog.rdf" \
 	"$tmp/land/public/daten/catalog.rdf" "$tmp/kommune/public/daten/catalog.rdf"
+
+(cd internal/export/testdata/publiccode && go build -o "$tmp/publiccode-parser" github.com/italia/publiccode-parser-go/v5/publiccode-parser)
+out=$("$tmp/publiccode-parser" -no-network publiccode.yml 2>&1) || { echo "$out"; exit 1; }
+if [ -n "$out" ]; then echo "publiccode.yml:"; echo "$out"; exit 1; fi
+echo "check-formats: publiccode.yml: no errors, no warnings (publiccode-parser-go v5.3.1)"
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 	echo "check-formats: node or npm missing; skipping the Ajv check of register.json"
