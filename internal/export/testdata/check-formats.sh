@@ -9,7 +9,8 @@
 #     shapes with ranges and GovData's DCAT-AP.de 3.0 shapes: the example
 #     content as it is (federal coverage, no contributor id), and two
 #     variants with a contributor id and the coverage of a Land and of a
-#     Kommune;
+#     Kommune; the variants also against GovData's MQA dashboard shapes,
+#     which must refuse the example content for its missing contributor id;
 #  3. checks publiccode.yml with the official parser
 #     (italia/publiccode-parser-go, pinned in testdata/publiccode/go.mod,
 #     built from the Go module proxy); any error or warning fails;
@@ -43,8 +44,21 @@ for v in land kommune; do
 	printf 'contributor_id: http://dcat-ap.de/def/contributors/openNRW\ncoverage: %s\n' "$cov" >>"$tmp/$v/content/site.yaml"
 	"$tmp/maki" build --quiet --content "$tmp/$v/content" --out "$tmp/$v/public"
 done
-sh internal/export/testdata/shacl-check.sh "$tmp/public/daten/catalog.rdf" \
-	"$tmp/land/public/daten/catalog.rdf" "$tmp/kommune/public/daten/catalog.rdf"
+SHACL_PROFILES="semic de" sh internal/export/testdata/shacl-check.sh "$tmp/public/daten/catalog.rdf"
+sh internal/export/testdata/shacl-check.sh "$tmp/land/public/daten/catalog.rdf" "$tmp/kommune/public/daten/catalog.rdf"
+# The example content names no contributor_id (its operator is fictional),
+# so GovData's MQA must refuse it for exactly that, and for nothing else.
+if out=$(SHACL_PROFILES=mqa sh internal/export/testdata/shacl-check.sh "$tmp/public/daten/catalog.rdf" 2>&1); then
+	echo "$out"
+	echo "check-formats: GovData MQA accepted a catalogue without contributor id"
+	exit 1
+fi
+if [ "$(printf '%s\n' "$out" | grep -c '"fail"')" != 1 ] || ! printf '%s\n' "$out" | grep -q '^"no_correct_contributorID"'; then
+	echo "$out"
+	echo "check-formats: GovData MQA: want exactly no_correct_contributorID for the example content"
+	exit 1
+fi
+echo "check-formats: GovData MQA refuses the example content (no contributor_id) with no_correct_contributorID only, as it should"
 
 (cd internal/export/testdata/publiccode && go build -o "$tmp/publiccode-parser" github.com/italia/publiccode-parser-go/v5/publiccode-parser)
 out=$("$tmp/publiccode-parser" -no-network publiccode.yml 2>&1) || { echo "$out"; exit 1; }

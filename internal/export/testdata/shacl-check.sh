@@ -5,7 +5,11 @@
 #     (shacl/semic-dcat-ap-3.0.1/), and
 #  2. the DCAT-AP.de 3.0 profile "Spezifikation" of GovData's validator:
 #     the DCAT-AP 3.0.0 shapes and GovData's five DCAT-AP.de files
-#     (shacl/dcat-ap-de-3.0/).
+#     (shacl/dcat-ap-de-3.0/), and
+#  3. GovData's MQA dashboard shapes ("dashboard_live": licence from the
+#     list, open licence, publisher, keyword, exactly one contributor id
+#     from GovData's list; shacl/govdata-mqa/).
+# SHACL_PROFILES picks some of them (default "semic de mqa").
 # The data graph is each catalog.rdf together with the two vocabularies
 # GovData ships (licences, contributors). Results that are look-ups in
 # vocabularies that cannot be loaded offline (shacl/report.rq: EU
@@ -61,24 +65,30 @@ awk -v out="$tmp/dropped" '
 	}' "$tmp/semic-all.nt" >"$tmp/semic.nt"
 echo "shacl-check: SEMIC DCAT-AP 3.0.1: dropped $(cat "$tmp/dropped") references to undefined property shapes"
 jena riotcmd.riot --output=nt "$here"/shacl/dcat-ap-de-3.0/*.ttl >"$tmp/de.nt"
+jena riotcmd.riot --output=nt "$here/shacl/govdata-mqa/db-shapes.ttl" >"$tmp/mqa.nt"
 
 status=0
 for rdf in "$@"; do
 	jena riotcmd.riot --output=nt "$rdf" "$here/shacl/dcat-ap-de-3.0/dcat-ap-de-licenses-open.rdf" \
 		"$here/shacl/dcat-ap-de-3.0/dcat-ap-de-contributors.rdf" >"$tmp/data.nt"
-	for profile in semic de; do
+	for profile in ${SHACL_PROFILES:-semic de mqa}; do
 		jena shacl.shacl validate --shapes "$tmp/$profile.nt" --data "$tmp/data.nt" >"$tmp/report.ttl"
 		jena arq.sparql --data "$tmp/report.ttl" --query "$here/shacl/report.rq" --results=tsv |
 			tail -n +2 >"$tmp/results.tsv"
 		name="SEMIC DCAT-AP 3.0.1 + ranges"
 		[ "$profile" = de ] && name="DCAT-AP.de 3.0 (Spezifikation)"
+		[ "$profile" = mqa ] && name="GovData MQA dashboard"
 		fails=$(grep -c '	"fail"	' "$tmp/results.tsv" || true)
 		ext=$(grep -c '	"external"	' "$tmp/results.tsv" || true)
 		vocabs=$(grep '	"external"	' "$tmp/results.tsv" | cut -f3 |
 			sed 's|^<http://publications.europa.eu/resource/authority/\([^/>]*\).*|EU \1|; s|^<http://dcat-ap.de/def/politicalGeocoding/\([^/>]*\).*|dcat-ap.de politicalGeocoding/\1|' |
 			sort -u | tr '\n' ',' | sed 's/,$//; s/,/, /g')
 		voc=$(grep -c '	"vocabulary"	' "$tmp/results.tsv" || true)
-		echo "shacl-check: $rdf: $name: $fails failures; $ext look-ups in offline vocabularies${vocabs:+ ($vocabs)}; $voc about GovData's vocabulary files"
+		counts=$(grep -c '	"count"	' "$tmp/results.tsv" || true)
+		msg="$fails failures; $ext look-ups in offline vocabularies${vocabs:+ ($vocabs)}"
+		[ "$voc" = 0 ] || msg="$msg; $voc about GovData's vocabulary files"
+		[ "$counts" = 0 ] || msg="$msg; $counts MQA counters"
+		echo "shacl-check: $rdf: $name: $msg"
 		if [ "$fails" != 0 ]; then
 			grep '	"fail"	' "$tmp/results.tsv" >&2
 			status=1
