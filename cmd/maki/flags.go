@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"strconv"
@@ -89,12 +90,30 @@ func (f *siteFlags) config() build.Config {
 
 // buildTime is the build's date: SOURCE_DATE_EPOCH when set (reproducible
 // builds), else today, as midnight UTC, so that builds of the same input on
-// the same day are byte-identical.
+// the same day are byte-identical. run has already refused a
+// SOURCE_DATE_EPOCH that sourceDateEpoch rejects.
 func buildTime() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(n, 0).UTC()
-		}
+	if t, set, err := sourceDateEpoch(); set && err == nil {
+		return t
 	}
 	return time.Now().UTC().Truncate(24 * time.Hour)
+}
+
+// sourceDateEpoch reads SOURCE_DATE_EPOCH. set reports whether the
+// variable is in the environment at all; set but empty, not a decimal
+// integer, negative or past the year 9999 is an error, as the
+// reproducible-builds specification asks ("the build process SHOULD exit
+// with a non-zero error code"): silently taking today instead would make
+// a build that should be reproducible depend on the day.
+func sourceDateEpoch() (t time.Time, set bool, err error) {
+	s, set := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !set {
+		return time.Time{}, false, nil
+	}
+	const maxEpoch = 253402300799 // 9999-12-31T23:59:59Z
+	n, perr := strconv.ParseInt(s, 10, 64)
+	if perr != nil || n < 0 || n > maxEpoch {
+		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH %q: not a number of seconds since 1970-01-01 UTC; want a non-negative integer like 1798675200 (git log -1 --format=%%ct), or unset it", register.Excerpt(s))
+	}
+	return time.Unix(n, 0).UTC(), true, nil
 }

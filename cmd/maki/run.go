@@ -57,8 +57,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		usage(stderr)
 		return usageError("maki: unknown command %q", args[0])
 	}
+	if datedCommands[args[0]] {
+		if _, _, err := sourceDateEpoch(); err != nil {
+			return usageError("maki %s: %s", args[0], err)
+		}
+	}
 	return c.run(ctx, args[1:], stdout, stderr)
 }
+
+// datedCommands are the commands that take the build time (buildTime).
+var datedCommands = map[string]bool{"build": true, "check": true, "serve": true, "import": true, "export": true}
 
 func usage(w io.Writer) {
 	var names []string

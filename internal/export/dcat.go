@@ -1,7 +1,9 @@
 package export
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"maki/internal/register"
 )
@@ -25,8 +27,90 @@ const (
 	countryDE     = euAuthority + "country/DEU"
 	themeTaxonomy = euAuthority + "data-theme"
 	geoLevelFed   = "http://dcat-ap.de/def/politicalGeocoding/Level/federal"
+	geoLevelState = "http://dcat-ap.de/def/politicalGeocoding/Level/state"
+	geoLevelMuni  = "http://dcat-ap.de/def/politicalGeocoding/Level/municipality"
+	geoStateKey   = "http://dcat-ap.de/def/politicalGeocoding/stateKey/"
+	geoMuniKey    = "http://dcat-ap.de/def/politicalGeocoding/municipalityKey/"
 	ianaMedia     = "https://www.iana.org/assignments/media-types/"
 )
+
+// Classes of the resources catalog.rdf names (the ranges of DCAT-AP 3.0.1),
+// stated so that consumers need not load the vocabularies to check them.
+const (
+	clsConcept       = "http://www.w3.org/2004/02/skos/core#Concept"
+	clsConceptScheme = "http://www.w3.org/2004/02/skos/core#ConceptScheme"
+	clsDocument      = nsFOAF + "Document"
+	clsFrequency     = nsDCT + "Frequency"
+	clsLanguage      = nsDCT + "LinguisticSystem"
+	clsLicense       = nsDCT + "LicenseDocument"
+	clsLocation      = nsDCT + "Location"
+	clsMediaType     = nsDCT + "MediaType"
+	clsMediaTypeExt  = nsDCT + "MediaTypeOrExtent"
+	clsRights        = nsDCT + "RightsStatement"
+	clsStandard      = nsDCT + "Standard"
+	clsKind          = nsVCARD + "Kind"
+)
+
+// coverage returns the dcat-ap.de political geocoding of the site's
+// coverage: the level URI (dcatde:politicalGeocodingLevelURI) and the area
+// (dct:spatial): a Land by its key (stateKey/05), a Kommune by its AGS
+// (municipalityKey/05315000). The default, and level bund, is the federal
+// level with the EU country Germany as area. DCAT-AP.de 3.0 deprecates
+// dcatde:politicalGeocodingURI (GovData's shapes warn) in favour of
+// dct:spatial with the same URIs, so it is not written.
+func coverage(c register.Coverage) (level, spatial string) {
+	switch c.Level {
+	case "land":
+		if k := register.StateKey(c.State); k != "" {
+			return geoLevelState, geoStateKey + k
+		}
+	case "kommune":
+		if len(c.AGS) == 8 && strings.Trim(c.AGS, "0123456789") == "" {
+			return geoLevelMuni, geoMuniKey + c.AGS
+		}
+	}
+	return geoLevelFed, countryDE
+}
+
+// typedRefs collects the resources catalog.rdf refers to with the classes
+// DCAT-AP gives them as range, in order of first reference.
+type typedRefs struct {
+	order   []string
+	classes map[string][]string
+}
+
+func (t *typedRefs) add(uri string, classes ...string) {
+	if uri == "" {
+		return
+	}
+	if t.classes == nil {
+		t.classes = map[string][]string{}
+	}
+	have, seen := t.classes[uri]
+	if !seen {
+		t.order = append(t.order, uri)
+	}
+	for _, c := range classes {
+		if !slices.Contains(have, c) {
+			have = append(have, c)
+		}
+	}
+	t.classes[uri] = have
+}
+
+// write writes one rdf:Description with the rdf:type of each resource.
+func (t *typedRefs) write(w *xmlWriter) {
+	for _, uri := range t.order {
+		if len(t.classes[uri]) == 0 {
+			continue
+		}
+		w.open("rdf:Description", "rdf:about", uri)
+		for _, c := range t.classes[uri] {
+			w.res("rdf:type", c)
+		}
+		w.close("rdf:Description")
+	}
+}
 
 // dcatDist is one distribution of the register dataset.
 type dcatDist struct {
@@ -99,7 +183,21 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 		title = register.Text{De: "KI-Transparenzregister", En: "AI Transparency Register"}
 	}
 
+	geoLevel, spatial := coverage(x.site.Coverage)
+	contributor := x.cfg.ContributorID
+	if contributor == "" {
+		if uri, _, ok := register.ContributorURI(x.site.ContributorID); ok && x.site.ContributorID != "" {
+			contributor = uri
+		}
+	}
+
 	w := newXML()
+	var types typedRefs
+	// ref writes a reference to uri and notes the classes of uri.
+	ref := func(name, uri string, classes ...string) {
+		w.res(name, uri)
+		types.add(uri, classes...)
+	}
 	// langTexts drops the English text of a German-only site.
 	langTexts := func(name, de, en string) {
 		if !x.en {
@@ -126,18 +224,18 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	if x.site.Operator.Email != "" {
 		w.res("foaf:mbox", "mailto:"+x.site.Operator.Email)
 	}
-	w.res("foaf:homepage", x.site.Operator.URL)
+	ref("foaf:homepage", x.site.Operator.URL, clsDocument)
 	w.close("foaf:Agent")
 	w.close("dct:publisher")
-	w.res("foaf:homepage", x.base)
-	w.res("dct:language", euAuthority+"language/DEU")
+	ref("foaf:homepage", x.base, clsDocument)
+	ref("dct:language", euAuthority+"language/DEU", clsLanguage)
 	if x.en {
-		w.res("dct:language", euAuthority+"language/ENG")
+		ref("dct:language", euAuthority+"language/ENG", clsLanguage)
 	}
-	w.res("dct:license", license)
-	w.res("dcat:themeTaxonomy", themeTaxonomy)
-	w.res("dct:spatial", countryDE)
-	w.res("dcatap:availability", availStable)
+	ref("dct:license", license, clsLicense)
+	ref("dcat:themeTaxonomy", themeTaxonomy, clsConceptScheme)
+	ref("dct:spatial", spatial, clsLocation)
+	ref("dcatap:availability", availStable, clsConcept)
 	w.date("dct:issued", issued)
 	w.date("dct:modified", modified)
 
@@ -157,6 +255,7 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	w.res("dct:publisher", agentURI)
 	w.open("dcat:contactPoint")
 	w.open("vcard:Organization", "rdf:about", x.abs("#contact"))
+	w.res("rdf:type", clsKind) // DCAT-AP's range; vcard:Organization is a subclass
 	fn := opName.De
 	if fn == "" {
 		fn = title.De
@@ -168,9 +267,7 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	w.res("vcard:hasURL", x.site.Operator.URL)
 	w.close("vcard:Organization")
 	w.close("dcat:contactPoint")
-	if x.cfg.ContributorID != "" {
-		w.res("dcatde:contributorID", x.cfg.ContributorID)
-	}
+	ref("dcatde:contributorID", contributor)
 	for _, k := range []register.Text{
 		{De: "Künstliche Intelligenz", En: "artificial intelligence"},
 		{De: "KI-Verordnung", En: "AI Act"},
@@ -180,18 +277,18 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	} {
 		langTexts("dcat:keyword", k.De, k.En)
 	}
-	w.res("dcat:theme", euAuthority+"data-theme/GOVE")
-	w.res("dcat:theme", euAuthority+"data-theme/TECH")
-	w.res("dcatde:politicalGeocodingLevelURI", geoLevelFed)
-	w.res("dct:spatial", countryDE)
-	w.res("dcatap:availability", availStable)
-	w.res("dct:accessRights", accessPublic)
-	w.res("dct:accrualPeriodicity", freqIrregular)
-	w.res("dct:language", euAuthority+"language/DEU")
+	ref("dcat:theme", euAuthority+"data-theme/GOVE", clsConcept)
+	ref("dcat:theme", euAuthority+"data-theme/TECH", clsConcept)
+	ref("dcatde:politicalGeocodingLevelURI", geoLevel, clsConcept)
+	ref("dct:spatial", spatial, clsLocation)
+	ref("dcatap:availability", availStable, clsConcept)
+	ref("dct:accessRights", accessPublic, clsRights)
+	ref("dct:accrualPeriodicity", freqIrregular, clsFrequency)
+	ref("dct:language", euAuthority+"language/DEU", clsLanguage)
 	if x.en {
-		w.res("dct:language", euAuthority+"language/ENG")
+		ref("dct:language", euAuthority+"language/ENG", clsLanguage)
 	}
-	w.res("dcat:landingPage", x.abs("daten/"))
+	ref("dcat:landingPage", x.abs("daten/"), clsDocument)
 	w.date("dct:issued", issued)
 	w.date("dct:modified", modified)
 
@@ -202,15 +299,15 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 		langTexts("dct:description", d.desc.De, d.desc.En)
 		w.res("dcat:accessURL", x.abs("daten/"))
 		w.res("dcat:downloadURL", x.abs("daten/"+d.file))
-		w.res("dct:format", euAuthority+"file-type/"+d.format)
-		w.res("dcat:mediaType", ianaMedia+d.mediaType)
-		w.res("dct:license", license)
+		ref("dct:format", euAuthority+"file-type/"+d.format, clsMediaTypeExt)
+		ref("dcat:mediaType", ianaMedia+d.mediaType, clsMediaType)
+		ref("dct:license", license, clsLicense)
 		if !opName.IsZero() {
 			w.elem("dcatde:licenseAttributionByText", opName.De, "xml:lang", "de")
 		}
-		w.res("dcatap:availability", availStable)
+		ref("dcatap:availability", availStable, clsConcept)
 		if d.conforms != "" {
-			w.res("dct:conformsTo", x.abs(d.conforms))
+			ref("dct:conformsTo", x.abs(d.conforms), clsStandard)
 		}
 		w.date("dct:modified", modified)
 		if n, ok := sizes["daten/"+d.file]; ok {
@@ -223,6 +320,7 @@ func (x *exporter) catalogRDF(sizes map[string]int) []byte {
 	w.close("dcat:Dataset")
 	w.close("dcat:dataset")
 	w.close("dcat:Catalog")
+	types.write(w)
 	w.close("rdf:RDF")
 	return w.bytes()
 }

@@ -358,12 +358,20 @@ func TestBaseURL(t *testing.T) {
 
 func TestLicenseURI(t *testing.T) {
 	tests := map[string]string{
-		"":                "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
-		"dl-de/by-2-0":    "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
-		"dl-de/zero-2-0":  "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
-		"CC-BY-4.0":       "http://dcat-ap.de/def/licenses/cc-by/4.0",
-		"CC0-1.0":         "http://dcat-ap.de/def/licenses/cc-zero",
-		"https://x.y/lic": "https://x.y/lic",
+		"":                                    "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+		"dl-de/by-2-0":                        "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+		"dl-de/zero-2-0":                      "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+		"CC-BY-4.0":                           "http://dcat-ap.de/def/licenses/cc-by/4.0",
+		"CC0-1.0":                             "http://dcat-ap.de/def/licenses/cc-zero",
+		"http://dcat-ap.de/def/licenses/odbl": "http://dcat-ap.de/def/licenses/odbl",
+		"geoNutz/20131001":                    "http://dcat-ap.de/def/licenses/geoNutz/20131001",
+		"officialwork":                        "http://dcat-ap.de/def/licenses/officialWork",
+		// Outside the vocabulary ("maki check" rejects them): no licence
+		// statement rather than an invalid or foreign IRI.
+		"https://x.y/lic":                       "",
+		"MIT":                                   "",
+		"Datenlizenz Deutschland Namensnennung": "",
+		"geonutz/20131001":                      "http://dcat-ap.de/def/licenses/geoNutz/20131001",
 	}
 	for in, want := range tests {
 		if got := licenseURI(in); got != want {

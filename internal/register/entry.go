@@ -220,7 +220,24 @@ type Site struct {
 	Repository           Repository        `yaml:"repository"`
 	SecurityContact      string            `yaml:"security_contact" maki:"format=email"`
 	Redirects            map[string]string `yaml:"redirects"`
-	License              string            `yaml:"license"`
+	// License is the data licence of the open-data exports: an id of the
+	// dcat-ap.de licence vocabulary ("dl-by-de/2.0") or its full URI.
+	License string `yaml:"license"`
+	// ContributorID is the operator's GovData contributor URI
+	// (dcatde:contributorID): a URI http://dcat-ap.de/def/contributors/…
+	// or the id after that prefix.
+	ContributorID string `yaml:"contributor_id"`
+	// Coverage is the administrative level and area the register covers;
+	// empty means the whole federation (Bund, Germany).
+	Coverage Coverage `yaml:"coverage"`
+}
+
+// Coverage is the level and area of the authorities a register covers
+// (dcatde:politicalGeocodingLevelURI and politicalGeocodingURI).
+type Coverage struct {
+	Level Level  `yaml:"level"`
+	State string `yaml:"state" maki:"format=state"`
+	AGS   string `yaml:"ags" maki:"format=ags"`
 }
 
 // Operator is who runs the site (for Impressum and security.txt).

@@ -33,6 +33,7 @@ func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.
 	if r.Site != nil && r.Site.Positions != nil { // nil: missing or unreadable, reported by load
 		v.entry(&r.Site.Meta, r.Site)
 		v.site(r.Site)
+		v.siteData(r.Site)
 	}
 	v.topics()
 	ags := map[string]*register.Organisation{} // first organisation with each AGS
