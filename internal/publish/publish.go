@@ -142,10 +142,19 @@ func (s *Stage) path(name string) (string, error) {
 // is renamed aside, the stage renamed into place, then the old tree
 // removed. Files the build did not make but the old output had at its top
 // level and that start with "." (such as .git or .well-known from another
-// tool) are not kept: the output is exactly what the build made.
+// tool) are not kept: the output is exactly what the build made, except
+// for an empty placeholder (.gitkeep, .keep) that keeps the folder in git,
+// which is made again so that a build leaves the repository unchanged.
 func (s *Stage) Commit() error {
 	if s.done {
 		return fmt.Errorf("publish: stage already finished")
+	}
+	for name := range placeholders {
+		if fi, err := os.Lstat(filepath.Join(s.out, name)); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+			if err := os.WriteFile(filepath.Join(s.dir, name), nil, 0o644); err != nil {
+				return fmt.Errorf("publish: keep %s: %w", name, err)
+			}
+		}
 	}
 	old := ""
 	if _, err := os.Stat(s.out); err == nil {

@@ -113,3 +113,35 @@ func TestStageCreate(t *testing.T) {
 		t.Errorf("register.json: %d bytes, %v; want %d bytes", len(got), err, len(want))
 	}
 }
+
+// TestCommitKeepsPlaceholder: the empty .gitkeep that keeps public/ in git
+// survives a build (a build into the repository's own public/ leaves git
+// clean); other dotfiles the build did not make do not, and a .gitkeep
+// with content is not a placeholder.
+func TestCommitKeepsPlaceholder(t *testing.T) {
+	for _, tt := range []struct {
+		name, data string
+		kept       bool
+	}{
+		{".gitkeep", "", true},
+		{".keep", "", true},
+		{".gitkeep", "not empty", false},
+		{".htaccess", "", false},
+	} {
+		out := filepath.Join(t.TempDir(), "public")
+		os.MkdirAll(out, 0o755)
+		os.WriteFile(filepath.Join(out, tt.name), []byte(tt.data), 0o644)
+		st, err := NewStage(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Write("index.html", []byte("x"))
+		if err := st.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		_, err = os.Stat(filepath.Join(out, tt.name))
+		if kept := err == nil; kept != tt.kept {
+			t.Errorf("%s holding %q: kept %v; want %v", tt.name, tt.data, kept, tt.kept)
+		}
+	}
+}
