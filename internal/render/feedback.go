@@ -75,7 +75,10 @@ func (p *Page) FeedbackMail() string {
 // part percent-encoded, line breaks in the body as CRLF. With to empty, cc
 // becomes the recipient; with both empty the result is "".
 func mailto(to, cc, subject, body string) string {
-	if to == "" || strings.EqualFold(to, cc) {
+	if strings.EqualFold(to, cc) {
+		cc = ""
+	}
+	if to == "" {
 		to, cc = cc, ""
 	}
 	if to == "" {
