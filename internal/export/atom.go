@@ -176,8 +176,15 @@ func (x *exporter) writeFeed(lang string, f feedSpec, entryXML func(*register.Sy
 		updated = x.cfg.Now.UTC().Format(time.RFC3339)
 	}
 	feedURL := x.abs(langPrefix(lang) + f.path)
+	entries := make([]string, len(f.entries))
+	size := 2048
+	for i, s := range f.entries {
+		entries[i] = entryXML(s)
+		size += len(entries[i])
+	}
 
 	w := newXML()
+	w.b.Grow(size)
 	w.open("feed", "xmlns", "http://www.w3.org/2005/Atom", "xml:lang", lang)
 	w.elem("id", feedURL)
 	w.elem("title", f.title, "xml:lang", f.titleLang)
@@ -202,8 +209,8 @@ func (x *exporter) writeFeed(lang string, f feedSpec, entryXML func(*register.Sy
 	}
 	w.close("author")
 	w.elem("generator", "maki")
-	for _, s := range f.entries {
-		w.b.WriteString(entryXML(s))
+	for _, e := range entries {
+		w.b.WriteString(e)
 	}
 	w.close("feed")
 	return w.bytes()
