@@ -12,7 +12,9 @@ import (
 // organisation, topic and Land, both languages) of a synthetic corpus of
 // corpus.BenchSize(2000) systems (MAKI_BENCH_N=10000 for DESIGN §8);
 // BenchmarkMainFeed only the two main feeds, for comparison.
-func BenchmarkFeeds(b *testing.B)    { benchFeeds(b, func(x *exporter, s *sink) error { return x.feeds(s) }) }
+func BenchmarkFeeds(b *testing.B) {
+	benchFeeds(b, func(x *exporter, s *sink) error { return x.feeds(s) })
+}
 func BenchmarkMainFeed(b *testing.B) { benchFeeds(b, mainFeeds) }
 
 func mainFeeds(x *exporter, s *sink) error {
