@@ -195,6 +195,9 @@ type exporter struct {
 	// page URLs, catalogue texts) is written for a German-only site.
 	langs []string
 	en    bool
+	// feedSorted is systems in feed order (byFeedOrder), made once.
+	feedOnce   sync.Once
+	feedSorted []*register.System
 }
 
 func newExporter(r *register.Register, cfg Config) (*exporter, error) {

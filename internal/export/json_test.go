@@ -50,6 +50,14 @@ func TestFilesList(t *testing.T) {
 	for _, g := range register.StatsGroups {
 		want = append(want, "statistik/"+ChartFile(g), "en/statistik/"+ChartFile(g))
 	}
+	// A feed for every organisation, topic and Land, in both languages.
+	groups := []string{"organisationen/bmi/", "organisationen/stadt-musterstadt/", "themen/bauen/", "themen/soziales/"}
+	for _, code := range register.States {
+		groups = append(groups, "laender/"+strings.ToLower(code)+"/")
+	}
+	for _, g := range groups {
+		want = append(want, g+"feed.xml", "en/"+g+"feed.xml")
+	}
 	for _, p := range want {
 		if _, ok := files[p]; !ok {
 			t.Errorf("missing %s", p)

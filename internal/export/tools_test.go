@@ -180,6 +180,17 @@ func TestXMLLint(t *testing.T) {
 	dir := writeTemp(t, files)
 	at := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
 	xmllint(t, "--relaxng", "testdata/atom.rng", at("feed.xml"), at("en/feed.xml"))
+	// Every group feed (organisation, topic, Land; with entries and empty).
+	var feeds []string
+	for p := range files {
+		if strings.HasSuffix(p, "/feed.xml") && p != "en/feed.xml" {
+			feeds = append(feeds, at(p))
+		}
+	}
+	if len(feeds) < 2*(2+2+16) {
+		t.Errorf("%d group feeds; want one per organisation, topic and Land in each language", len(feeds))
+	}
+	xmllint(t, append([]string{"--relaxng", "testdata/atom.rng"}, feeds...)...)
 	xmllint(t, "--schema", "testdata/sitemap-alternates.xsd", at("sitemap.xml"))
 	var wellFormed []string
 	for p := range files {
@@ -192,7 +203,7 @@ func TestXMLLint(t *testing.T) {
 	// A register with no systems still gives valid feeds.
 	empty := mustFiles(t, emptyRegister(), fixtureConfig())
 	edir := writeTemp(t, empty)
-	xmllint(t, "--relaxng", "testdata/atom.rng", filepath.Join(edir, "feed.xml"))
+	xmllint(t, "--relaxng", "testdata/atom.rng", filepath.Join(edir, "feed.xml"), filepath.Join(edir, "themen/bauen/feed.xml"), filepath.Join(edir, "laender/de-bw/feed.xml"))
 }
 
 func TestSitemapIndexXMLLint(t *testing.T) {

@@ -249,10 +249,13 @@ type Operator struct {
 }
 
 // Repository is where the content is kept; EditURL has a {path} placeholder
-// for the content-relative path of a file.
+// for the content-relative path of a file. IssuesURL opens a new issue,
+// with {title} and {body} placeholders; without it the fact sheets derive
+// it from URL on github.com, codeberg.org and GitLab hosts.
 type Repository struct {
-	URL     string `yaml:"url" maki:"format=https"`
-	EditURL string `yaml:"edit_url" maki:"format=https"`
+	URL       string `yaml:"url" maki:"format=https"`
+	EditURL   string `yaml:"edit_url" maki:"format=https"`
+	IssuesURL string `yaml:"issues_url" maki:"format=https"`
 }
 
 // Register is the whole loaded content: site settings, vocabulary,
