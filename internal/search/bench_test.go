@@ -145,7 +145,8 @@ func gzipLen(b []byte) int {
 func coldQuery(ix *Index, q string, f Filter) (download, int) {
 	fetched := map[string]bool{}
 	rd := newReader(func(p string) []byte { fetched[p] = true; return ix.files[p] })
-	_, docs, _ := rd.query(queryWords(ix.a, q), f, false)
+	res, _ := rd.query(queryWords(ix.a, q), f, false)
+	docs := res.docs
 	m, _ := rd.loadMeta()
 	for i, d := range docs {
 		if i == 10 {
