@@ -58,7 +58,11 @@ func (l *loader) synonyms() {
 			continue
 		}
 		if len(g.Content) < 2 || len(g.Content) > maxSynonymMembers {
-			l.errs.Add(pos(g), "", "limit", "synonym group: %d entries; want 2 to %d", len(g.Content), maxSynonymMembers)
+			entries := "entries"
+			if len(g.Content) == 1 {
+				entries = "entry"
+			}
+			l.errs.Add(pos(g), "", "limit", "synonym group: %d %s; want 2 to %d", len(g.Content), entries, maxSynonymMembers)
 			continue
 		}
 		var group []string
@@ -83,7 +87,7 @@ func (l *loader) synonyms() {
 				bad = true
 			default:
 				k := strings.ToLower(v)
-				if p, dup := seen[k]; dup {
+				if p, dup := seen[k]; dup && p != pos(m) { // an alias repeats a group, not a word
 					l.errs.Warn(pos(m), "", "duplicate", "synonym %q also at %d:%d; its groups stay apart", excerpt(v), p.Line, p.Col)
 				} else {
 					seen[k] = pos(m)

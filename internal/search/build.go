@@ -65,7 +65,7 @@ type Index struct {
 	basedOn   []int32     // by doc: the doc it is based on, or -1
 	top       [][]simTerm // by doc: its most distinctive terms, for Similar
 
-	a       *analyzer
+	a *analyzer
 	// phrases are the synonym list's multi-word keys (see synonyms.go).
 	phrases []string
 
