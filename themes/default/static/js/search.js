@@ -332,6 +332,7 @@
   var status = document.getElementById(form.dataset.status);
   var list = document.getElementById(form.dataset.results);
   var more = document.getElementById(form.dataset.more);
+  var hint = document.getElementById(form.dataset.suggest);
   var PAGE = 10, version = "", run = 0, shown = 0, current = null, timer = 0;
 
   var engine = new Engine(function (path, binary) {
@@ -342,7 +343,50 @@
     }).then(function (x) { if (path === "meta.json") version = x.v; return x; });
   });
 
-  function msg(key, n) { return (form.dataset[key] || "").replace("{n}", n); }
+  // msg fills a message's {n}, {q}, {f}, {m}, {k} (a function, so that "$&" in a query stays as typed).
+  function msg(key, v) {
+    return (form.dataset[key] || "").replace(/\{([nqfmk])\}/g, function (x, k) { return typeof v === "object" ? String(v[k]) : String(v); });
+  }
+
+  // filterText names the active filters: "Status: im Einsatz, Pilot; Ebene: Land".
+  function filterText(f) {
+    return FACETS.filter(function (name) { return f[name].length; }).map(function (name) {
+      var x = form.querySelector("input[name=" + name + "]"), fs = x && x.closest("fieldset"), lg = fs && fs.querySelector("legend");
+      return (lg ? lg.textContent.trim() + ": " : "") + f[name].map(function (v) { return labelOf(name, v); }).join(", ");
+    }).join("; ");
+  }
+
+  // statusText says what is shown and why, and changes with every change
+  // of the query, the filters or the number shown (screen readers
+  // announce only changes): "22 KI-Systeme gefunden für „chatbot“,
+  // gefiltert nach Status: im Einsatz; 20 angezeigt."
+  function statusText(r, q, f) {
+    var n = r.docs.length, ft = filterText(f);
+    var t = n === 0 ? msg("msgNone", 0) : n === 1 ? msg("msgOne", 1) : msg("msgCount", n.toLocaleString(lang));
+    if (q) t += " " + msg("msgFor", { q: q });
+    if (ft) t += ", " + msg("msgFiltered", { f: ft });
+    if (shown < n) t += "; " + msg("msgShown", shown.toLocaleString(lang));
+    t += ".";
+    if (r.partial) t = msg("msgPartial", { m: r.matched, k: r.words }) + " " + t;
+    if (n === 0) t += " " + msg("msgNoneHint", "");
+    return t;
+  }
+
+  // showSuggest offers the query with its typos corrected, as a link.
+  function showSuggest(r) {
+    if (!hint) return;
+    hint.textContent = "";
+    hint.hidden = !r.fixes.size;
+    if (!r.fixes.size) return;
+    var q = suggest(input.value, r.fixes), u = new URL(location.href), p = new URLSearchParams(location.search);
+    p.set("q", q); u.search = p.toString();
+    var parts = (form.dataset.msgSuggest || "").split("{q}"), a = el("a");
+    a.href = u.href; a.textContent = q;
+    a.addEventListener("click", function (e) { e.preventDefault(); input.value = q; toURL(true); search(false); input.focus(); });
+    hint.appendChild(document.createTextNode(parts[0] || ""));
+    hint.appendChild(a);
+    hint.appendChild(document.createTextNode(parts.slice(1).join("")));
+  }
 
   function filterFromForm() {
     var f = {};
@@ -436,13 +480,14 @@
     list.appendChild(frag);
     shown = end;
     if (more) more.hidden = shown >= r.docs.length;
+    status.textContent = statusText(r, input.value.trim(), filterFromForm());
   }
 
   async function search(live) {
     var mine = ++run, ws = words(input.value), f = filterFromForm();
     var any = ws.length || FACETS.some(function (n) { return f[n].length; });
     if (!any) {
-      list.textContent = ""; status.textContent = ""; if (more) more.hidden = true;
+      list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; if (hint) hint.hidden = true;
       return;
     }
     try {
@@ -452,8 +497,7 @@
       list.textContent = "";
       await showMore(mine);
       if (mine !== run) return;
-      var n = r.docs.length;
-      status.textContent = n === 0 ? msg("msgNone", 0) : n === 1 ? msg("msgOne", 1) : msg("msgCount", n.toLocaleString(lang));
+      showSuggest(r);
     } catch (e) {
       if (mine === run) status.textContent = msg("msgError", "");
     }
