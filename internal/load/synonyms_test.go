@@ -1,11 +1,16 @@
 package load_test
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 
+	"maki/internal/guard"
 	"maki/internal/load"
 )
 
@@ -49,6 +54,48 @@ func TestSynonyms(t *testing.T) {
 			got := strings.Join(msgs, "\n")
 			if tt.errs == "" && got != "" || !strings.Contains(got, tt.errs) {
 				t.Errorf("errors:\n%s\nwant one containing %q", got, tt.errs)
+			}
+		})
+	}
+}
+
+// TestSynonymsFileGuarded checks that the synonym list is read through the
+// guarded file system like every content file: a link out of the content
+// root, a pipe or a file over the size cap is an error at
+// content/synonyme.yaml, never read and never waited on.
+func TestSynonymsFileGuarded(t *testing.T) {
+	if _, err := os.Stat("../../content/site.yaml"); err != nil {
+		t.Skip("no example content")
+	}
+	outside := filepath.Join(t.TempDir(), "outside.yaml")
+	os.WriteFile(outside, []byte("- [geheim, secret]\n"), 0o644)
+	for name, plant := range map[string]func(string) error{
+		"link outside": func(p string) error { return os.Symlink(outside, p) },
+		"pipe":         func(p string) error { return syscall.Mkfifo(p, 0o644) },
+		"too large":    func(p string) error { return os.WriteFile(p, []byte("- [aa, bb]\n"+strings.Repeat("#", 40000)), 0o644) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "content")
+			if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, load.SynonymsFile)
+			os.Remove(p)
+			if err := plant(p); err != nil {
+				t.Fatal(err)
+			}
+			r, errs := load.Register(guard.New(context.Background(), dir, 30000), "content")
+			if len(r.Synonyms) != 0 {
+				t.Errorf("Synonyms = %q; want none read", r.Synonyms)
+			}
+			found := false
+			for _, e := range errs.Errors() {
+				if e.Pos.File == "content/"+load.SynonymsFile {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("errors %v; want one at content/%s", errs, load.SynonymsFile)
 			}
 		})
 	}

@@ -238,3 +238,26 @@ func TestSmallRegister(t *testing.T) {
 	}
 	checkJS(t, ix, qs)
 }
+
+// TestOddSynonyms checks that synonym groups of punctuation, one-letter
+// words, stop words only or phrases longer than a query never panic and
+// that both readers still agree.
+func TestOddSynonyms(t *testing.T) {
+	r := synthRegister(small...)
+	r.Synonyms = [][]string{
+		{"", "!!"}, {"a b", "KI"}, {"der die das", "Chatbot"}, {"Den Haag", "’s-Gravenhage"},
+		{"Müll Müll Müll", "Abfall"}, {"Chatbot", "Chatbot"}, {"constructor", "__proto__"},
+	}
+	ix := mustBuild(t, r)
+	var qs []jsQuery
+	for _, q := range []string{"der die das", "Den Haag", "Gravenhage", "Müll Müll Müll", "Abfall", "constructor", "__proto__", "a b", "KI"} {
+		if _, err := ix.Query(q, Filter{}); err != nil {
+			t.Errorf("Query(%q): %v", q, err)
+		}
+		qs = append(qs, jsQuery{Q: q}, jsQuery{Q: q, Live: true})
+	}
+	if got := ids(ix.Search("Gravenhage", Filter{}, -1)); !reflect.DeepEqual(got, []string{"haag"}) {
+		t.Errorf("Search(Gravenhage) = %v; want [haag] (synonym phrase with a stop word)", got)
+	}
+	checkJS(t, ix, qs)
+}
