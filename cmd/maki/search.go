@@ -85,8 +85,18 @@ func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if limit <= 0 {
 		limit = -1
 	}
-	hits := ix.Search(q, f, -1)
+	res, err := ix.Query(q, f)
+	if err != nil {
+		return err
+	}
+	hits := res.Hits
 	total := len(hits)
+	if res.Partial {
+		fmt.Fprintf(stderr, "no system matches every word; results for some of the words (%d of %d)\n", res.Matched, res.Words)
+	}
+	if res.Suggestion != "" {
+		fmt.Fprintf(stderr, "did you mean: %s\n", res.Suggestion)
+	}
 	if limit >= 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}

@@ -55,6 +55,7 @@ func RegisterCached(fsys fs.FS, root string, cache *Cache) (*register.Register, 
 	l.dir("organisationen", "organisation", organisation)
 	l.dir("systeme", "system", system)
 	l.pages()
+	l.synonyms()
 	sort.Slice(l.reg.Organisations, func(i, j int) bool { return l.reg.Organisations[i].ID < l.reg.Organisations[j].ID })
 	sort.Slice(l.reg.Systems, func(i, j int) bool { return l.reg.Systems[i].ID < l.reg.Systems[j].ID })
 	sort.Slice(l.reg.Pages, func(i, j int) bool { return l.reg.Pages[i].ID < l.reg.Pages[j].ID })

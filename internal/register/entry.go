@@ -266,6 +266,9 @@ type Register struct {
 	Organisations []*Organisation
 	Systems       []*System
 	Pages         []*Page
+	// Synonyms are the search's synonym groups (content/synonyme.yaml):
+	// each group's words and phrases find each other.
+	Synonyms [][]string
 
 	orgs    map[string]*Organisation
 	systems map[string]*System

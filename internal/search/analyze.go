@@ -155,7 +155,7 @@ func (a *analyzer) english(word string) string {
 var linkers = []string{"s", "es", "n", "en", "e", "er"}
 
 // compounder splits German compounds into words of the register's own
-// vocabulary, in the manner of bleve's dict_compound filter (a dictionary
+// vocabulary and of maki's word list (compounds.go), in the manner of bleve's dict_compound filter (a dictionary
 // of known words looked up at every position), with a segmentation step it
 // lacks: a word is split only if it can be read completely as known parts
 // joined by linking elements, so "Baugenehmigungsverfahren" becomes bau,

@@ -145,7 +145,8 @@ func gzipLen(b []byte) int {
 func coldQuery(ix *Index, q string, f Filter) (download, int) {
 	fetched := map[string]bool{}
 	rd := newReader(func(p string) []byte { fetched[p] = true; return ix.files[p] })
-	_, docs, _ := rd.query(queryWords(ix.a, q), f, false)
+	res, _ := rd.query(queryWords(ix.a, q), f, false)
+	docs := res.docs
 	m, _ := rd.loadMeta()
 	for i, d := range docs {
 		if i == 10 {
@@ -294,5 +295,51 @@ func TestJSQueryTime(t *testing.T) {
 			t.Fatalf("node: %v\n%s", err, out)
 		}
 		t.Logf("n=%d %s", n, strings.TrimSpace(string(out)))
+	}
+}
+
+// TestBudgets asserts DESIGN.md's download budgets: the browser script at
+// most 10 KB gzip-compressed, and a cold one-word query (meta.json, the
+// dictionary shard, the postings pack and the summaries of the first ten
+// results; raw bytes, as if the server did not compress) at most 50 KB at
+// 10,000 systems and, with MAKI_BENCH_100K=1, 150 KB at 100,000, for a
+// rare, a typical and the most frequent word and two fixed ones.
+func TestBudgets(t *testing.T) {
+	src, err := os.ReadFile(scriptPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(src)
+	w.Close()
+	t.Logf("search.js: %d bytes, %d gzip-compressed", len(src), buf.Len())
+	if buf.Len() > 10<<10 {
+		t.Errorf("search.js is %d bytes gzip-compressed; want at most %d", buf.Len(), 10<<10)
+	}
+	if testing.Short() {
+		t.Skip("short: no 10,000-system register")
+	}
+	budgets := map[int]int{10000: 50_000}
+	if os.Getenv("MAKI_BENCH_100K") != "" {
+		budgets[100000] = 150_000
+	}
+	for n, budget := range budgets {
+		r, errs := load.Register(corpus.FS(n, 1), "content")
+		if err := errs.Err(); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := buildFull(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rare, typical, top := wordsByDF(ix)
+		for _, q := range []string{"Chatbot", "Bürgeramt", rare, typical, top} {
+			dl, hits := coldQuery(ix, q, Filter{})
+			t.Logf("n=%d %q: %d hits, %d files, %d bytes (%d gzip)", n, q, hits, len(dl.paths), dl.raw, dl.gzip)
+			if dl.raw > budget {
+				t.Errorf("n=%d: cold query %q downloads %d bytes; want at most %d", n, q, dl.raw, budget)
+			}
+		}
 	}
 }

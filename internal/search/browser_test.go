@@ -32,7 +32,8 @@ const e = new s.Engine((p, bin) => {
   const out = [];
   for (const q of JSON.parse(fs.readFileSync(queries, "utf8"))) {
     const r = await e.query(s.words(q.q), q.filter || {}, q.live);
-    out.push(r.docs.map((d, i) => [d, r.scores[i]]));
+    out.push({hits: r.docs.map((d, i) => [d, r.scores[i]]), partial: r.partial, matched: r.matched, words: r.words,
+      suggestion: r.fixes.size ? s.suggest(q.q, r.fixes) : ""});
   }
   process.stdout.write(JSON.stringify(out));
 })().catch(err => { console.error(err); process.exit(1); });
@@ -43,9 +44,17 @@ func scriptPath() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "themes", "default", "static", "js", "search.js")
 }
 
+// jsResult is the browser script's answer to one query.
+type jsResult struct {
+	Hits           [][2]float64 `json:"hits"`
+	Partial        bool         `json:"partial"`
+	Matched, Words int
+	Suggestion     string `json:"suggestion"`
+}
+
 // runJS runs the browser script's engine under node over ix's files and
-// returns, per query, the doc numbers and scores.
-func runJS(t *testing.T, ix *Index, qs []jsQuery) [][][2]float64 {
+// returns, per query, the doc numbers and scores, and the rest of its answer.
+func runJS(t *testing.T, ix *Index, qs []jsQuery) []jsResult {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -71,7 +80,7 @@ func runJS(t *testing.T, ix *Index, qs []jsQuery) [][][2]float64 {
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
-	var res [][][2]float64
+	var res []jsResult
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatalf("node output: %v", err)
 	}
@@ -83,20 +92,26 @@ func filterOf(m map[string][]string) Filter {
 }
 
 // checkJS asserts that the browser script ranks every query exactly like
-// Index.search: same systems, same order, same scores.
+// Index.query: same systems, same order, same scores, the same partial
+// answer and the same "Meinten Sie …?".
 func checkJS(t *testing.T, ix *Index, qs []jsQuery) {
 	t.Helper()
 	res := runJS(t, ix, qs)
 	for i, q := range qs {
-		hits, err := ix.search(q.Q, filterOf(q.Filter), q.Live)
+		r, err := ix.query(q.Q, filterOf(q.Filter), q.Live)
 		if err != nil {
 			t.Fatal(err)
+		}
+		hits := r.Hits
+		js := res[i]
+		if js.Partial != r.Partial || js.Suggestion != r.Suggestion || len(hits) > 0 && (js.Matched != r.Matched || js.Words != r.Words) {
+			t.Errorf("query %+v: js partial %v (%d of %d), suggestion %q; go %v (%d of %d), %q", q, js.Partial, js.Matched, js.Words, js.Suggestion, r.Partial, r.Matched, r.Words, r.Suggestion)
 		}
 		var want [][2]float64
 		for _, h := range hits {
 			want = append(want, [2]float64{float64(ix.byID[h.ID]), h.Score})
 		}
-		got := res[i]
+		got := js.Hits
 		if os.Getenv("JSDEBUG") != "" {
 			t.Logf("%+v: %d hits", q, len(got))
 		}
@@ -110,7 +125,7 @@ func checkJS(t *testing.T, ix *Index, qs []jsQuery) {
 			if len(want) > 5 {
 				want = want[:5]
 			}
-			t.Errorf("query %+v: js %v…; go %v… (lengths %d, %d)", q, got, want, len(res[i]), len(hits))
+			t.Errorf("query %+v: js %v…; go %v… (lengths %d, %d)", q, got, want, len(js.Hits), len(hits))
 		}
 	}
 }

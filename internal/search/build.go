@@ -65,7 +65,10 @@ type Index struct {
 	basedOn   []int32     // by doc: the doc it is based on, or -1
 	top       [][]simTerm // by doc: its most distinctive terms, for Similar
 
-	a       *analyzer
+	a *analyzer
+	// phrases are the synonym list's multi-word keys (see synonyms.go).
+	phrases []string
+
 	files   map[string][]byte
 	reader  *reader
 	scratch chan []int64
@@ -79,6 +82,12 @@ type postings struct {
 type dictKey struct {
 	key   string
 	terms []int32
+	// stop marks a stop word of either language: dropped from what a
+	// query requires, as at index time, whatever terms it also has.
+	stop bool
+	// display is how the key is written in the register ("Bürgeramt" for
+	// burgeramt), for "Meinten Sie …?"; "" when it is the key itself.
+	display string
 }
 
 type docSummary struct {
@@ -379,6 +388,14 @@ func (b *builder) build(r *register.Register) *Index {
 			cp.stems[b.terms[w.de]] = true
 		}
 	}
+	// …and maki's own word list, so that a compound splits whether or not
+	// the register uses its parts alone.
+	for _, p := range b.a.shippedParts() {
+		if len(p) >= minPart && !b.a.deStop[p] {
+			cp.words[p] = true
+			cp.stems[b.a.stemGerman(p)] = true
+		}
+	}
 	// Dictionary keys: every surface form maps to the terms it was
 	// analysed to; stems are keys too, and stop words map to nothing.
 	keyTerms := make([]map[int32]bool, 0, len(b.keys))
@@ -421,11 +438,25 @@ func (b *builder) build(r *register.Register) *Index {
 	for _, pk := range partKeys {
 		addKey(pk[0], pk[1])
 	}
+	stopKeys := map[int32]bool{}
 	for _, m := range []map[string]bool{b.a.deStop, b.a.enStop} {
 		for sw := range m {
-			addKey(b.key(b.a.fold(sw)), -1)
+			k := b.key(b.a.fold(sw))
+			addKey(k, -1)
+			stopKeys[k] = true
 		}
 	}
+	// Synonym groups: one term per group, found by every member's key.
+	syn := b.synonyms(r.Synonyms)
+	for _, g := range syn.groups {
+		for _, k := range g.keys {
+			addKey(b.key(k), g.term)
+		}
+	}
+	ix.phrases = syn.phrases
+	// How each key is written: the register's own spelling of it (or of a
+	// word stemmed to it), for "Meinten Sie …?".
+	display := b.displayForms(syn)
 
 	// Phase 3: weighted term frequencies, BM25F impacts, postings.
 	var avg float64
@@ -463,13 +494,24 @@ func (b *builder) build(r *register.Register) *Index {
 				if ft.body {
 					ft.weight *= bodyNorm
 				}
-				for _, wid := range ft.words {
+				for i, wid := range ft.words {
 					w := &b.words[wid]
 					if ft.lang == 'd' {
 						if w.de >= 0 {
 							add(w.de, ft.weight)
 							for _, p := range w.parts {
 								add(p, ft.weight*wCompound)
+								for _, g := range syn.single[p] {
+									add(g, ft.weight*wCompound)
+								}
+							}
+							for _, g := range syn.single[w.de] {
+								add(g, ft.weight)
+							}
+							for _, ph := range syn.multi[w.de] {
+								if b.phraseAt(ft.words, i, ph.terms) {
+									add(ph.group, ft.weight)
+								}
 							}
 						}
 					} else if w.en >= 0 {
@@ -529,14 +571,14 @@ func (b *builder) build(r *register.Register) *Index {
 
 	// Keys, sorted, each with its sorted terms (only terms with postings).
 	for k, ks := range b.keys {
-		dk := dictKey{key: ks}
+		dk := dictKey{key: ks, stop: stopKeys[int32(k)], display: display[ks]}
 		if k < len(keyTerms) {
 			for t := range keyTerms[k] {
 				if len(post[t].docs) > 0 {
 					dk.terms = append(dk.terms, t)
 				}
 			}
-			if len(keyTerms[k]) > 0 && len(dk.terms) == 0 {
+			if len(keyTerms[k]) > 0 && len(dk.terms) == 0 && !dk.stop {
 				continue
 			}
 		}

@@ -21,14 +21,21 @@ func contentIndex(t *testing.T) *Index {
 	return mustBuild(t, r)
 }
 
-// relevance pins what must come first for queries on the example content.
-// first: the top results in order; all: if set, the complete result set in
-// order. The comment says which feature the query exercises.
+// relevance pins what must come first for queries on the example content
+// (with its synonym list, content/synonyme.yaml). first: the top results
+// in order; all: if set, the complete result set in order; live: the last
+// word is being typed; partial: no system matches every word, these match
+// the most; suggest: the "Meinten Sie …?" query. The comment says which
+// feature the query exercises. TestJSMatchesGoContent runs every case in
+// the browser script too.
 var relevance = []struct {
-	q     string
-	f     Filter
-	first []string
-	all   []string
+	q       string
+	f       Filter
+	live    bool
+	first   []string
+	all     []string
+	partial bool
+	suggest string
 }{
 	// exact words, name outranks body
 	{q: "Chatbot", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}},
@@ -56,9 +63,9 @@ var relevance = []struct {
 	{q: "Prognose", first: []string{"personalbedarfsprognose", "verkehrsmengenprognose", "hochwasser-pegelprognose"}},
 	{q: "Pegel", all: []string{"hochwasser-pegelprognose"}},
 	// one typo in a word of six letters or more
-	{q: "Phising", all: []string{"phishing-erkennung-kommunal"}},
-	{q: "Anonymisierng", first: []string{"urteilsanonymisierung-rlp", "urteilsanonymisierung-sh"}},
-	{q: "Waldbrandfrüherkenung", all: []string{"waldbrandfrueherkennung"}},
+	{q: "Phising", all: []string{"phishing-erkennung-kommunal"}, suggest: "Phishing"},
+	{q: "Anonymisierng", first: []string{"urteilsanonymisierung-rlp", "urteilsanonymisierung-sh"}, suggest: "Anonymisierung"},
+	{q: "Waldbrandfrüherkenung", all: []string{"waldbrandfrueherkennung"}, suggest: "Waldbrandfrüherkennung"},
 	// prefixes (a word not finished)
 	{q: "Waldbr", all: []string{"waldbrandfrueherkennung", "waldbrand-kameranetz-brandenburg"}},
 	{q: "Anomal", first: []string{"netzwerk-anomalieerkennung"}},
@@ -72,6 +79,34 @@ var relevance = []struct {
 	{q: "dass", all: []string{}},
 	{q: "der Chatbot für das Bürgeramt", all: []string{"buergeramt-chatbot-musterstadt"}},
 	{q: "xylophon", all: []string{}},
+	// issue 13: stop words are dropped at query time as at index time
+	// ("den" is a German stop word, though the dictionary has terms for it)
+	{q: "Chatbot für den Bürgerservice", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}},
+	{q: "Chatbot für Bürgerservice", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}},
+	{q: "die Chatbots für den im Bürgerservice, dass daß", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}},
+	{q: "Chatbot für den", live: true, first: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}},
+	// issue 13: an exact or stemmed match ranks above a typo or prefix
+	// match: "chatbto" is no inflection of "chat" ("Copilot Chat"), and
+	// "Chat" itself ranks above the chatbots it is a prefix of
+	{q: "chatbto", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}, suggest: "Chatbot"},
+	{q: "Chat", all: []string{"ki-assistent-verwaltung", "buergeramt-chatbot-musterstadt"}},
+	{q: "Chat", live: true, all: []string{"ki-assistent-verwaltung", "buergeramt-chatbot-musterstadt", "bafoeg-chatbot", "corona-hotline-chatbot"}},
+	{q: "Chatbots Bürgerservce", first: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}, suggest: "Chatbots Bürgerservice"},
+	// issue 13: compounds split with the shipped word list: "Ablagerung"
+	// occurs only inside "Müllablagerungen", "Zulassung" only in compounds
+	{q: "Ablagerung", all: []string{"maengelmelder-kategorisierung"}},
+	{q: "Abfuhr", all: []string{"abfall-tourenplanung"}},
+	// issue 13: synonyms (content/synonyme.yaml)
+	{q: "Kraftfahrzeug", first: []string{"kfz-zulassung-dokumentenerkennung"}},
+	{q: "Müll", first: []string{"abfall-tourenplanung", "schlagloch-erkennung"}},
+	{q: "Abfall", first: []string{"abfall-tourenplanung", "schlagloch-erkennung"}},
+	{q: "öffentlicher Nahverkehr", first: []string{"rufbus-disposition"}},
+	{q: "künstliche Intelligenz", first: []string{"hochwasser-pegelprognose", "ki-assistent-verwaltung"}},
+	// issue 13: no system has every word: those with the most, labelled,
+	// and a "Meinten Sie …?" for typos
+	{q: "Chatbot xylophon", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}, partial: true},
+	{q: "Chatbot Bürgeramt xylophon", all: []string{"buergeramt-chatbot-musterstadt"}, partial: true},
+	{q: "Bürgersevice", first: []string{"bafoeg-chatbot", "corona-hotline-chatbot", "buergeramt-chatbot-musterstadt"}, suggest: "Bürgerservice"},
 	// filters combine with the text
 	{q: "Chatbot", f: Filter{Status: []string{"retired"}}, all: []string{"corona-hotline-chatbot"}},
 	{q: "Prognose", f: Filter{Level: []string{"bund"}}, first: []string{"personalbedarfsprognose"}},
@@ -82,7 +117,14 @@ var relevance = []struct {
 func TestRelevance(t *testing.T) {
 	ix := contentIndex(t)
 	for _, tt := range relevance {
-		got := ids(ix.Search(tt.q, tt.f, -1))
+		res, err := ix.query(tt.q, tt.f, tt.live)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Partial != tt.partial || res.Suggestion != tt.suggest {
+			t.Errorf("query(%q, live %v): partial %v, suggestion %q; want %v, %q", tt.q, tt.live, res.Partial, res.Suggestion, tt.partial, tt.suggest)
+		}
+		got := ids(res.Hits)
 		if tt.all != nil {
 			if !reflect.DeepEqual(got, tt.all) {
 				t.Errorf("Search(%q, %+v) = %v; want exactly %v", tt.q, tt.f, got, tt.all)
@@ -147,6 +189,9 @@ func TestJSMatchesGoContent(t *testing.T) {
 	for _, tt := range relevance {
 		m := map[string][]string{"status": tt.f.Status, "level": tt.f.Level, "state": tt.f.State, "topic": tt.f.Topic, "risk_class": tt.f.RiskClass}
 		qs = append(qs, jsQuery{Q: tt.q, Filter: m}, jsQuery{Q: tt.q, Filter: m, Live: true})
+		if tt.live {
+			qs = append(qs, jsQuery{Q: tt.q + " ", Filter: m, Live: true})
+		}
 	}
 	for _, q := range []string{"ÜBERSETZUNG", "STRASSE", "Straße", "115", "E-Akte", "KI-gestützt", "Bürger:innen", "„Frag Musti“", "x", "Öl", "Phishing-E-Mails", "chatbot's", "Zuständigkeits­finder", "Café", "ŒUVRE"} {
 		qs = append(qs, jsQuery{Q: q}, jsQuery{Q: q, Live: true})

@@ -33,11 +33,15 @@ var facetNames = []string{"status", "level", "state", "topic", "risk_class"}
 //
 //	meta.json      {"v": version, "n": systems, "chunk": systems per chunk,
 //	               "dict": [first key of each dictionary shard],
-//	               "facets": {facet: {value: count}}}
-//	d/<i>.json     dictionary shard i: {"k": [[key, t…]…], "t": [[stem, df,
+//	               "facets": {facet: {value: count}},
+//	               "phr": [synonym phrases: folded words joined by " "]}
+//	d/<i>.json     dictionary shard i: {"k": [[key, x…]…], "t": [[stem, df,
 //	               idf×1000, pack, offset, length]…]}; keys are folded
-//	               surface forms, sorted; t indexes the shard's term list;
-//	               a key without terms is a stop word
+//	               surface forms, sorted; each x is a number t ≥ 0 (an
+//	               index into the shard's term list), -1 (the key is a
+//	               stop word, though it has terms) or a string (how the
+//	               register writes the key, for "Meinten Sie …?"); a key
+//	               without terms is a stop word
 //	p/<i>.bin      postings packs: per term a doc set followed by one
 //	               impact byte per doc (score = factor × idf × impact)
 //	f/<facet>/<value>.bin   doc set of a facet value
@@ -128,6 +132,14 @@ func (ix *Index) encode() error {
 		}
 		e := []any{k.key}
 		size += len(k.key) + 6
+		if k.display != "" {
+			e = append(e, k.display)
+			size += len(k.display) + 3
+		}
+		if k.stop && len(k.terms) > 0 {
+			e = append(e, -1)
+			size += 3
+		}
 		for _, t := range k.terms {
 			li, ok := local[t]
 			if !ok {
@@ -202,7 +214,8 @@ func (ix *Index) encode() error {
 		Chunk  int                       `json:"chunk"`
 		Dict   []string                  `json:"dict"`
 		Facets map[string]map[string]int `json:"facets"`
-	}{hex.EncodeToString(h.Sum(nil))[:12], ix.n, chunkDocs, firsts, facetCounts}
+		Phr    []string                  `json:"phr,omitempty"`
+	}{hex.EncodeToString(h.Sum(nil))[:12], ix.n, chunkDocs, firsts, facetCounts, ix.phrases}
 	if meta.Dict == nil {
 		meta.Dict = []string{}
 	}

@@ -33,7 +33,7 @@ func TestJSFindsObjectPropertyNames(t *testing.T) {
 		)
 	}
 	res := runJS(t, ix, qs[:1])
-	if len(res) != 1 || len(res[0]) == 0 {
+	if len(res) != 1 || len(res[0].Hits) == 0 {
 		t.Fatalf("browser script: ?q=constructor finds %v; want the system that names it", res)
 	}
 	checkJS(t, ix, qs)

@@ -37,6 +37,7 @@ type metaFile struct {
 	Chunk  int                       `json:"chunk"`
 	Dict   []string                  `json:"dict"`
 	Facets map[string]map[string]int `json:"facets"`
+	Phr    []string                  `json:"phr"`
 }
 
 type termRef struct {
@@ -45,9 +46,11 @@ type termRef struct {
 }
 
 type shardFile struct {
-	keys  []string
-	terms [][]int // per key: indexes into refs
-	refs  []termRef
+	keys    []string
+	terms   [][]int // per key: indexes into refs
+	stop    []bool  // per key: a stop word
+	display []string
+	refs    []termRef
 }
 
 func newReader(get func(string) []byte) *reader {
@@ -93,18 +96,30 @@ func (r *reader) shard(i int) (*shardFile, error) {
 		if len(k) == 0 {
 			continue
 		}
-		var key string
+		var key, display string
 		json.Unmarshal(k[0], &key)
 		var ts []int
+		stop := len(k) == 1
 		for _, x := range k[1:] {
-			var t int
+			if len(x) > 0 && x[0] == '"' {
+				json.Unmarshal(x, &display)
+				continue
+			}
+			t := -2
 			json.Unmarshal(x, &t)
-			if t >= 0 && t < len(s.refs) {
+			if t == -1 {
+				stop = true
+			} else if t >= 0 && t < len(s.refs) {
 				ts = append(ts, t)
 			}
 		}
+		if len(ts) == 0 {
+			stop = true // no terms: nothing to find, like a stop word
+		}
 		s.keys = append(s.keys, key)
 		s.terms = append(s.terms, ts)
+		s.stop = append(s.stop, stop)
+		s.display = append(s.display, display)
 	}
 	r.shards[i] = s
 	return s, nil
@@ -174,37 +189,61 @@ type termMatch struct {
 }
 
 type candidate struct {
-	key   string
-	terms []termRef
-	maxDF int
+	key, display string
+	terms        []termRef
+	maxDF        int
 }
 
-// matchWord resolves one folded query word to terms. stop reports a stop
-// word (to be ignored). live makes a found word also expand as a prefix
-// (the word being typed).
-func (r *reader) matchWord(w string, live bool) (ms []termMatch, stop bool, err error) {
+// wordMatch is what one query word matched.
+type wordMatch struct {
+	ms []termMatch
+	// stop: a stop word (of either language): the query does not require
+	// it, as the index left it out of the text of its language.
+	stop bool
+	// fix is the register's spelling of the word the typed one is a typo
+	// of, when it matched only as a typo: the "Meinten Sie …?".
+	fix string
+}
+
+// endings are the inflection endings a typed word may have beyond a known
+// word to match it as a stemmed form ("Chatbots" → chatbot); anything else
+// ("chatbto" → chat) is no inflection.
+var endings = []string{"e", "n", "s", "en", "er", "es", "em", "ern", "ens", "ed", "ing"}
+
+func isEnding(s string) bool {
+	for _, e := range endings {
+		if s == e {
+			return true
+		}
+	}
+	return false
+}
+
+// matchWord resolves one folded query word to terms. live makes a found
+// word also expand as a prefix (the word being typed).
+func (r *reader) matchWord(w string, live bool) (wm wordMatch, err error) {
 	m, err := r.loadMeta()
 	if err != nil || len(m.Dict) == 0 {
-		return nil, false, err
+		return wm, err
 	}
 	add := func(ts []termRef, factor int) {
 	next:
 		for _, t := range ts {
-			for i := range ms {
-				if ms[i].ref == t {
-					if factor > ms[i].factor {
-						ms[i].factor = factor
+			for i := range wm.ms {
+				if wm.ms[i].ref == t {
+					if factor > wm.ms[i].factor {
+						wm.ms[i].factor = factor
 					}
 					continue next
 				}
 			}
-			ms = append(ms, termMatch{t, factor})
+			wm.ms = append(wm.ms, termMatch{t, factor})
 		}
 	}
 	si := shardOf(m.Dict, w)
 	s, err := r.shard(si)
 	if err != nil {
-		return nil, false, err
+		return wm, err
 	}
 	exact := -1
 	if i := sort.SearchStrings(s.keys, w); i < len(s.keys) && s.keys[i] == w {
@@ -213,9 +252,9 @@ func (r *reader) matchWord(w string, live bool) (ms []termMatch, stop bool, err 
 	rw := []rune(w)
 	if exact >= 0 {
 		add(s.refsOf(exact), factorExact)
-		stop = len(s.terms[exact]) == 0
+		wm.stop = s.stop[exact]
 		if !live {
-			return ms, stop, nil
+			return wm, nil
 		}
 	}
 	// Candidates from the shards around w sharing its first three letters
@@ -230,13 +269,13 @@ func (r *reader) matchWord(w string, live bool) (ms []termMatch, stop bool, err 
 	for i := lo; i <= hi; i++ {
 		s, err := r.shard(i)
 		if err != nil {
-			return nil, false, err
+			return wm, err
 		}
 		for j, k := range s.keys {
 			if len(s.terms[j]) == 0 || k == w || !strings.HasPrefix(k, p) {
 				continue
 			}
-			c := candidate{key: k, terms: s.refsOf(j)}
+			c := candidate{key: k, display: s.display[j], terms: s.refsOf(j)}
 			for _, t := range c.terms {
 				c.maxDF = max(c.maxDF, t.df)
 			}
@@ -245,7 +284,7 @@ func (r *reader) matchWord(w string, live bool) (ms []termMatch, stop bool, err 
 			case strings.HasPrefix(k, w):
 				prefix = append(prefix, c)
 			case exact >= 0:
-			case strings.HasPrefix(w, k) && rk >= 4 && len(rw)-rk <= 3:
+			case strings.HasPrefix(w, k) && rk >= 4 && isEnding(w[len(k):]):
 				if suffix == nil || len(k) > len(suffix.key) {
 					suffix = &c
 				}
@@ -260,13 +299,17 @@ func (r *reader) matchWord(w string, live bool) (ms []termMatch, stop bool, err 
 	if suffix != nil {
 		add(suffix.terms, factorSuffix)
 	}
-	for _, c := range best(typo) {
+	typo = best(typo)
+	for _, c := range typo {
 		add(c.terms, factorTypo)
 	}
-	if len(ms) > 0 {
-		stop = false
+	if exact < 0 && suffix == nil && len(prefix) == 0 && len(typo) > 0 {
+		wm.fix = typo[0].display
+		if wm.fix == "" {
+			wm.fix = typo[0].key
+		}
 	}
-	return ms, stop, nil
+	return wm, nil
 }
 
 func (s *shardFile) refsOf(k int) []termRef {
@@ -339,31 +382,95 @@ func queryWords(a *analyzer, q string) []string {
 	return out
 }
 
-// query runs a search over the files: every word must match (stop words
-// are ignored); a system's score is the sum over the words of its best
-// factor × idf × impact; facet values combine with OR within a facet and
-// AND across facets. Results are sorted by score, then doc number.
-func (r *reader) query(words []string, f Filter, live bool) ([]Hit, []uint32, error) {
+// result is what a query found.
+type result struct {
+	docs   []uint32
+	scores []int64
+	// partial: no system matched every required word; docs are those that
+	// matched the most of them (matched of words).
+	partial        bool
+	matched, words int
+	// fixes maps a typed (folded) word to the register's spelling of the
+	// word it is a typo of.
+	fixes map[string]string
+}
+
+// joinPhrases joins neighbouring words that spell a synonym phrase into
+// one word (its dictionary key), longest phrase first.
+func joinPhrases(words, phrases []string) []string {
+	if len(phrases) == 0 {
+		return words
+	}
+	set := make(map[string]bool, len(phrases))
+	for _, p := range phrases {
+		set[p] = true
+	}
+	var out []string
+	for i := 0; i < len(words); {
+		n := 1
+		for j := min(len(words), i+maxPhraseWords); j > i+1; j-- {
+			if set[strings.Join(words[i:j], " ")] {
+				n = j - i
+				break
+			}
+		}
+		out = append(out, strings.Join(words[i:i+n], " "))
+		i += n
+	}
+	return out
+}
+
+// maxPhraseWords is the longest synonym phrase (load's limit).
+const maxPhraseWords = 5
+
+// query runs a search over the files. Every word that is not a stop word
+// is required; stop words only add to the score. A system's score is the
+// sum over the words of its best factor × idf × impact. Systems that
+// match more words exactly or as a stemmed form (factor ≥ factorSuffix)
+// come first, then higher scores, then lower doc numbers. When no system
+// has every required word, the systems with the most of them are the
+// result, marked partial. Facet values combine with OR within a facet and
+// AND across facets.
+func (r *reader) query(words []string, f Filter, live bool) (result, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	var res result
 	m, err := r.loadMeta()
 	if err != nil {
-		return nil, nil, err
+		return res, err
 	}
-	var perWord [][]termMatch
+	words = joinPhrases(words, m.Phr)
+	type qword struct {
+		ms       []termMatch
+		required bool
+	}
+	var qs []qword
+	required := 0
 	for i, w := range words {
-		ms, stop, err := r.matchWord(w, live && i == len(words)-1)
+		wm, err := r.matchWord(w, live && i == len(words)-1)
 		if err != nil {
-			return nil, nil, err
+			return res, err
 		}
-		if stop {
-			continue
+		if wm.fix != "" {
+			if res.fixes == nil {
+				res.fixes = map[string]string{}
+			}
+			res.fixes[w] = wm.fix
 		}
-		if len(ms) == 0 {
-			return nil, nil, nil
+		qs = append(qs, qword{wm.ms, !wm.stop})
+		if !wm.stop {
+			required++
 		}
-		perWord = append(perWord, ms)
 	}
+	if required == 0 { // only stop words: take them as they are
+		for i := range qs {
+			if len(qs[i].ms) > 0 {
+				qs[i].required = true
+				required++
+			}
+		}
+	}
+	res.words = required
 	var allow []bool // nil: no filter
 	for _, fv := range []struct {
 		name string
@@ -391,83 +498,173 @@ func (r *reader) query(words []string, f Filter, live bool) ([]Hit, []uint32, er
 			}
 		}
 	}
-	var docs []uint32
-	var sum []int64
-	if len(perWord) == 0 {
-		if allow == nil {
-			return nil, nil, nil
-		}
-		for d, ok := range allow {
-			if ok {
-				docs = append(docs, uint32(d))
-			}
-		}
-	} else {
-		// Dense arrays over all systems: sum of the words' contributions
-		// and how many words matched; best is one word's best per system.
-		sum = make([]int64, m.N)
-		cnt := make([]uint16, m.N)
-		best := make([]int64, m.N)
-		var touched []uint32
-		for i, ms := range perWord {
-			touched = touched[:0]
-			for _, tm := range ms {
-				ds, imps := r.postings(tm.ref)
-				mul := int64(tm.factor) * int64(tm.ref.idf)
-				for j, d := range ds {
-					if int(d) >= m.N {
-						continue
-					}
-					c := mul * int64(imps[j])
-					if best[d] == 0 {
-						touched = append(touched, d)
-					}
-					if c > best[d] {
-						best[d] = c
-					}
+	if required == 0 {
+		if allow != nil {
+			for d, ok := range allow {
+				if ok {
+					res.docs = append(res.docs, uint32(d))
+					res.scores = append(res.scores, 0)
 				}
 			}
-			for _, d := range touched {
-				if int(cnt[d]) == i {
-					sum[d] += best[d]
-					cnt[d]++
+		}
+		return res, nil
+	}
+	// Dense arrays over all systems: the sum of the words' contributions,
+	// how many required words matched and how many of them exactly or
+	// stemmed; best is one word's best per system.
+	sum := make([]int64, m.N)
+	cnt := make([]uint16, m.N)
+	strong := make([]uint16, m.N)
+	best := make([]int64, m.N)
+	isStrong := make([]bool, m.N)
+	seen := make([]bool, m.N)
+	var all, touched []uint32
+	for _, qw := range qs {
+		touched = touched[:0]
+		for _, tm := range qw.ms {
+			ds, imps := r.postings(tm.ref)
+			mul := int64(tm.factor) * int64(tm.ref.idf)
+			for j, d := range ds {
+				if int(d) >= m.N {
+					continue
 				}
-				best[d] = 0
+				c := mul * int64(imps[j])
+				if best[d] == 0 {
+					touched = append(touched, d)
+				}
+				if c > best[d] {
+					best[d] = c
+				}
+				if tm.factor >= factorSuffix {
+					isStrong[d] = true
+				}
 			}
 		}
 		for _, d := range touched {
-			if int(cnt[d]) == len(perWord) && (allow == nil || allow[d]) {
-				docs = append(docs, d)
+			sum[d] += best[d]
+			if qw.required {
+				cnt[d]++
+				if isStrong[d] {
+					strong[d]++
+				}
 			}
+			if !seen[d] {
+				seen[d] = true
+				all = append(all, d)
+			}
+			best[d], isStrong[d] = 0, false
 		}
 	}
-	score := func(d uint32) int64 {
-		if sum == nil {
-			return 0
+	top := uint16(0)
+	for _, d := range all {
+		if allow == nil || allow[d] {
+			top = max(top, cnt[d])
 		}
-		return sum[d]
 	}
-	sort.Slice(docs, func(i, j int) bool {
-		si, sj := score(docs[i]), score(docs[j])
-		if si != sj {
-			return si > sj
+	if top == 0 {
+		return res, nil
+	}
+	res.matched = int(top)
+	res.partial = int(top) < required
+	for _, d := range all {
+		if cnt[d] == top && (allow == nil || allow[d]) {
+			res.docs = append(res.docs, d)
 		}
-		return docs[i] < docs[j]
+	}
+	sort.Slice(res.docs, func(i, j int) bool {
+		a, b := res.docs[i], res.docs[j]
+		if strong[a] != strong[b] {
+			return strong[a] > strong[b]
+		}
+		if sum[a] != sum[b] {
+			return sum[a] > sum[b]
+		}
+		return a < b
 	})
-	hits := make([]Hit, len(docs))
-	for i, d := range docs {
-		hits[i] = Hit{Score: float64(score(d))}
+	res.scores = make([]int64, len(res.docs))
+	for i, d := range res.docs {
+		res.scores[i] = sum[d]
 	}
-	return hits, docs, nil
+	return res, nil
 }
 
-// Search returns up to n systems (all if n < 0) matching q and f, best
-// first: the same ranking as the browser script over the same files.
-// Every word must match, as itself or a form of it; a word not in the
-// register may match as a prefix, a known word plus an ending, or with one
-// typo. An empty query with a filter lists the filtered systems A–Z.
+// Result is the answer to a query.
+type Result struct {
+	// Hits are the systems found, best first.
+	Hits []Hit
+	// Partial is set when no system matched every word: Hits are then
+	// the systems matching the most words, Matched of Words.
+	Partial        bool
+	Matched, Words int
+	// Suggestion is the query with each typo replaced by the word of the
+	// register it is a typo of ("Meinten Sie …?"); "" when there is none.
+	Suggestion string
+}
+
+// Query answers q and f as the browser script does, best first: every
+// word that is not a stop word must match, as itself, a form of it, a
+// synonym, a part of a compound, or (ranked below all these) as a prefix
+// or with one typo; when no system matches every word, the systems that
+// match the most words, marked Partial. An empty query with a filter lists
+// the filtered systems A–Z.
+func (ix *Index) Query(q string, f Filter) (Result, error) {
+	return ix.query(q, f, false)
+}
+
+func (ix *Index) query(q string, f Filter, live bool) (Result, error) {
+	res, err := ix.reader.query(queryWords(ix.a, q), f, live)
+	if err != nil {
+		return Result{}, err
+	}
+	out := Result{Partial: res.partial, Matched: res.matched, Words: res.words, Hits: make([]Hit, len(res.docs))}
+	for i, d := range res.docs {
+		out.Hits[i].Score = float64(res.scores[i])
+		if int(d) < len(ix.ids) {
+			out.Hits[i].ID = ix.ids[d]
+		}
+	}
+	if len(res.fixes) > 0 {
+		out.Suggestion = suggest(ix.a, q, res.fixes)
+	}
+	return out, nil
+}
+
+// suggest rewrites q with every word whose folded form fixes holds
+// replaced by its fix, everything else kept as typed.
+func suggest(a *analyzer, q string, fixes map[string]string) string {
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		w := q[start:end]
+		if fix, ok := fixes[a.fold(strings.ToLower(w))]; ok {
+			w = fix
+		}
+		b.WriteString(w)
+		start = -1
+	}
+	for i, r := range q {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			flush(i)
+		}
+		b.WriteRune(r)
+	}
+	if start >= 0 {
+		flush(len(q))
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// Search returns up to n systems (all if n < 0) for q and f, best first:
+// Query's hits.
 func (ix *Index) Search(q string, f Filter, n int) []Hit {
-	hits, _ := ix.search(q, f, false)
+	res, _ := ix.Query(q, f)
+	hits := res.Hits
 	if n >= 0 && len(hits) > n {
 		hits = hits[:n]
 	}
@@ -476,14 +673,6 @@ func (ix *Index) Search(q string, f Filter, n int) []Hit {
 
 // search runs a query; live treats the last word as still being typed.
 func (ix *Index) search(q string, f Filter, live bool) ([]Hit, error) {
-	hits, docs, err := ix.reader.query(queryWords(ix.a, q), f, live)
-	if err != nil {
-		return nil, err
-	}
-	for i, d := range docs {
-		if int(d) < len(ix.ids) {
-			hits[i].ID = ix.ids[d]
-		}
-	}
-	return hits, nil
+	res, err := ix.query(q, f, live)
+	return res.Hits, err
 }

@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+)
 
 // simTerm is one of a system's most distinctive terms.
 type simTerm struct {
@@ -48,7 +51,7 @@ func (ix *Index) buildSimilar() {
 	}
 	for t, p := range ix.post {
 		df := len(p.docs)
-		if df < 2 || df > maxDF {
+		if df < 2 || df > maxDF || strings.HasPrefix(ix.terms[t], "~") { // "~": synonym groups repeat other terms
 			continue
 		}
 		for i, d := range p.docs {

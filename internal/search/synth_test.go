@@ -172,3 +172,92 @@ func TestSimilarSynthetic(t *testing.T) {
 		t.Errorf("Similar(nope) = %v; want nil", got)
 	}
 }
+
+// small is a register of ten systems in which "Genehmigung",
+// "Gesichtserkennung" and "künstliche Intelligenz" never occur alone.
+var small = []sys{
+	{id: "bau", name: "Assistent im Baugenehmigungsverfahren", summary: "Prüft Bauanträge auf Vollständigkeit."},
+	{id: "gesicht", name: "Gesichtsvergleich an der Grenze", summary: "Vergleicht Passbilder mit Aufnahmen der Kamera."},
+	{id: "ki", name: "KI-Assistent", summary: "Beantwortet Fragen der Beschäftigten mit KI."},
+	{id: "kuenstlich", name: "Lernplattform", summary: "Erklärt, was künstliche Intelligenz kann, und zeigt Beispiele."},
+	{id: "wald", name: "Waldbrandfrüherkennung", summary: "Kameras erkennen Rauch über Wäldern."},
+	{id: "chat", name: "Chatbot im Bürgeramt", summary: "Beantwortet Fragen rund um Termine."},
+	{id: "haag", name: "Partnerschaft mit Den Haag", summary: "Übersetzt Briefe aus Den Haag."},
+	{id: "post", name: "Posteingang", summary: "Sortiert Briefe nach Zuständigkeit."},
+	{id: "muell", name: "Müllabfuhr", summary: "Plant die Touren der Müllfahrzeuge."},
+	{id: "wetter", name: "Unwetterwarnung", summary: "Warnt vor Starkregen."},
+}
+
+var smallSynonyms = [][]string{
+	{"Gesichtserkennung", "Gesichtsvergleich"},
+	{"künstliche Intelligenz", "KI"},
+}
+
+// TestSmallRegister checks issue 13's search findings on a register of ten
+// systems: compounds split with the shipped word list, synonyms (words and
+// phrases), stop words ignored at query time, typos below exact matches,
+// partial results and "Meinten Sie …?"; the browser script must agree.
+func TestSmallRegister(t *testing.T) {
+	r := synthRegister(small...)
+	r.Synonyms = smallSynonyms
+	ix := mustBuild(t, r)
+	tests := []struct {
+		q       string
+		want    []string
+		partial bool
+		suggest string
+	}{
+		{q: "Genehmigung", want: []string{"bau"}},
+		{q: "Genehmigungen", want: []string{"bau"}},
+		{q: "Verfahren", want: []string{"bau"}},
+		{q: "Abfuhr", want: []string{"muell"}},
+		{q: "Gesichtserkennung", want: []string{"gesicht"}},
+		{q: "Gesichtsvergleich", want: []string{"gesicht"}},
+		{q: "künstliche Intelligenz", want: []string{"ki", "kuenstlich"}},
+		{q: "Künstlicher Intelligenz", want: []string{"kuenstlich"}}, // a phrase is matched as written; its words as words
+		{q: "KI", want: []string{"ki", "kuenstlich"}},
+		{q: "den Haag", want: []string{"haag"}},
+		{q: "Haag", want: []string{"haag"}},
+		{q: "der Chatbot für das Bürgeramt", want: []string{"chat"}},
+		{q: "Chatbto", want: []string{"chat"}, suggest: "Chatbot"},
+		{q: "Chatbot Gesichtserkenung", want: []string{"chat", "gesicht"}, partial: true, suggest: "Chatbot Gesichtserkennung"},
+		{q: "Waldbrand Unwetter Chatbot", want: []string{"chat", "wetter", "wald"}, partial: true},
+		{q: "Bauanträge, Vollständigkiet!", want: []string{"bau"}, suggest: "Bauanträge, Vollständigkeit!"},
+		{q: "Xylophon", want: []string{}},
+	}
+	var qs []jsQuery
+	for _, tt := range tests {
+		res, err := ix.Query(tt.q, Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(res.Hits); !reflect.DeepEqual(got, tt.want) || res.Partial != tt.partial || res.Suggestion != tt.suggest {
+			t.Errorf("Query(%q) = %v, partial %v, suggestion %q; want %v, %v, %q", tt.q, got, res.Partial, res.Suggestion, tt.want, tt.partial, tt.suggest)
+		}
+		qs = append(qs, jsQuery{Q: tt.q}, jsQuery{Q: tt.q, Live: true})
+	}
+	checkJS(t, ix, qs)
+}
+
+// TestOddSynonyms checks that synonym groups of punctuation, one-letter
+// words, stop words only or phrases longer than a query never panic and
+// that both readers still agree.
+func TestOddSynonyms(t *testing.T) {
+	r := synthRegister(small...)
+	r.Synonyms = [][]string{
+		{"", "!!"}, {"a b", "KI"}, {"der die das", "Chatbot"}, {"Den Haag", "’s-Gravenhage"},
+		{"Müll Müll Müll", "Abfall"}, {"Chatbot", "Chatbot"}, {"constructor", "__proto__"},
+	}
+	ix := mustBuild(t, r)
+	var qs []jsQuery
+	for _, q := range []string{"der die das", "Den Haag", "Gravenhage", "Müll Müll Müll", "Abfall", "constructor", "__proto__", "a b", "KI"} {
+		if _, err := ix.Query(q, Filter{}); err != nil {
+			t.Errorf("Query(%q): %v", q, err)
+		}
+		qs = append(qs, jsQuery{Q: q}, jsQuery{Q: q, Live: true})
+	}
+	if got := ids(ix.Search("Gravenhage", Filter{}, -1)); !reflect.DeepEqual(got, []string{"haag"}) {
+		t.Errorf("Search(Gravenhage) = %v; want [haag] (synonym phrase with a stop word)", got)
+	}
+	checkJS(t, ix, qs)
+}

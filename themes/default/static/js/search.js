@@ -5,7 +5,9 @@
 (function () {
   "use strict";
 
-  var F_EXACT = 10, F_SUFFIX = 9, F_PREFIX = 7, F_TYPO = 6, MAX_EXP = 10;
+  var F_EXACT = 10, F_SUFFIX = 9, F_PREFIX = 7, F_TYPO = 6, MAX_EXP = 10, MAX_PHRASE = 5;
+  // Inflection endings beyond a known word ("Chatbots" → chatbot), as query.go.
+  var ENDINGS = ["e", "n", "s", "en", "er", "es", "em", "ern", "ens", "ed", "ing"];
   var FACETS = ["status", "level", "state", "topic", "risk_class"];
 
   // fold is bleve's German normalisation: ä→a, ö→o, ü→u, ß→ss, and an e
@@ -119,15 +121,22 @@
     return this.load("d/" + i + ".json").then(function (s) {
       if (!s.refs) {
         s.refs = s.t.map(function (t) { return { stem: t[0], df: t[1], idf: t[2], pack: t[3], off: t[4], len: t[5], id: t[3] + ":" + t[4] }; });
-        s.keys = s.k.map(function (k) { return k[0]; });
+        // Per key: its terms, whether it is a stop word, how it is written.
+        s.keys = []; s.terms = []; s.stop = []; s.display = [];
+        s.k.forEach(function (k) {
+          var ts = [], stop = k.length === 1, disp = "";
+          for (var i = 1; i < k.length; i++) {
+            var x = k[i];
+            if (typeof x === "string") disp = x;
+            else if (x === -1) stop = true;
+            else if (x >= 0 && x < s.refs.length) ts.push(s.refs[x]);
+          }
+          s.keys.push(k[0]); s.terms.push(ts); s.stop.push(stop || !ts.length); s.display.push(disp);
+        });
       }
       return s;
     });
   };
-
-  function refsOf(s, j) {
-    return s.k[j].slice(1).filter(function (t) { return t >= 0 && t < s.refs.length; }).map(function (t) { return s.refs[t]; });
-  }
 
   Engine.prototype.postings = function (ref) {
     return this.load("p/" + ref.pack + ".bin", true).then(function (p) {
@@ -141,10 +150,10 @@
     return this.load("f/" + f + "/" + v.toLowerCase() + ".bin", true).then(function (b) { return readSet(b)[0]; });
   };
 
-  // matchWord resolves a folded word to [{ref, factor}] and whether it is a stop word.
+  // matchWord resolves a folded word to {ms: [{ref, factor}], stop, fix}, as query.go.
   Engine.prototype.matchWord = async function (w, live) {
-    var m = await this.meta(), ms = [], stop = false;
-    if (!m.dict.length) return { ms: ms, stop: false };
+    var m = await this.meta(), ms = [], stop = false, fix = "";
+    if (!m.dict.length) return { ms: ms, stop: false, fix: fix };
     function add(ts, factor) {
       ts.forEach(function (t) {
         for (var i = 0; i < ms.length; i++) if (ms[i].ref.id === t.id) { if (factor > ms[i].factor) ms[i].factor = factor; return; }
@@ -156,9 +165,9 @@
     if (ki >= 0) exact = ki;
     var rw = Array.from(w);
     if (exact >= 0) {
-      add(refsOf(s, exact), F_EXACT);
-      stop = s.k[exact].length === 1;
-      if (!live) return { ms: ms, stop: stop };
+      add(s.terms[exact], F_EXACT);
+      stop = s.stop[exact];
+      if (!live) return { ms: ms, stop: stop, fix: fix };
     }
     var p = rw.length > 3 ? rw.slice(0, 3).join("") : w;
     var lo = shardOf(m.dict, p), hi = lo;
@@ -169,40 +178,59 @@
       var sh = await this.shard(i);
       for (var j = 0; j < sh.keys.length; j++) {
         var k = sh.keys[j];
-        if (sh.k[j].length === 1 || k === w || !starts(k, p)) continue;
-        var c = { key: k, terms: refsOf(sh, j), maxDF: 0 };
+        if (!sh.terms[j].length || k === w || !starts(k, p)) continue;
+        var c = { key: k, display: sh.display[j], terms: sh.terms[j], maxDF: 0 };
         c.terms.forEach(function (t) { c.maxDF = Math.max(c.maxDF, t.df); });
         var rk = Array.from(k).length;
         if (starts(k, w)) prefix.push(c);
         else if (exact >= 0) continue;
-        else if (starts(w, k) && rk >= 4 && rw.length - rk <= 3) { if (!suffix || k.length > suffix.key.length) suffix = c; }
+        else if (starts(w, k) && rk >= 4 && ENDINGS.indexOf(w.slice(k.length)) >= 0) { if (!suffix || k.length > suffix.key.length) suffix = c; }
         else if (rw.length >= 6 && rk >= 5 && oneEdit(rw, Array.from(k))) typo.push(c);
       }
     }
     best(prefix).forEach(function (c) { add(c.terms, F_PREFIX); });
     if (suffix) add(suffix.terms, F_SUFFIX);
-    best(typo).forEach(function (c) { add(c.terms, F_TYPO); });
-    if (ms.length) stop = false;
-    return { ms: ms, stop: stop };
+    typo = best(typo);
+    typo.forEach(function (c) { add(c.terms, F_TYPO); });
+    if (exact < 0 && !suffix && !prefix.length && typo.length) fix = typo[0].display || typo[0].key;
+    return { ms: ms, stop: stop, fix: fix };
   };
+
+  // joinPhrases joins neighbouring words that spell a synonym phrase.
+  function joinPhrases(ws, phr) {
+    if (!phr || !phr.length) return ws;
+    var set = new Set(phr), out = [];
+    for (var i = 0; i < ws.length;) {
+      var n = 1;
+      for (var j = Math.min(ws.length, i + MAX_PHRASE); j > i + 1; j--) if (set.has(ws.slice(i, j).join(" "))) { n = j - i; break; }
+      out.push(ws.slice(i, i + n).join(" "));
+      i += n;
+    }
+    return out;
+  }
 
   function best(cs) {
     cs.sort(function (a, b) { return (b.maxDF - a.maxDF) || cmp(a.key, b.key); });
     return cs.slice(0, MAX_EXP);
   }
 
-  // query: every word must match; score = sum over words of the best
-  // factor × idf × impact; facets OR within, AND across. Returns
-  // {docs, scores, stems} sorted by score, then doc number.
+  // query, as query.go: words that are not stop words are required, stop
+  // words only score; systems matching more words exactly or stemmed come
+  // first, then higher scores, then lower doc numbers; with no system
+  // matching every required word, those matching the most (partial).
+  // Returns {docs, scores, stems, partial, matched, words, fixes}.
   Engine.prototype.query = async function (ws, filter, live) {
-    var m = await this.meta(), perWord = [], stems = [], self = this;
+    var m = await this.meta(), qs = [], stems = [], fixes = new Map(), req = 0, self = this;
+    ws = joinPhrases(ws, m.phr);
     for (var i = 0; i < ws.length; i++) {
       var r = await this.matchWord(ws[i], live && i === ws.length - 1);
-      if (r.stop) continue;
-      if (!r.ms.length) return { docs: [], scores: [], stems: [] };
-      perWord.push(r.ms);
+      if (r.fix) fixes.set(ws[i], r.fix);
+      qs.push({ ms: r.ms, req: !r.stop });
+      if (!r.stop) req++;
       r.ms.forEach(function (x) { stems.push(x.ref.stem); });
     }
+    if (!req) qs.forEach(function (q) { if (q.ms.length) { q.req = true; req++; } });
+    var res = { docs: [], scores: [], stems: stems, partial: false, matched: 0, words: req, fixes: fixes };
     var allow = null;
     for (var f = 0; f < FACETS.length; f++) {
       var name = FACETS[f], vals = filter[name] || [];
@@ -214,58 +242,78 @@
       }
       if (!allow) allow = inn; else for (var d = 0; d < allow.length; d++) allow[d] = allow[d] && inn[d];
     }
-    var docs = [], sum = null, n = m.n;
-    if (!perWord.length) {
-      if (!allow) return { docs: [], scores: [], stems: [] };
-      allow.forEach(function (ok, d) { if (ok) docs.push(d); });
-      return { docs: docs, scores: docs.map(function () { return 0; }), stems: stems };
+    var n = m.n;
+    if (!req) {
+      if (allow) allow.forEach(function (ok, d) { if (ok) { res.docs.push(d); res.scores.push(0); } });
+      return res;
     }
-    // Dense arrays over all systems, as in query.go: the sum of the words'
-    // contributions, how many words matched, one word's best per system.
-    sum = new Float64Array(n);
-    var cnt = new Uint16Array(n), bestOf = new Float64Array(n), touched = new Uint32Array(n), tc = 0;
-    for (var w = 0; w < perWord.length; w++) {
+    // Dense arrays over all systems, as in query.go.
+    var sum = new Float64Array(n), cnt = new Uint16Array(n), strong = new Uint16Array(n), bestOf = new Float64Array(n);
+    var isStrong = new Uint8Array(n), seen = new Uint8Array(n), touched = new Uint32Array(n), all = [], tc;
+    for (var w = 0; w < qs.length; w++) {
       tc = 0;
-      var lists = await Promise.all(perWord[w].map(function (tm) { return self.postings(tm.ref); }));
+      var lists = await Promise.all(qs[w].ms.map(function (tm) { return self.postings(tm.ref); }));
       for (var t = 0; t < lists.length; t++) {
-        var ds = lists[t][0], imps = lists[t][1], mul = perWord[w][t].factor * perWord[w][t].ref.idf;
+        var ds = lists[t][0], imps = lists[t][1], fac = qs[w].ms[t].factor, mul = fac * qs[w].ms[t].ref.idf;
         for (var j = 0; j < ds.length; j++) {
-          var d = ds[j], c = mul * imps[j];
+          d = ds[j];
+          var c = mul * imps[j];
           if (d >= n) continue;
           if (bestOf[d] === 0) touched[tc++] = d;
           if (c > bestOf[d]) bestOf[d] = c;
+          if (fac >= F_SUFFIX) isStrong[d] = 1;
         }
       }
       for (j = 0; j < tc; j++) {
         d = touched[j];
-        if (cnt[d] === w) { sum[d] += bestOf[d]; cnt[d]++; }
-        bestOf[d] = 0;
+        sum[d] += bestOf[d];
+        if (qs[w].req) { cnt[d]++; if (isStrong[d]) strong[d]++; }
+        if (!seen[d]) { seen[d] = 1; all.push(d); }
+        bestOf[d] = 0; isStrong[d] = 0;
       }
     }
-    // Sort by score, then doc number, as one number per system: scores are
-    // integers below 2^32, docs below 2^20 (else a comparator sort).
-    var keys = [], top = 0;
-    for (j = 0; j < tc; j++) {
-      d = touched[j];
-      if (cnt[d] === perWord.length && (!allow || allow[d])) { keys.push(d); if (sum[d] > top) top = sum[d]; }
+    var top = 0;
+    all.forEach(function (d) { if ((!allow || allow[d]) && cnt[d] > top) top = cnt[d]; });
+    if (!top) return res;
+    res.matched = top; res.partial = top < req;
+    // Sort by strong matches, score, doc: one number per system within
+    // each count of strong matches (scores < 2^32, docs < 2^20), else a comparator.
+    var groups = [], hi = 0;
+    all.forEach(function (d) {
+      if (cnt[d] !== top || (allow && !allow[d])) return;
+      (groups[strong[d]] = groups[strong[d]] || []).push(d);
+      if (sum[d] > hi) hi = sum[d];
+    });
+    for (var g = groups.length - 1; g >= 0; g--) {
+      var keys = groups[g];
+      if (!keys) continue;
+      if (n < 1048576 && hi < 4294967296) {
+        var k = new Float64Array(keys.length);
+        for (j = 0; j < keys.length; j++) k[j] = sum[keys[j]] * 1048576 + (1048575 - keys[j]);
+        k.sort();
+        for (j = k.length - 1; j >= 0; j--) res.docs.push(1048575 - (k[j] % 1048576));
+      } else {
+        keys.sort(function (a, b) { return (sum[b] - sum[a]) || a - b; }).forEach(function (d) { res.docs.push(d); });
+      }
     }
-    if (n < 1048576 && top < 4294967296) {
-      var k = new Float64Array(keys.length);
-      for (j = 0; j < keys.length; j++) k[j] = sum[keys[j]] * 1048576 + (1048575 - keys[j]);
-      k.sort();
-      for (j = k.length - 1; j >= 0; j--) docs.push(1048575 - (k[j] % 1048576));
-    } else {
-      docs = keys.sort(function (a, b) { return (sum[b] - sum[a]) || a - b; });
-    }
-    return { docs: docs, scores: docs.map(function (d) { return sum[d]; }), stems: stems };
+    res.scores = res.docs.map(function (d) { return sum[d]; });
+    return res;
   };
+
+  // suggest: q with each word whose folded form has a fix replaced by it.
+  function suggest(q, fixes) {
+    return q.replace(new RegExp(WORD.source, "gu"), function (x) {
+      var f = fixes.get(fold(x.toLowerCase()));
+      return f === undefined ? x : f;
+    }).trim();
+  }
 
   Engine.prototype.summary = async function (lang, d) {
     var m = await this.meta(), rows = await this.load(lang + "/" + Math.floor(d / m.chunk) + ".json");
     return rows[d % m.chunk];
   };
 
-  if (typeof module === "object" && module.exports) module.exports = { Engine: Engine, words: words, fold: fold };
+  if (typeof module === "object" && module.exports) module.exports = { Engine: Engine, words: words, fold: fold, suggest: suggest };
   if (typeof document === "undefined") return;
 
   /* ---- page ---- */
@@ -284,6 +332,7 @@
   var status = document.getElementById(form.dataset.status);
   var list = document.getElementById(form.dataset.results);
   var more = document.getElementById(form.dataset.more);
+  var hint = document.getElementById(form.dataset.suggest);
   var PAGE = 10, version = "", run = 0, shown = 0, current = null, timer = 0;
 
   var engine = new Engine(function (path, binary) {
@@ -294,7 +343,50 @@
     }).then(function (x) { if (path === "meta.json") version = x.v; return x; });
   });
 
-  function msg(key, n) { return (form.dataset[key] || "").replace("{n}", n); }
+  // msg fills a message's {n}, {q}, {f}, {m}, {k} (a function, so that "$&" in a query stays as typed).
+  function msg(key, v) {
+    return (form.dataset[key] || "").replace(/\{([nqfmk])\}/g, function (x, k) { return typeof v === "object" ? String(v[k]) : String(v); });
+  }
+
+  // filterText names the active filters: "Status: im Einsatz, Pilot; Ebene: Land".
+  function filterText(f) {
+    return FACETS.filter(function (name) { return f[name].length; }).map(function (name) {
+      var x = form.querySelector("input[name=" + name + "]"), fs = x && x.closest("fieldset"), lg = fs && fs.querySelector("legend");
+      return (lg ? lg.textContent.trim() + ": " : "") + f[name].map(function (v) { return labelOf(name, v); }).join(", ");
+    }).join("; ");
+  }
+
+  // statusText says what is shown and why, and changes with every change
+  // of the query, the filters or the number shown (screen readers
+  // announce only changes): "22 KI-Systeme gefunden für „chatbot“,
+  // gefiltert nach Status: im Einsatz; 20 angezeigt."
+  function statusText(r, q, f) {
+    var n = r.docs.length, ft = filterText(f);
+    var t = n === 0 ? msg("msgNone", 0) : n === 1 ? msg("msgOne", 1) : msg("msgCount", n.toLocaleString(lang));
+    if (q) t += " " + msg("msgFor", { q: q });
+    if (ft) t += ", " + msg("msgFiltered", { f: ft });
+    if (shown < n) t += "; " + msg("msgShown", shown.toLocaleString(lang));
+    t += ".";
+    if (r.partial) t = msg("msgPartial", { m: r.matched, k: r.words }) + " " + t;
+    if (n === 0) t += " " + msg("msgNoneHint", "");
+    return t;
+  }
+
+  // showSuggest offers the query with its typos corrected, as a link.
+  function showSuggest(r) {
+    if (!hint) return;
+    hint.textContent = "";
+    hint.hidden = !r.fixes.size;
+    if (!r.fixes.size) return;
+    var q = suggest(input.value, r.fixes), u = new URL(location.href), p = new URLSearchParams(location.search);
+    p.set("q", q); u.search = p.toString();
+    var parts = (form.dataset.msgSuggest || "").split("{q}"), a = el("a");
+    a.href = u.href; a.textContent = q;
+    a.addEventListener("click", function (e) { e.preventDefault(); input.value = q; toURL(true); search(false); input.focus(); });
+    hint.appendChild(document.createTextNode(parts[0] || ""));
+    hint.appendChild(a);
+    hint.appendChild(document.createTextNode(parts.slice(1).join("")));
+  }
 
   function filterFromForm() {
     var f = {};
@@ -388,13 +480,14 @@
     list.appendChild(frag);
     shown = end;
     if (more) more.hidden = shown >= r.docs.length;
+    status.textContent = statusText(r, input.value.trim(), filterFromForm());
   }
 
   async function search(live) {
     var mine = ++run, ws = words(input.value), f = filterFromForm();
     var any = ws.length || FACETS.some(function (n) { return f[n].length; });
     if (!any) {
-      list.textContent = ""; status.textContent = ""; if (more) more.hidden = true;
+      list.textContent = ""; status.textContent = ""; if (more) more.hidden = true; if (hint) hint.hidden = true;
       return;
     }
     try {
@@ -404,8 +497,7 @@
       list.textContent = "";
       await showMore(mine);
       if (mine !== run) return;
-      var n = r.docs.length;
-      status.textContent = n === 0 ? msg("msgNone", 0) : n === 1 ? msg("msgOne", 1) : msg("msgCount", n.toLocaleString(lang));
+      showSuggest(r);
     } catch (e) {
       if (mine === run) status.textContent = msg("msgError", "");
     }
