@@ -49,6 +49,7 @@ func TestFilesList(t *testing.T) {
 	for _, g := range register.StatsGroups {
 		want = append(want, "statistik/"+ChartFile(g), "en/statistik/"+ChartFile(g))
 	}
+	want = append(want, FilterDataPath)
 	for _, p := range want {
 		if _, ok := files[p]; !ok {
 			t.Errorf("missing %s", p)
