@@ -16,8 +16,11 @@ import (
 // statistics pages ({{.URL (print "statistik/" .Key ".svg")}} in a template). They use
 // presentation attributes only (no style attribute or element, no script),
 // so the site's CSP allows them, and carry role="img" with a <title> and a
-// <desc> that state every number. The statistics page shows the same
-// numbers in tables.
+// <desc> that state every number. They are drawn at their natural size
+// (viewBox = width × height) with text of 14 px and more. The statistics
+// page does not embed them: it draws the same numbers as HTML bars (text
+// that wraps, zooms and takes the theme's colours), shows them in tables,
+// and links each file by its title ("Grafik: KI-Systeme nach Status (SVG)").
 
 // ChartFile returns the file name of a group's chart ("risk_class.svg").
 func ChartFile(group string) string { return group + ".svg" }
