@@ -316,3 +316,35 @@ describe('table wrappers', () => {
     });
   }
 });
+
+// Fact sheets and the open-data page keep tabindex="0" in their HTML (the
+// no-JavaScript default, their tables may scroll on a phone); tables.js
+// removes it where the table fits.
+describe('table wrappers on other pages', () => {
+  const withTable = (() => {
+    const dir = path.join(SITE, 'systeme');
+    if (!fs.existsSync(dir)) return null;
+    for (const id of fs.readdirSync(dir).sort()) {
+      const f = path.join(dir, id, 'index.html');
+      if (fs.existsSync(f) && fs.readFileSync(f, 'utf8').includes('class="table-wrap"')) return `systeme/${id}/`;
+    }
+    return null;
+  })();
+  for (const rel of [withTable, 'daten/'].filter(Boolean)) {
+    for (const width of [1280, 320]) {
+      it(`${rel} at ${width}px: a wrapper is a tab stop exactly when its table scrolls`, async t => {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        t.after(() => context.close());
+        const page = await context.newPage();
+        await page.goto(BASE + rel, { waitUntil: 'load' });
+        await page.waitForFunction(() => document.readyState === 'complete');
+        await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const wraps = await page.$$eval('.table-wrap', ws => ws.map(w => ({
+          id: w.getAttribute('aria-labelledby'), scrolls: w.scrollWidth > w.clientWidth + 1, tab: w.getAttribute('tabindex') })));
+        assert.ok(wraps.length >= 1, `${rel}: no table wrapper`);
+        for (const w of wraps) assert.equal(w.tab, w.scrolls ? '0' : null, `${rel} ${w.id}: scrolls ${w.scrolls}, tabindex ${w.tab}`);
+        t.diagnostic(`${rel} ${width}px: ${wraps.map(w => `${w.id} ${w.scrolls ? 'scrolls, tab stop' : 'fits, no tab stop'}`).join('; ')}`);
+      });
+    }
+  }
+});
