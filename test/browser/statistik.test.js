@@ -249,6 +249,14 @@ describe('statistics filter', () => {
     after.forEach(([label, got], i) => assert.deepEqual(bars[i], [got, got], `bar ${label}`));
     // Captions say the table is filtered.
     assert.match(await page.textContent('#cap-status'), new RegExp(`gefiltert: Land: ${stateLabel}`));
+    // The address keeps the choice; opening it again shows the same numbers.
+    assert.equal(new URL(page.url()).searchParams.get('state'), state);
+    const again = await page.context().newPage();
+    await again.goto(page.url());
+    await again.waitForFunction(n => (document.getElementById('stat-filter-status') || {}).textContent?.includes('Gefiltert: ' + n + ' '), n);
+    assert.deepEqual(await again.$$eval('section[data-group="status"] tbody td', tds => tds.map(td => td.textContent)),
+      await page.$$eval('section[data-group="status"] tbody td', tds => tds.map(td => td.textContent)));
+    await again.close();
 
     // A second filter narrows further; reset restores the whole register.
     await page.selectOption('#filter-status', { index: 1 });
@@ -258,6 +266,7 @@ describe('statistics filter', () => {
     await page.waitForFunction(() => !document.getElementById('stat-filter-status').textContent.includes('Gefiltert'));
     assert.deepEqual(await tableOf('status'), before);
     assert.equal(await page.textContent('#cap-status .stat-table__filtered'), '');
+    assert.equal(new URL(page.url()).search, '');
   });
 
   it('the form is labelled and the English page speaks English', async t => {

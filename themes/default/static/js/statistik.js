@@ -2,7 +2,9 @@
    narrowed to a Land, level, status, topic or risk class. It reads
    statistik/filter.json (internal/export/charts.go: every system's row in
    every statistics group) and recounts every chart and table of the page;
-   the status line (role="status") announces the filtered total. Without
+   the status line (role="status") announces the filtered total. The choice
+   is kept in the address (?state=BY&topic=…), so a filtered view can be
+   linked and survives a reload. Without
    JavaScript the section stays hidden and the page shows the whole register.
    No dependencies, no eval, no innerHTML. */
 (function () {
@@ -58,10 +60,38 @@
       var s = sels[i];
       if (s.value === "" || !groups[s.name]) continue;
       var label = form.querySelector('label[for="' + s.id + '"]');
-      out.push({ key: s.name, row: +s.value, label: label ? label.textContent.trim() : s.name,
-        value: s.options[s.selectedIndex].textContent.trim() });
+      var opt = s.options[s.selectedIndex];
+      out.push({ key: s.name, row: +opt.getAttribute("data-row"), label: label ? label.textContent.trim() : s.name,
+        value: opt.textContent.trim() });
     }
     return out;
+  }
+
+  // fromAddress selects what the address names (?state=BY), ignoring
+  // values the page does not offer.
+  function fromAddress() {
+    var q = new URLSearchParams(window.location.search);
+    var sels = form.querySelectorAll("select");
+    for (var i = 0; i < sels.length; i++) {
+      var v = q.get(sels[i].name);
+      if (v === null) continue;
+      for (var j = 0; j < sels[i].options.length; j++) {
+        if (sels[i].options[j].value === v) sels[i].selectedIndex = j;
+      }
+    }
+  }
+
+  // toAddress writes the choice into the address without a new history entry.
+  function toAddress() {
+    if (!window.history || !history.replaceState) return;
+    var q = new URLSearchParams(window.location.search);
+    var sels = form.querySelectorAll("select");
+    for (var i = 0; i < sels.length; i++) {
+      if (sels[i].value) q.set(sels[i].name, sels[i].value);
+      else q.delete(sels[i].name);
+    }
+    var s = q.toString();
+    history.replaceState(history.state, "", window.location.pathname + (s ? "?" + s : "") + window.location.hash);
   }
 
   function update() {
@@ -118,11 +148,12 @@
     })
     .then(function (d) {
       decode(d);
+      fromAddress();
       update();
       section.hidden = false;
-      form.addEventListener("change", update);
-      form.addEventListener("reset", function () { window.setTimeout(update, 0); });
-      form.addEventListener("submit", function (e) { e.preventDefault(); update(); });
+      form.addEventListener("change", function () { update(); toAddress(); });
+      form.addEventListener("reset", function () { window.setTimeout(function () { update(); toAddress(); }, 0); });
+      form.addEventListener("submit", function (e) { e.preventDefault(); update(); toAddress(); });
     })
     .catch(function (e) {
       // The page stays as it was: the whole register, no filter.
