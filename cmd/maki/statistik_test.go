@@ -21,6 +21,7 @@ var (
 	sectionRE = regexp.MustCompile(`(?s)<section id="([a-z_]+)" class="stat-group".*?</section>`)
 	rowRE     = regexp.MustCompile(`(?s)<tr class="kern-table__row"><th class="kern-table__header" scope="row">(.*?)</th><td[^>]*>([0-9.,]+)</td></tr>`)
 	tagRE     = regexp.MustCompile(`<[^>]+>`)
+	barRE     = regexp.MustCompile(`<div class="bar-chart__row[^"]*"><span class="bar-chart__label">(.*?)</span> <span class="bar-chart__num">([0-9.,]+)</span><svg [^>]*><rect width="([0-9]+)"`)
 )
 
 // number reads "1.234" or "1,234".
@@ -93,8 +94,23 @@ func TestStatisticsTablesChartsAndJSONAgree(t *testing.T) {
 			if len(table) == 0 {
 				t.Errorf("%sstatistik/ %s: no table rows", prefix, key)
 			}
-			if !strings.Contains(sec[0], `src="/`+prefix+`statistik/`+key+`.svg"`) {
-				t.Errorf("%sstatistik/ %s: no <img> of %s.svg", prefix, key, key)
+			if !strings.Contains(sec[0], `<a href="/`+prefix+`statistik/`+key+`.svg" type="image/svg+xml">`) {
+				t.Errorf("%sstatistik/ %s: no link to %s.svg", prefix, key, key)
+			}
+			// The chart on the page (labels and numbers in HTML, one SVG bar
+			// each) has the table's rows and numbers.
+			bars := barRE.FindAllStringSubmatch(sec[0], -1)
+			if len(bars) != len(order) {
+				t.Errorf("%s %s: %d bars on the page; table %d rows", lang, key, len(bars), len(order))
+			}
+			for i, b := range bars {
+				if i >= len(order) {
+					break
+				}
+				label := html.UnescapeString(strings.TrimSpace(tagRE.ReplaceAllString(b[1], "")))
+				if label != order[i] || number(t, b[2]) != table[order[i]] || number(t, b[3]) != table[order[i]] {
+					t.Errorf("%s %s bar %d: %q = %s (bar width %s); table %q = %d", lang, key, i, label, b[2], b[3], order[i], table[order[i]])
+				}
 			}
 			// The chart has the same rows, in the same order, with the same numbers.
 			var chart struct {

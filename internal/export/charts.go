@@ -1,6 +1,9 @@
 package export
 
 import (
+	"encoding/json"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,8 +16,11 @@ import (
 // statistics pages ({{.URL (print "statistik/" .Key ".svg")}} in a template). They use
 // presentation attributes only (no style attribute or element, no script),
 // so the site's CSP allows them, and carry role="img" with a <title> and a
-// <desc> that state every number. The statistics page shows the same
-// numbers in tables.
+// <desc> that state every number. They are drawn at their natural size
+// (viewBox = width × height) with text of 14 px and more. The statistics
+// page does not embed them: it draws the same numbers as HTML bars (text
+// that wraps, zooms and takes the theme's colours), shows them in tables,
+// and links each file by its title ("Grafik: KI-Systeme nach Status (SVG)").
 
 // ChartFile returns the file name of a group's chart ("risk_class.svg").
 func ChartFile(group string) string { return group + ".svg" }
@@ -213,5 +219,108 @@ func (x *exporter) charts(out *sink) error {
 			}
 		}
 	}
-	return nil
+	data, err := filterData(x.r, st)
+	if err != nil {
+		return err
+	}
+	return out.write(FilterDataPath, data)
+}
+
+// FilterDataPath is the path, relative to public/, of the file the
+// statistics page's filter script reads: for every statistics group, the
+// row of every system (one file for all languages; the labels are on the
+// page).
+const FilterDataPath = "statistik/filter.json"
+
+// filterDigits are the digits of the row numbers in filter.json, in order:
+// a row number is written in base 64 with the same number of digits for
+// every system of a group.
+const filterDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+// filterData returns filter.json: {"groups": [{"key", "multi", "rows",
+// "values", "width"}], "total": N} with the groups of st in their order. Rows
+// are numbered as on the statistics page: the items of the group, then the
+// systems without a value (row len(Items)). "values" holds each system's
+// row numbers, in the order of the systems' ids, each number written with "width"
+// digits of filterDigits: for a single-valued group one number per system
+// with no separator (every system has exactly one row, maybe the last); for
+// a Multi group the systems are separated by "," and a system without a
+// value is an empty entry. It works for any group ComputeStats returns,
+// because each system's values are found by computing the statistics of a
+// register of that system alone.
+func filterData(r *register.Register, st *register.Stats) ([]byte, error) {
+	type group struct { // keys in sorted order, like every JSON file of the portal
+		Key    string `json:"key"`
+		Multi  bool   `json:"multi"`
+		Rows   int    `json:"rows"`
+		Values string `json:"values"`
+		Width  int    `json:"width"`
+	}
+	systems := slices.Clone(r.Systems)
+	slices.SortFunc(systems, func(a, b *register.System) int { return strings.Compare(a.ID, b.ID) })
+	rowOf := make([]map[string]int, len(st.Groups))
+	width := make([]int, len(st.Groups))
+	vals := make([]strings.Builder, len(st.Groups))
+	for i, g := range st.Groups {
+		rowOf[i] = make(map[string]int, len(g.Items))
+		for j, c := range g.Items {
+			rowOf[i][c.Value] = j
+		}
+		width[i] = 1
+		for n := len(filterDigits); n < len(g.Items)+1; n *= len(filterDigits) {
+			width[i]++
+		}
+	}
+	digits := func(b *strings.Builder, n, w int) {
+		var d [8]byte
+		for k := w - 1; k >= 0; k-- {
+			d[k] = filterDigits[n%len(filterDigits)]
+			n /= len(filterDigits)
+		}
+		b.Write(d[:w])
+	}
+	one := &register.Register{Site: r.Site, Topics: r.Topics, Systems: make([]*register.System, 1)}
+	for si, s := range systems {
+		one.Systems[0] = s
+		one.Organisations = one.Organisations[:0]
+		if o := r.Organisation(s.Organisation); o != nil {
+			one.Organisations = append(one.Organisations, o)
+		}
+		one.Index()
+		sst := register.ComputeStats(one)
+		for i, g := range st.Groups {
+			b := &vals[i]
+			if g.Multi && si > 0 {
+				b.WriteByte(',')
+			}
+			sg := sst.Group(g.Key)
+			found := false
+			if sg != nil {
+				for _, c := range sg.Items {
+					if j, ok := rowOf[i][c.Value]; ok && c.N > 0 {
+						digits(b, j, width[i])
+						found = true
+						if !g.Multi {
+							break
+						}
+					}
+				}
+			}
+			if !found && !g.Multi {
+				digits(b, len(g.Items), width[i])
+			}
+		}
+	}
+	doc := struct {
+		Groups []group `json:"groups"`
+		Total  int     `json:"total"`
+	}{Total: len(r.Systems), Groups: make([]group, len(st.Groups))}
+	for i, g := range st.Groups {
+		doc.Groups[i] = group{Key: g.Key, Multi: g.Multi, Rows: len(g.Items) + 1, Width: width[i], Values: vals[i].String()}
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", FilterDataPath, err)
+	}
+	return append(b, '\n'), nil
 }

@@ -235,3 +235,176 @@ func TestFormatNum(t *testing.T) {
 		}
 	}
 }
+
+// The chart files are drawn at their natural size (viewBox = width ×
+// height, one unit a CSS pixel) with no text below 12 px, so a reader who
+// opens one sees its labels at 12 px or more at 100 % zoom.
+func TestChartTextSize(t *testing.T) {
+	files := mustFiles(t, fixtureRegister(), fixtureConfig())
+	for p, b := range files {
+		if !strings.HasSuffix(p, ".svg") {
+			continue
+		}
+		d := xml.NewDecoder(strings.NewReader(string(b)))
+		var sizes []float64 // font-size of the open elements, inherited
+		texts := 0
+		for {
+			tok, err := d.Token()
+			if err != nil {
+				break
+			}
+			switch tok := tok.(type) {
+			case xml.StartElement:
+				size := 16.0 // the SVG default
+				if len(sizes) > 0 {
+					size = sizes[len(sizes)-1]
+				}
+				attr := map[string]string{}
+				for _, a := range tok.Attr {
+					attr[a.Name.Local] = a.Value
+				}
+				if v, ok := attr["font-size"]; ok {
+					f, err := strconv.ParseFloat(v, 64)
+					if err != nil {
+						t.Fatalf("%s: <%s font-size=%q>: want a number of pixels", p, tok.Name.Local, v)
+					}
+					size = f
+				}
+				sizes = append(sizes, size)
+				if tok.Name.Local == "svg" {
+					want := "0 0 " + attr["width"] + " " + attr["height"]
+					if attr["viewBox"] != want {
+						t.Errorf("%s: viewBox %q; want %q (natural size)", p, attr["viewBox"], want)
+					}
+				}
+				if tok.Name.Local == "text" {
+					texts++
+					if size < 12 {
+						t.Errorf("%s: text at %g px; want at least 12", p, size)
+					}
+				}
+			case xml.EndElement:
+				sizes = sizes[:len(sizes)-1]
+			}
+		}
+		if texts == 0 {
+			t.Errorf("%s: no text", p)
+		}
+	}
+}
+
+// decodeFilter reads filter.json back into each system's rows per group.
+func decodeFilter(t *testing.T, b []byte) (int, map[string][][]int) {
+	t.Helper()
+	var doc struct {
+		Total  int `json:"total"`
+		Groups []struct {
+			Key    string `json:"key"`
+			Multi  bool   `json:"multi"`
+			Rows   int    `json:"rows"`
+			Width  int    `json:"width"`
+			Values string `json:"values"`
+		} `json:"groups"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatalf("%s: %v", FilterDataPath, err)
+	}
+	num := func(s string) int {
+		n := 0
+		for _, c := range s {
+			n = n*len(filterDigits) + strings.IndexRune(filterDigits, c)
+		}
+		return n
+	}
+	out := map[string][][]int{}
+	for _, g := range doc.Groups {
+		var entries []string
+		if doc.Total == 0 {
+			// no systems: no entries
+		} else if g.Multi {
+			entries = strings.Split(g.Values, ",")
+		} else {
+			for i := 0; i+g.Width <= len(g.Values); i += g.Width {
+				entries = append(entries, g.Values[i:i+g.Width])
+			}
+		}
+		if len(entries) != doc.Total {
+			t.Fatalf("%s %s: %d entries; want %d", FilterDataPath, g.Key, len(entries), doc.Total)
+		}
+		for _, e := range entries {
+			var rows []int
+			if e == "" && g.Multi {
+				rows = []int{g.Rows - 1}
+			}
+			for i := 0; i+g.Width <= len(e); i += g.Width {
+				rows = append(rows, num(e[i:i+g.Width]))
+			}
+			out[g.Key] = append(out[g.Key], rows)
+		}
+	}
+	return doc.Total, out
+}
+
+// filter.json gives every system the rows the statistics count it under:
+// counting its rows gives back every table of the statistics page, for
+// every group, including values outside the vocabulary and systems whose
+// organisation is unknown.
+func TestFilterDataAgreesWithStats(t *testing.T) {
+	odd := fixtureRegister()
+	extra := *odd.Systems[0]
+	extra.ID, extra.Status, extra.Organisation, extra.Topics = "odd", "prod", "no-such-org", []string{"no-such-topic", "no-such-topic"}
+	odd.Systems = append(odd.Systems, &extra)
+	odd.Index()
+	for name, r := range map[string]*register.Register{"fixture": fixtureRegister(), "odd": odd, "empty": emptyRegister()} {
+		st := register.ComputeStats(r)
+		files := mustFiles(t, r, fixtureConfig())
+		total, rows := decodeFilter(t, files[FilterDataPath])
+		if total != st.Total {
+			t.Errorf("%s: total %d; want %d", name, total, st.Total)
+		}
+		for _, g := range st.Groups {
+			counts := make([]int, len(g.Items)+1)
+			for _, rs := range rows[g.Key] {
+				if !g.Multi && len(rs) != 1 {
+					t.Errorf("%s %s: a system in rows %v; want exactly one", name, g.Key, rs)
+				}
+				for _, i := range rs {
+					if i < 0 || i >= len(counts) {
+						t.Fatalf("%s %s: row %d of %d", name, g.Key, i, len(counts))
+					}
+					counts[i]++
+				}
+			}
+			for i, item := range g.Items {
+				if counts[i] != item.N {
+					t.Errorf("%s %s=%s: filter.json counts %d; stats %d", name, g.Key, item.Value, counts[i], item.N)
+				}
+			}
+			if counts[len(g.Items)] != g.Missing {
+				t.Errorf("%s %s: filter.json counts %d without a value; stats %d", name, g.Key, counts[len(g.Items)], g.Missing)
+			}
+		}
+	}
+}
+
+// Row numbers take as many digits as the group needs: one digit up to 64
+// rows, two up to 4,096.
+func TestFilterDataWidth(t *testing.T) {
+	st := &register.Stats{Total: 0}
+	for _, n := range []int{0, 63, 64, 4095} {
+		g := register.Group{Key: "g" + strconv.Itoa(n)}
+		for i := range n {
+			g.Items = append(g.Items, register.Count{Value: strconv.Itoa(i)})
+		}
+		st.Groups = append(st.Groups, g)
+	}
+	b, err := filterData(emptyRegister(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"key":"g0","multi":false,"rows":1,"values":"","width":1`, `"key":"g63","multi":false,"rows":64,"values":"","width":1`, `"key":"g64","multi":false,"rows":65,"values":"","width":2`, `"key":"g4095","multi":false,"rows":4096,"values":"","width":2`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("filter.json %s lacks %s", b, want)
+		}
+	}
+}

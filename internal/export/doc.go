@@ -14,6 +14,7 @@
 //	opensearch.xml, en/opensearch.xml
 //	.well-known/security.txt    RFC 9116
 //	statistik/<group>.svg, en/statistik/<group>.svg  static bar charts of register.ComputeStats
+//	statistik/filter.json       every system's row in every statistics group, for the statistics filter
 //
 // Output is deterministic: the same register and Config give the same bytes.
 // Nothing here reads the clock; Config.Now is the build time. Data files do

@@ -58,6 +58,7 @@ func TestFilesList(t *testing.T) {
 	for _, g := range groups {
 		want = append(want, g+"feed.xml", "en/"+g+"feed.xml")
 	}
+	want = append(want, FilterDataPath)
 	for _, p := range want {
 		if _, ok := files[p]; !ok {
 			t.Errorf("missing %s", p)

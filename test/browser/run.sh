@@ -131,7 +131,7 @@ log "browser tests (node --test)"
 export MAKI_BASE="$base" MAKI_SITE_DIR="$site" MAKI_RESULTS="$tmp/results.json" \
        MAKI_FIXTURES_URL="http://127.0.0.1:$port/__fixtures__/"
 if [ "${UPDATE_SCREENSHOTS:-1}" = 1 ]; then export MAKI_SCREENSHOTS="$here/screenshots"; fi
-(cd "$here" && node --test --test-reporter=spec --test-concurrency=1 site.test.js)
+(cd "$here" && node --test --test-reporter=spec --test-concurrency=1 site.test.js statistik.test.js)
 test_status=$?
 [ "$test_status" = 0 ] || status=1
 
