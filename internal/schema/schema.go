@@ -28,7 +28,6 @@ var formatPatterns = map[string]string{
 	"url":   `^https?://[^\s/?#]+[^\s]*$`,
 	"email": `^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`,
 	"ags":   `^[0-9]{8}$`,
-	"spdx":  `^[A-Za-z0-9.+-]+$`,
 }
 
 // datePattern matches the dates YYYY-MM-DD that exist: days 1–31, 1–30 or
@@ -67,13 +66,23 @@ func Organisation() ([]byte, error) { return OrganisationFor(Vocabulary{}) }
 // keys that refer to them.
 type Vocabulary struct {
 	Organisations, Topics, Systems []string
+	// NoContact lists the organisations without contact_email: a system
+	// of one of them must name its own (format v1.1).
+	NoContact []string
+	// Closed says the lists are a register's complete lists, so that a
+	// kind with no ids admits none (VocabularyOf sets it); otherwise a
+	// kind with no ids keeps the id pattern.
+	Closed bool
 }
 
 // VocabularyOf returns the ids of r's organisations, topics and systems.
 func VocabularyOf(r *register.Register) Vocabulary {
-	var v Vocabulary
+	v := Vocabulary{Closed: true}
 	for _, o := range r.Organisations {
 		v.Organisations = append(v.Organisations, o.ID)
+		if o.ContactEmail == "" {
+			v.NoContact = append(v.NoContact, o.ID)
+		}
 	}
 	for _, t := range r.Topics {
 		v.Topics = append(v.Topics, t.ID)
@@ -95,7 +104,7 @@ func SystemFor(v Vocabulary) ([]byte, error) {
 	return generate(reflect.TypeOf(register.System{}),
 		"KI-System im KI-Transparenzregister",
 		"Ein KI-System einer Behörde: eine Datei content/systeme/<kennung>.yaml. Die Kennung ist der Dateiname.",
-		systemRules(), v)
+		systemRules(sorted(v.NoContact)), v)
 }
 
 // OrganisationFor is Organisation with the organisation ids of v offered
@@ -122,7 +131,7 @@ func ForKind(kind string) ([]byte, error) {
 }
 
 func generate(t reflect.Type, title, desc string, rules []*object, v Vocabulary) ([]byte, error) {
-	g := &generator{ids: map[string][]string{
+	g := &generator{closed: v.Closed, ids: map[string][]string{
 		"organisation": sorted(v.Organisations),
 		"topic":        sorted(v.Topics),
 		"system":       sorted(v.Systems),
@@ -307,7 +316,8 @@ func elemType(t reflect.Type) reflect.Type {
 
 // generator carries what a schema is generated with: the ids to offer.
 type generator struct {
-	ids map[string][]string // ref kind → sorted ids
+	ids    map[string][]string // ref kind → sorted ids
+	closed bool                // the ids are complete (Vocabulary.Closed)
 }
 
 func sorted(s []string) []string {
@@ -366,6 +376,13 @@ func (g *generator) fieldSchema(t reflect.Type, tg tag) (*object, error) {
 			o.set("type", "string")
 			o.set("enum", ids)
 			return o, nil
+		} else if tg.ref != "" && g.closed {
+			// An enum must not be empty: no string is short enough.
+			o.set("$comment", "the register has no "+tg.ref+"; no id is valid")
+			o.set("type", "string")
+			o.set("minLength", 1)
+			o.set("maxLength", 0)
+			return o, nil
 		}
 		return stringSchema(t, tg)
 	}
@@ -401,6 +418,10 @@ func stringSchema(t reflect.Type, tg tag) (*object, error) {
 	case "state":
 		o.set("type", "string")
 		o.set("enum", register.States)
+		return o, nil
+	case "spdx":
+		o.set("type", "string")
+		o.set("enum", register.SPDXLicenses())
 		return o, nil
 	}
 	p, ok := formatPatterns[format]
@@ -556,8 +577,14 @@ func hasAssessment(typ string) *object {
 // systemRules are the rules of DESIGN §3.1 that tie fields together, as far
 // as JSON Schema draft-07 can say them. Not expressible: end ≥ start,
 // updated ≥ published, dates in the future, references to other files.
-func systemRules() []*object {
-	return []*object{
+func systemRules(noContact []string) []*object {
+	var contact []*object
+	if len(noContact) > 0 {
+		contact = append(contact, obj("$comment", "contact_email if the organisation has none",
+			"if", obj("properties", obj("organisation", obj("enum", noContact)), "required", []string{"organisation"}),
+			"then", requires("contact_email")))
+	}
+	return append(contact, []*object{
 		obj("$comment", "annex_iii_area, operating_logic, human_oversight and a fria if and only if high_risk (the last three: only if)",
 			"if", is("risk_class", "high_risk"),
 			"then", isAll(requires("annex_iii_area", "operating_logic", "human_oversight"), hasAssessment("fria")),
@@ -583,7 +610,7 @@ func systemRules() []*object {
 		obj("$comment", "end only if retired (a missing start or end is a warning of maki check, not an error)",
 			"if", is("status", "retired"),
 			"else", forbids("end")),
-	}
+	}...)
 }
 
 // organisationRules are the rules of DESIGN §3.2 that tie fields together,
