@@ -412,3 +412,51 @@ func overlayTxtar(base, a *txtar.Archive) fs.FS {
 	}
 	return fsys
 }
+
+// TestExampleContent checks the example content (content/ of the
+// repository) against the schemas "maki build" publishes for it: every
+// system and organisation file passes, and every .yaml system file starts
+// with the yaml-language-server comment that names the published schema.
+func TestExampleContent(t *testing.T) {
+	root := filepath.Join("..", "..", "content")
+	fsys := os.DirFS(root)
+	reg, _ := build.CheckFS(fsys, "content", time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	if len(reg.Systems) < 10 {
+		t.Fatalf("only %d systems in %s", len(reg.Systems), root)
+	}
+	v := schema.VocabularyOf(reg)
+	sysSchema, _ := schema.SystemFor(v)
+	orgSchema, _ := schema.OrganisationFor(v)
+	const modeline = "# yaml-language-server: $schema=../../public/daten/entry.schema.json\n"
+	var ajv ajvCases
+	for _, dir := range []struct {
+		name string
+		sch  []byte
+	}{{"systeme", sysSchema}, {"organisationen", orgSchema}} {
+		entries, err := fs.ReadDir(fsys, dir.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			p := dir.name + "/" + e.Name()
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dir.name == "systeme" && strings.HasSuffix(p, ".yaml") && !bytes.HasPrefix(src, []byte(modeline)) {
+				t.Errorf("content/%s: first line %q; want %q", p, bytes.SplitN(src, []byte("\n"), 2)[0], modeline)
+			}
+			doc, ok := yamlDocument(p, src)
+			if !ok {
+				t.Errorf("content/%s: no YAML document", p)
+				continue
+			}
+			errs := validateJSON(mustUnmarshal(dir.sch), doc, "")
+			if len(errs) > 0 {
+				t.Errorf("content/%s: the published schema says %q", p, errs)
+			}
+			ajv.add("content/"+p, dir.sch, doc, len(errs) == 0)
+		}
+	}
+	ajv.run(t)
+}
