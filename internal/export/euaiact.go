@@ -31,6 +31,13 @@ import (
 // points 4 and 5 are not counted as missing. Point 5 applies only where the
 // system processes personal (or pseudonymised) data.
 //
+// Where the use is registered (register_in): "eu_database" (public
+// section), "eu_database_secure" for restricted systems (Art. 49(4)), and
+// "national" for critical infrastructure (Annex III point 2), which Art.
+// 49(3) leaves out of the EU database and Art. 49(5) sends to national
+// registration; Annex VIII section C does not apply there, so nothing is
+// counted as missing.
+//
 // The deployer is the owning organisation; its address is the
 // organisation's address, "street, postal_code city". The submitter is the
 // organisation's submitter when it names one (source "organisation"),
@@ -90,6 +97,7 @@ type jEUSystem struct {
 	Name          *jText   `json:"name"`
 	PageURL       jText    `json:"page_url"`
 	PersonalData  *string  `json:"personal_data"`
+	RegisterIn    string   `json:"register_in"`
 	Restricted    bool     `json:"restricted"`
 	Status        *string  `json:"status"`
 	Submitter     jParty   `json:"submitter"`
@@ -153,6 +161,16 @@ func (x *exporter) euSystem(s *register.System) jEUSystem {
 	if s.AnnexIIIArea != 0 {
 		a := s.AnnexIIIArea
 		j.AnnexIIIArea = &a
+	}
+	national := s.AnnexIIIArea == 2
+	switch {
+	case national:
+		j.RegisterIn = "national"
+		miss = func(string, ...string) {}
+	case s.Restricted:
+		j.RegisterIn = "eu_database_secure"
+	default:
+		j.RegisterIn = "eu_database"
 	}
 	// C1 deployer: the owning organisation; the system's own contact
 	// before the organisation's.

@@ -280,6 +280,7 @@ func TestEUAIActMissing(t *testing.T) {
 		ID            string   `json:"id"`
 		Missing       []string `json:"missing"`
 		MissingFields []string `json:"missing_fields"`
+		RegisterIn    string   `json:"register_in"`
 		Submitter     struct {
 			Name    map[string]*string `json:"name"`
 			Address *string            `json:"address"`
@@ -328,6 +329,10 @@ func TestEUAIActMissing(t *testing.T) {
 		}, [2]string{
 			"C3 C4: eu_database_url fria.summary",
 			": "}},
+		{"critical infrastructure: registered nationally, section C does not apply", func(r *register.Register) {
+			r.System("bauantrag-assistent").AnnexIIIArea = 2
+			r.Site.Operator.Address = ""
+		}, [2]string{": ", "C2: submitter.address"}},
 		{"restricted: C4 and C5 do not apply", func(r *register.Register) {
 			r.System("bauantrag-assistent").Restricted = true
 		}, [2]string{
@@ -367,6 +372,16 @@ func TestEUAIActMissing(t *testing.T) {
 			}
 			if doc.Complete != complete {
 				t.Errorf("complete = %d; want %d", doc.Complete, complete)
+			}
+			in := map[string]string{
+				"critical infrastructure: registered nationally, section C does not apply": "national",
+				"restricted: C4 and C5 do not apply":                                       "eu_database_secure",
+			}[tt.name]
+			if in == "" {
+				in = "eu_database"
+			}
+			if got := doc.Systems[0].RegisterIn + " " + doc.Systems[1].RegisterIn; got != in+" eu_database_secure" {
+				t.Errorf("register_in = %s; want %s eu_database_secure", got, in)
 			}
 			sub := doc.Systems[0].Submitter
 			if o := r.Organisation("stadt-musterstadt"); o.Submitter != nil {
