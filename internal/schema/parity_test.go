@@ -460,3 +460,43 @@ func TestExampleContent(t *testing.T) {
 	}
 	ajv.run(t)
 }
+
+// TestRawHTMLInMarkdown pins what the schema takes for raw HTML in a
+// Markdown field, including where it is stricter than maki check (a tag
+// in a code span) and what it leaves alone (autolinks, comparisons).
+func TestRawHTMLInMarkdown(t *testing.T) {
+	sch := mustUnmarshal(must(schema.System()))
+	data, _ := os.ReadFile("testdata/systems/valid-minimal.json")
+	for _, tt := range []struct {
+		description any
+		valid       bool
+	}{
+		{"Mit <b>fett</b>.", false},
+		{"<div class=\"x\">Block</div>", false},
+		{"Ein <br/> Umbruch", false},
+		{"Kommentar <!-- versteckt -->", false},
+		{"<?php echo 1; ?>", false},
+		{"<!DOCTYPE html>", false},
+		{map[string]any{"de": "Gut.", "en": "<script>alert(1)</script>"}, false},
+		{"Code `<b>` in a code span (maki check allows it; the schema cannot parse Markdown)", false},
+		{"Siehe <https://example.org/> und <mailto:ki@example.org>.", true},
+		{"a < b und c > d, 3<4", true},
+		{"Pfeil <- und ->", true},
+		{42.0, true}, // a number as YAML and JSON give it
+	} {
+		var doc map[string]any
+		json.Unmarshal(data, &doc)
+		doc["description"] = tt.description
+		errs := validateJSON(sch, doc, "")
+		if got := len(errs) == 0; got != tt.valid {
+			t.Errorf("description %q: schema says valid=%v; want %v (%q)", tt.description, got, tt.valid, errs)
+		}
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
