@@ -17,14 +17,15 @@ func cmdSchema(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("schema", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	kind := fs.String("kind", "system", "which schema: "+strings.Join(schema.Kinds, " or "))
-	content := fs.String("content", "", "content `directory` whose organisation, topic and system ids are offered as completions (default: none)")
+	content := fs.String("content", "", "content `directory` whose organisation, topic and system ids the schema enumerates, as maki build publishes it (default: none)")
 	var maxFileSize int64
 	maxFileSizeVar(fs, &maxFileSize)
 	fs.Usage = func() {
 		io.WriteString(stderr, "usage: maki schema [--kind system|organisation] [--content DIR]\n\n"+
 			"Writes the JSON Schema (draft-07) of a content file to stdout, for editor\n"+
 			"autocompletion and hover help. With --content, the ids of the register's\n"+
-			"organisations, topics and systems are offered where a key refers to them.\n\n")
+			"organisations, topics and systems are the allowed values (and completions)\n"+
+			"where a key refers to them, as in the schema maki build publishes.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {

@@ -51,11 +51,14 @@ func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL str
 			return export.Write(reg, export.Config{BaseURL: baseURL, Now: cfg.Now, Catalog: cat, Pages: pages}, w)
 		}},
 		extraFiles{write: func(_ []string, w export.Writer) error {
-			sys, err := schema.System()
+			// The published schemas enumerate the register's ids, so that
+			// editors complete them and flag unknown ones (issue 14).
+			v := schema.VocabularyOf(reg)
+			sys, err := schema.SystemFor(v)
 			if err != nil {
 				return err
 			}
-			org, err := schema.Organisation()
+			org, err := schema.OrganisationFor(v)
 			if err != nil {
 				return err
 			}

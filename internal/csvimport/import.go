@@ -147,7 +147,7 @@ func Prepare(cfg Config) (Plan, error) {
 				f.Exists = true
 			}
 		}
-		f.Data = renderYAML(k.typ(), "", row.Values)
+		f.Data = renderYAML(k.typ(), schemaModeline(k, f.Path), row.Values)
 		files = append(files, f)
 		byFile[path.Join(cfg.Root, f.Path)] = row
 	}

@@ -19,6 +19,18 @@ type Values map[string]any
 
 var systemType = reflect.TypeOf(register.System{})
 
+// schemaModeline is the first line of an imported file at p (relative to
+// the content root): the yaml-language-server comment naming the schema
+// "maki build" publishes for the kind in public/daten/ beside content/,
+// as "maki new" writes it.
+func schemaModeline(k Kind, p string) string {
+	name := "entry.schema.json"
+	if k.orDefault() == KindOrganisation {
+		name = "organisation.schema.json"
+	}
+	return "# yaml-language-server: $schema=" + strings.Repeat("../", strings.Count(p, "/")+1) + "public/daten/" + name + "\n"
+}
+
 // renderYAML writes v as the YAML of a system or organisation file (by
 // t, register.System or register.Organisation): keys in the order of t's
 // fields, texts as strings or {de, en}, Markdown over several lines as

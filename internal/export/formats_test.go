@@ -1,9 +1,12 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"flag"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -245,76 +248,150 @@ func TestOpenSearch(t *testing.T) {
 	}
 }
 
+var updateEU = flag.Bool("update", false, "update golden files (testdata/eu-ai-act.golden.json)")
+
+// TestEUAIAct compares eu-ai-act.json of the fixture with its golden file
+// (go test ./internal/export -run TestEUAIAct -update rewrites it).
 func TestEUAIAct(t *testing.T) {
 	b, err := EUAIAct(fixtureRegister(), fixtureConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkSortedKeys(t, "eu-ai-act.json", b)
-	var doc struct {
-		Count   int `json:"count"`
-		Systems []struct {
-			ID       string `json:"id"`
-			Deployer struct {
-				Name         map[string]*string `json:"name"`
-				ContactEmail string             `json:"contact_email"`
-				Address      *string            `json:"address"`
-			} `json:"deployer"`
-			Submitter struct {
-				Name    map[string]*string `json:"name"`
-				Address string             `json:"address"`
-			} `json:"submitter"`
-			EUDatabaseURL *string `json:"eu_database_url"`
-			FRIA          *struct {
-				Summary map[string]*string `json:"summary"`
-				URL     string             `json:"url"`
-			} `json:"fria"`
-			DPIA *struct {
-				Summary map[string]*string `json:"summary"`
-			} `json:"dpia"`
-			Missing    []string `json:"missing"`
-			Restricted bool     `json:"restricted"`
-		} `json:"systems"`
+	const golden = "testdata/eu-ai-act.golden.json"
+	if *updateEU {
+		if err := os.WriteFile(golden, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
-	}
-	if doc.Count != 2 || len(doc.Systems) != 2 {
-		t.Fatalf("count %d, %d systems; want the 2 high-risk systems", doc.Count, len(doc.Systems))
-	}
-	a, p := doc.Systems[0], doc.Systems[1]
-	if a.ID != "bauantrag-assistent" || *a.Deployer.Name["de"] != "Stadt Musterstadt" || a.Deployer.ContactEmail != "ki@musterstadt.example" || a.Deployer.Address == nil || *a.Deployer.Address != "Marktplatz 1, 79098 Musterstadt" {
-		t.Errorf("deployer of %s = %+v", a.ID, a.Deployer)
-	}
-	if *a.Submitter.Name["de"] != "Geschäftsstelle KI-Register" || a.Submitter.Address == "" {
-		t.Errorf("submitter = %+v; want the register operator", a.Submitter)
-	}
-	if a.EUDatabaseURL != nil || a.FRIA == nil || a.FRIA.URL != "https://example.org/fria.pdf" || a.DPIA != nil {
-		t.Errorf("%s: eu db %v, fria %+v, dpia %+v", a.ID, a.EUDatabaseURL, a.FRIA, a.DPIA)
-	}
-	if got := strings.Join(a.Missing, ","); got != "eu_database_url,fria.summary,dpia.summary" {
-		t.Errorf("%s missing = %s", a.ID, got)
-	}
-	if p.ID != "prognose" || !p.Restricted || *p.EUDatabaseURL != "https://ai-act-db.example.eu/entry/123" || *p.DPIA.Summary["en"] != "Risks mitigated." {
-		t.Errorf("prognose = %+v", p)
-	}
-	if len(p.Missing) != 0 {
-		t.Errorf("prognose missing = %v; want none", p.Missing)
-	}
-
-	// Without the organisation's address, Annex VIII C point 1 lacks it.
-	r := fixtureRegister()
-	r.Organisation("stadt-musterstadt").Address = nil
-	b, err = EUAIAct(r, fixtureConfig())
+	want, err := os.ReadFile(golden)
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc.Systems = nil
-	if err := json.Unmarshal(b, &doc); err != nil {
-		t.Fatal(err)
+	if !bytes.Equal(b, want) {
+		t.Errorf("eu-ai-act.json differs from %s (run with -update and review the diff):\n%s", golden, b)
 	}
-	if got := strings.Join(doc.Systems[1].Missing, ","); got != "deployer.address" || doc.Systems[1].Deployer.Address != nil {
-		t.Errorf("prognose without address: missing = %s, address %v", got, doc.Systems[1].Deployer.Address)
+}
+
+// TestEUAIActMissing checks, point by point, which of Annex VIII section C
+// points 1 to 5 each variant of the fixture's two high-risk systems lacks.
+func TestEUAIActMissing(t *testing.T) {
+	type sys struct {
+		ID            string   `json:"id"`
+		Missing       []string `json:"missing"`
+		MissingFields []string `json:"missing_fields"`
+		RegisterIn    string   `json:"register_in"`
+		Submitter     struct {
+			Name    map[string]*string `json:"name"`
+			Address *string            `json:"address"`
+			Source  string             `json:"source"`
+		} `json:"submitter"`
+	}
+	tests := []struct {
+		name   string
+		change func(r *register.Register)
+		// want: per system (bauantrag-assistent, prognose) the points
+		// missing, then the fields.
+		want [2]string
+	}{
+		{"fixture", nil, [2]string{
+			"C3 C4 C5: eu_database_url fria.summary dpia.summary",
+			": "}},
+		{"no deployer address", func(r *register.Register) { r.Organisation("stadt-musterstadt").Address = nil }, [2]string{
+			"C1 C3 C4 C5: deployer.address eu_database_url fria.summary dpia.summary",
+			"C1: deployer.address"}},
+		{"no deployer contact", func(r *register.Register) {
+			r.Systems[0].ContactEmail, r.Systems[0].ContactURL = "", ""
+			for _, s := range r.Systems {
+				s.ContactEmail, s.ContactURL = "", ""
+			}
+		}, [2]string{
+			"C1 C3 C4 C5: deployer.contact eu_database_url fria.summary dpia.summary",
+			"C1: deployer.contact"}},
+		{"operator without address", func(r *register.Register) { r.Site.Operator.Address = "" }, [2]string{
+			"C2 C3 C4 C5: submitter.address eu_database_url fria.summary dpia.summary",
+			"C2: submitter.address"}},
+		{"organisation's submitter without address", func(r *register.Register) {
+			r.Organisation("stadt-musterstadt").Submitter = &register.Submitter{Name: "Hauptamt", Email: "hauptamt@musterstadt.example"}
+		}, [2]string{
+			"C2 C3 C4 C5: submitter.address eu_database_url fria.summary dpia.summary",
+			"C2: submitter.address"}},
+		{"everything stated", func(r *register.Register) {
+			r.Organisation("stadt-musterstadt").Submitter = &register.Submitter{Name: "Hauptamt", URL: "https://musterstadt.example/",
+				Address: &register.Address{Street: "Postfach 1", PostalCode: "79001", City: "Musterstadt"}}
+			s := r.System("bauantrag-assistent")
+			s.EUDatabase = &register.EUDatabase{URL: "https://ai-act-db.example.eu/entry/9"}
+			s.Assessments[0].Summary = register.Text{De: "Keine erheblichen Risiken."}
+			s.Assessments = append(s.Assessments, register.Assessment{Type: "dpia", Date: "2024-01-20", Summary: register.Text{De: "Pseudonymisiert; Risiko gering."}})
+		}, [2]string{": ", ": "}},
+		{"no personal data: C5 does not apply", func(r *register.Register) {
+			r.System("bauantrag-assistent").PersonalData = "none"
+		}, [2]string{
+			"C3 C4: eu_database_url fria.summary",
+			": "}},
+		{"critical infrastructure: registered nationally, section C does not apply", func(r *register.Register) {
+			r.System("bauantrag-assistent").AnnexIIIArea = 2
+			r.Site.Operator.Address = ""
+		}, [2]string{": ", "C2: submitter.address"}},
+		{"restricted: C4 and C5 do not apply", func(r *register.Register) {
+			r.System("bauantrag-assistent").Restricted = true
+		}, [2]string{
+			"C3: eu_database_url",
+			": "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := fixtureRegister()
+			if tt.change != nil {
+				tt.change(r)
+			}
+			b, err := EUAIAct(r, fixtureConfig())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Complete int   `json:"complete"`
+				Count    int   `json:"count"`
+				Systems  []sys `json:"systems"`
+			}
+			if err := json.Unmarshal(b, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Count != 2 || len(doc.Systems) != 2 || doc.Systems[0].ID != "bauantrag-assistent" || doc.Systems[1].ID != "prognose" {
+				t.Fatalf("count %d, systems %+v; want bauantrag-assistent and prognose", doc.Count, doc.Systems)
+			}
+			complete := 0
+			for i, s := range doc.Systems {
+				got := strings.Join(s.Missing, " ") + ": " + strings.Join(s.MissingFields, " ")
+				if got != tt.want[i] {
+					t.Errorf("%s: missing %q; want %q", s.ID, got, tt.want[i])
+				}
+				if len(s.Missing) == 0 {
+					complete++
+				}
+			}
+			if doc.Complete != complete {
+				t.Errorf("complete = %d; want %d", doc.Complete, complete)
+			}
+			in := map[string]string{
+				"critical infrastructure: registered nationally, section C does not apply": "national",
+				"restricted: C4 and C5 do not apply":                                       "eu_database_secure",
+			}[tt.name]
+			if in == "" {
+				in = "eu_database"
+			}
+			if got := doc.Systems[0].RegisterIn + " " + doc.Systems[1].RegisterIn; got != in+" eu_database_secure" {
+				t.Errorf("register_in = %s; want %s eu_database_secure", got, in)
+			}
+			sub := doc.Systems[0].Submitter
+			if o := r.Organisation("stadt-musterstadt"); o.Submitter != nil {
+				if sub.Source != "organisation" || *sub.Name["de"] != o.Submitter.Name {
+					t.Errorf("submitter %+v; want the organisation's", sub)
+				}
+			} else if sub.Source != "site_operator" || *sub.Name["de"] != "Geschäftsstelle KI-Register" {
+				t.Errorf("submitter %+v; want the site operator", sub)
+			}
+		})
 	}
 }
 

@@ -173,6 +173,20 @@ type Organisation struct {
 	ContactEmail string   `yaml:"contact_email" maki:"format=email"`
 	Address      *Address `yaml:"address"`
 	Parent       string   `yaml:"parent" maki:"ref=organisation"`
+	// Submitter submits the organisation's high-risk systems to the EU
+	// database on its behalf (AI Act Annex VIII section C point 2); when
+	// absent, the site operator is taken to do so.
+	Submitter *Submitter `yaml:"submitter"`
+}
+
+// Submitter is the person or office that submits information to the EU
+// database on behalf of a deployer (AI Act Annex VIII section C point 2:
+// "name, address and contact details").
+type Submitter struct {
+	Name    string   `yaml:"name" maki:"required,max=200"`
+	Address *Address `yaml:"address"`
+	Email   string   `yaml:"email" maki:"format=email"`
+	URL     string   `yaml:"url" maki:"format=https"`
 }
 
 // Address is the postal address of an organisation (the deployer's address

@@ -117,10 +117,12 @@ func lines(l register.ErrorList) string {
 	return b.String()
 }
 
-// TestVocabulary checks that the ids of a register are offered as examples
-// where a key refers to them, and that they restrict nothing.
+// TestVocabulary checks that the ids of a register are the enumeration
+// where a key refers to them (completions in editors), that an id outside
+// it is flagged, as "maki check" flags it, and that without a vocabulary
+// the schema holds no ids.
 func TestVocabulary(t *testing.T) {
-	v := schema.Vocabulary{Organisations: []string{"stadt-b", "stadt-a", "stadt-a"}, Topics: []string{"verkehr"}, Systems: []string{"sys-a"}}
+	v := schema.Vocabulary{Organisations: []string{"stadt-c", "stadt-b", "stadt-b"}, Topics: []string{"verkehr"}, Systems: []string{"sys-a"}}
 	b, err := schema.SystemFor(v)
 	if err != nil {
 		t.Fatal(err)
@@ -131,27 +133,37 @@ func TestVocabulary(t *testing.T) {
 	}
 	sch := mustUnmarshal(b)
 	props := sch["properties"].(map[string]any)
-	ex := func(v any) string { b, _ := json.Marshal(v.(map[string]any)["examples"]); return string(b) }
-	if got := ex(props["organisation"]); got != `["stadt-a","stadt-b"]` {
-		t.Errorf("organisation examples = %s", got)
-	}
-	if got := ex(props["partners"].(map[string]any)["items"]); got != `["stadt-a","stadt-b"]` {
-		t.Errorf("partners examples = %s", got)
-	}
-	if got := ex(props["topics"].(map[string]any)["items"]); got != `["verkehr"]` {
-		t.Errorf("topics examples = %s", got)
-	}
-	if got := ex(props["based_on"]); got != `["sys-a"]` {
-		t.Errorf("based_on examples = %s", got)
+	enum := func(v any) string { b, _ := json.Marshal(v.(map[string]any)["enum"]); return string(b) }
+	for _, tt := range []struct {
+		key  string
+		s    any
+		want string
+	}{
+		{"organisation", props["organisation"], `["stadt-b","stadt-c"]`},
+		{"partners", props["partners"].(map[string]any)["items"], `["stadt-b","stadt-c"]`},
+		{"topics", props["topics"].(map[string]any)["items"], `["verkehr"]`},
+		{"based_on", props["based_on"], `["sys-a",null]`},
+	} {
+		if got := enum(tt.s); got != tt.want {
+			t.Errorf("%s enum = %s; want %s", tt.key, got, tt.want)
+		}
 	}
 	data, _ := os.ReadFile("testdata/systems/valid-minimal.json")
-	var doc any
+	var doc map[string]any
 	json.Unmarshal(data, &doc)
+	if errs := validateJSON(sch, doc, ""); len(errs) != 2 {
+		t.Errorf("unknown organisation and topic: schema errors %q; want 2", errs)
+	}
+	doc["organisation"], doc["topics"] = "stadt-b", []any{"verkehr"}
 	if errs := validateJSON(sch, doc, ""); len(errs) > 0 {
-		t.Errorf("an id outside the vocabulary is flagged: %q", errs)
+		t.Errorf("ids from the vocabulary flagged: %q", errs)
+	}
+	ob, _ := schema.OrganisationFor(v)
+	if p := mustUnmarshal(ob)["properties"].(map[string]any)["parent"]; enum(p) != `["stadt-b","stadt-c",null]` {
+		t.Errorf("parent enum = %s", enum(p))
 	}
 	plain, _ := schema.System()
-	if strings.Contains(string(plain), "examples") {
-		t.Error("System() has examples; want the vocabulary-free schema")
+	if strings.Contains(string(plain), "stadt-b") || strings.Contains(string(plain), `"examples"`) {
+		t.Error("System() names ids; want the vocabulary-free schema")
 	}
 }

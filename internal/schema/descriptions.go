@@ -99,6 +99,12 @@ var fields = map[string]Field{
 	"Organisation.contact_email": {"Kontakt (E-Mail)", "Funktionspostfach der Behörde für Fragen zum KI-Einsatz.", `ki@musterstadt.de`},
 	"Organisation.address":       {"Anschrift", "Postanschrift der Behörde (street, postal_code, city); der Export nach KI-Verordnung (Anhang VIII Abschnitt C Nr. 1) nennt sie als Anschrift des Betreibers.", ""},
 	"Organisation.parent":        {"Übergeordnete Organisation", "Kennung der übergeordneten Behörde im Register.", ``},
+	"Organisation.submitter":     {"Einreichende Stelle (EU-Datenbank)", "Wer die Hochrisiko-Systeme der Behörde in ihrem Namen in der EU-Datenbank registriert (KI-Verordnung Anhang VIII Abschnitt C Nr. 2): name, address, email, url. Fehlt die Angabe, nennt der Export den Betreiber des Registers aus site.yaml (operator).", ""},
+
+	"Submitter.name":    {"Name", "Name der Person oder Stelle, die im Namen der Behörde einreicht (höchstens 200 Zeichen).", `"Geschäftsstelle KI, Hauptamt"`},
+	"Submitter.address": {"Anschrift", "Postanschrift der einreichenden Stelle (street, postal_code, city).", ""},
+	"Submitter.email":   {"E-Mail", "E-Mail-Adresse der einreichenden Stelle.", `ki-register@musterstadt.de`},
+	"Submitter.url":     {"Webseite", "https-Adresse der einreichenden Stelle.", `https://www.musterstadt.de/ki`},
 
 	"Address.street":      {"Straße", "Straße und Hausnummer oder Postfach (höchstens 200 Zeichen).", `"Marktplatz 1"`},
 	"Address.postal_code": {"Postleitzahl", "Postleitzahl (höchstens 10 Zeichen).", `"12345"`},

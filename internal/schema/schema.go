@@ -16,18 +16,32 @@ import (
 const Draft = "http://json-schema.org/draft-07/schema#"
 
 // Patterns of the string formats of the maki tag (register/doc.go). They
-// accept exactly what the validator accepts for the shape of a value;
-// checks the schema cannot express (a date that does not exist, end before
-// start, references to missing files) are left to "maki check".
+// accept exactly what the validator accepts for the shape of a value:
+// dates must exist (30 days in April, 29 February only in leap years of
+// the Gregorian calendar, as Go's time.Parse decides); checks the schema
+// cannot express (end before start, dates in the future) are left to
+// "maki check".
 var formatPatterns = map[string]string{
 	"month": `^[0-9]{4}-(0[1-9]|1[0-2])$`,
-	"date":  `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`,
+	"date":  datePattern,
 	"https": `^https://[^\s/?#]+[^\s]*$`,
 	"url":   `^https?://[^\s/?#]+[^\s]*$`,
 	"email": `^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`,
 	"ags":   `^[0-9]{8}$`,
-	"spdx":  `^[A-Za-z0-9.+-]+$`,
 }
+
+// datePattern matches the dates YYYY-MM-DD that exist: days 1–31, 1–30 or
+// 1–28 by month, and 29 February in years divisible by 4 but not by 100,
+// or by 400.
+const datePattern = `^([0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))` +
+	`|([0-9]{2}(0[48]|[2468][048]|[13579][26])|([02468][048]|[13579][26])00)-02-29)$`
+
+// rawHTML matches what goldmark reads as raw HTML in Markdown, which maki
+// refuses: an opening or closing tag, a comment, a processing instruction,
+// a declaration or CDATA. The schema cannot parse Markdown, so it also
+// flags such text inside code spans and code blocks, where "maki check"
+// allows it; autolinks (<https://…>) do not match.
+const rawHTML = `<([A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--|\?[^>]*\?>|![A-Za-z]|!\[CDATA\[)`
 
 // nonBlank matches strings with at least one character that is not white
 // space: required values must not be empty.
@@ -52,13 +66,23 @@ func Organisation() ([]byte, error) { return OrganisationFor(Vocabulary{}) }
 // keys that refer to them.
 type Vocabulary struct {
 	Organisations, Topics, Systems []string
+	// NoContact lists the organisations without contact_email: a system
+	// of one of them must name its own (format v1.1).
+	NoContact []string
+	// Closed says the lists are a register's complete lists, so that a
+	// kind with no ids admits none (VocabularyOf sets it); otherwise a
+	// kind with no ids keeps the id pattern.
+	Closed bool
 }
 
 // VocabularyOf returns the ids of r's organisations, topics and systems.
 func VocabularyOf(r *register.Register) Vocabulary {
-	var v Vocabulary
+	v := Vocabulary{Closed: true}
 	for _, o := range r.Organisations {
 		v.Organisations = append(v.Organisations, o.ID)
+		if o.ContactEmail == "" {
+			v.NoContact = append(v.NoContact, o.ID)
+		}
 	}
 	for _, t := range r.Topics {
 		v.Topics = append(v.Topics, t.ID)
@@ -69,16 +93,18 @@ func VocabularyOf(r *register.Register) Vocabulary {
 	return v
 }
 
-// SystemFor is System with the ids of v as "examples" of the keys that
+// SystemFor is System with the ids of v as the "enum" of the keys that
 // refer to them (organisation, partners, topics, based_on): editors offer
-// them as completions. Examples do not restrict the value, so an id added
-// after the schema was written is not flagged. Equal vocabularies give
-// equal bytes.
+// them as completions and flag any other id, as "maki check" does. "maki
+// build" publishes this schema with the ids of the register it built, so
+// an id added since is flagged in an editor until the next build. A kind
+// with no ids in v keeps the id pattern. Equal vocabularies give equal
+// bytes.
 func SystemFor(v Vocabulary) ([]byte, error) {
 	return generate(reflect.TypeOf(register.System{}),
 		"KI-System im KI-Transparenzregister",
 		"Ein KI-System einer Behörde: eine Datei content/systeme/<kennung>.yaml. Die Kennung ist der Dateiname.",
-		systemRules(), v)
+		systemRules(sorted(v.NoContact)), v)
 }
 
 // OrganisationFor is Organisation with the organisation ids of v offered
@@ -105,7 +131,7 @@ func ForKind(kind string) ([]byte, error) {
 }
 
 func generate(t reflect.Type, title, desc string, rules []*object, v Vocabulary) ([]byte, error) {
-	g := &generator{ids: map[string][]string{
+	g := &generator{closed: v.Closed, ids: map[string][]string{
 		"organisation": sorted(v.Organisations),
 		"topic":        sorted(v.Topics),
 		"system":       sorted(v.Systems),
@@ -290,7 +316,8 @@ func elemType(t reflect.Type) reflect.Type {
 
 // generator carries what a schema is generated with: the ids to offer.
 type generator struct {
-	ids map[string][]string // ref kind → sorted ids
+	ids    map[string][]string // ref kind → sorted ids
+	closed bool                // the ids are complete (Vocabulary.Closed)
 }
 
 func sorted(s []string) []string {
@@ -345,11 +372,19 @@ func (g *generator) fieldSchema(t reflect.Type, tg tag) (*object, error) {
 		o.set("type", "boolean")
 		return o, nil
 	case t.Kind() == reflect.String:
-		o, err := stringSchema(t, tg)
-		if err == nil && tg.ref != "" && len(g.ids[tg.ref]) > 0 {
-			o.set("examples", g.ids[tg.ref])
+		if ids := g.ids[tg.ref]; tg.ref != "" && len(ids) > 0 {
+			o.set("type", "string")
+			o.set("enum", ids)
+			return o, nil
+		} else if tg.ref != "" && g.closed {
+			// An enum must not be empty: no string is short enough.
+			o.set("$comment", "the register has no "+tg.ref+"; no id is valid")
+			o.set("type", "string")
+			o.set("minLength", 1)
+			o.set("maxLength", 0)
+			return o, nil
 		}
-		return o, err
+		return stringSchema(t, tg)
 	}
 	return nil, fmt.Errorf("no schema for type %s", t)
 }
@@ -384,6 +419,10 @@ func stringSchema(t reflect.Type, tg tag) (*object, error) {
 		o.set("type", "string")
 		o.set("enum", register.States)
 		return o, nil
+	case "spdx":
+		o.set("type", "string")
+		o.set("enum", register.SPDXLicenses())
+		return o, nil
 	}
 	p, ok := formatPatterns[format]
 	if !ok {
@@ -413,6 +452,9 @@ func textSchema(tg tag) *object {
 	if tg.required {
 		str.set("pattern", nonBlank)
 	}
+	if tg.markdown {
+		str.set("not", noHTML())
+	}
 	props := &object{}
 	for _, l := range []string{"de", "en"} {
 		f, _ := Describe("Text", l)
@@ -426,6 +468,9 @@ func textSchema(tg tag) *object {
 		} else {
 			s.set("type", []string{"string", "null"})
 		}
+		if tg.markdown {
+			s.set("not", noHTML())
+		}
 		props.set(l, s)
 	}
 	m := &object{}
@@ -436,6 +481,12 @@ func textSchema(tg tag) *object {
 	o := &object{}
 	o.set("anyOf", []*object{str, m})
 	return o
+}
+
+// noHTML is the schema a Markdown text must not match: a string with raw
+// HTML (a number or null never matches).
+func noHTML() *object {
+	return obj("$comment", "raw HTML is refused in Markdown", "type", "string", "pattern", rawHTML)
 }
 
 // object is a JSON object that keeps its keys in insertion order, so the
@@ -526,8 +577,14 @@ func hasAssessment(typ string) *object {
 // systemRules are the rules of DESIGN §3.1 that tie fields together, as far
 // as JSON Schema draft-07 can say them. Not expressible: end ≥ start,
 // updated ≥ published, dates in the future, references to other files.
-func systemRules() []*object {
-	return []*object{
+func systemRules(noContact []string) []*object {
+	var contact []*object
+	if len(noContact) > 0 {
+		contact = append(contact, obj("$comment", "contact_email if the organisation has none",
+			"if", obj("properties", obj("organisation", obj("enum", noContact)), "required", []string{"organisation"}),
+			"then", requires("contact_email")))
+	}
+	return append(contact, []*object{
 		obj("$comment", "annex_iii_area, operating_logic, human_oversight and a fria if and only if high_risk (the last three: only if)",
 			"if", is("risk_class", "high_risk"),
 			"then", isAll(requires("annex_iii_area", "operating_logic", "human_oversight"), hasAssessment("fria")),
@@ -553,12 +610,22 @@ func systemRules() []*object {
 		obj("$comment", "end only if retired (a missing start or end is a warning of maki check, not an error)",
 			"if", is("status", "retired"),
 			"else", forbids("end")),
-	}
+	}...)
 }
 
-// organisationRules are the rules of DESIGN §3.2 that tie fields together.
+// organisationRules are the rules of DESIGN §3.2 that tie fields together,
+// and the AGS prefix of each Land (the first two digits of the Amtlicher
+// Gemeindeschlüssel are the Land's key).
 func organisationRules() []*object {
+	var ags []*object
+	for _, st := range register.States {
+		ags = append(ags, obj(
+			"if", is("state", st),
+			"then", obj("properties", obj("ags", obj("pattern", "^"+register.StateKey(st))))))
+	}
 	return []*object{
+		obj("$comment", "the AGS of an organisation in a Land starts with the Land's key (DE-BW: 08, DE-NW: 05, …)",
+			"allOf", ags),
 		obj("$comment", "state for land and kommune (optional for other)",
 			"if", obj("properties", obj("level", obj("enum", []string{"land", "kommune"})), "required", []string{"level"}),
 			"then", requires("state")),

@@ -1,24 +1,20 @@
 package validate
 
 import (
-	_ "embed"
 	"net/mail"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
-)
 
-//go:embed spdx.txt
-var spdxList string
+	"maki/internal/register"
+)
 
 // spdxIDs returns the set of SPDX license identifiers.
 func spdxIDs() map[string]bool {
 	ids := map[string]bool{}
-	for _, l := range strings.Split(spdxList, "\n") {
-		if l != "" && !strings.HasPrefix(l, "#") {
-			ids[l] = true
-		}
+	for _, l := range register.SPDXLicenses() {
+		ids[l] = true
 	}
 	return ids
 }

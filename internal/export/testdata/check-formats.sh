@@ -15,7 +15,9 @@
 #     (italia/publiccode-parser-go, pinned in testdata/publiccode/go.mod,
 #     built from the Go module proxy); any error or warning fails;
 #  4. when node and npm are there, validates the JSON exports of the example
-#     content against register.schema.json with Ajv (JSON Schema 2020-12).
+#     content against register.schema.json with Ajv (JSON Schema 2020-12),
+#     and the published entry and organisation schemas (draft-07) against
+#     every validate scenario and the example content (internal/schema).
 # Run from anywhere; CI runs it as root.
 set -eu
 cd "$(dirname "$0")/../../.."
@@ -76,3 +78,6 @@ if [ ! -d "$mods/node_modules/ajv" ] || [ ! -d "$mods/node_modules/ajv-formats" 
 fi
 NODE_PATH="$mods/node_modules" node internal/export/testdata/ajv-check.js \
 	internal/export/register.schema.json "$tmp/public/daten/register.json" "$tmp"/public/daten/systeme/*.json
+# The published entry and organisation schemas (draft-07) against every
+# validate scenario and the example content, with Ajv required.
+MAKI_NODE_MODULES="$mods" MAKI_REQUIRE_TOOLS=1 go test -count=1 -run 'TestSchemaParity|TestExampleContent' ./internal/schema/
