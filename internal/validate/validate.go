@@ -63,6 +63,7 @@ func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.
 		v.entry(&p.Meta, p)
 	}
 	v.pages()
+	v.videos()
 	v.placeholders()
 	v.errs.Sort()
 	return v.errs
