@@ -107,3 +107,57 @@ func (v *validator) pagesDir() string {
 	}
 	return "seiten"
 }
+
+// StatementPage is the accessibility statement (Erklärung zur
+// Barrierefreiheit, § 7 BITV 2.0).
+const StatementPage = "barrierefreiheit"
+
+// statuses are the compliance statuses of the EU model statement
+// (Implementing Decision (EU) 2018/1523), by language; "weitgehend
+// vereinbar" and the like are not among them.
+var statuses = []struct {
+	lang  string
+	allow []string
+	wrong *regexp.Regexp
+}{
+	{"de", []string{"vollständig vereinbar", "teilweise vereinbar", "nicht vereinbar"},
+		regexp.MustCompile(`(?i)\b(weitgehend|größtenteils|überwiegend|im wesentlichen|weitestgehend)\s+(\*\*)?\s*vereinbar`)},
+	{"en", []string{"fully compliant", "partially compliant", "not compliant"},
+		regexp.MustCompile(`(?i)\b(largely|mostly|mainly|substantially|broadly)\s+(\*\*)?\s*compliant`)},
+}
+
+// statement warns when the accessibility statement names a compliance
+// status outside the model statement's fixed list, or none of it. A page
+// still holding placeholders is left to the placeholder warning.
+func (v *validator) statement() {
+	for _, p := range v.r.Pages {
+		if p.ID != StatementPage {
+			continue
+		}
+		for _, st := range statuses {
+			body, file, first := p.Body.De, p.File, p.BodyLine
+			if st.lang == "en" {
+				body, file, first = p.Body.En, p.BodyEnFile, p.BodyEnLine
+			}
+			if file == "" || first == 0 || strings.Contains(body, PlaceholderMarker) {
+				continue
+			}
+			want := `"` + strings.Join(st.allow, `", "`) + `"`
+			if loc := st.wrong.FindStringIndex(body); loc != nil {
+				line, col := lineCol(body, loc[0])
+				v.errs.Warn(register.Pos{File: file, Line: first + line - 1, Col: col}, "body", "statement",
+					"compliance status %q is not in the model statement; want one of %s", register.Excerpt(body[loc[0]:loc[1]]), want)
+				continue
+			}
+			lower := strings.ToLower(body)
+			found := false
+			for _, a := range st.allow {
+				found = found || strings.Contains(lower, a)
+			}
+			if !found {
+				v.errs.Warn(register.Pos{File: file, Line: first, Col: 1}, "body", "statement",
+					"no compliance status; want one of %s (Implementing Decision (EU) 2018/1523)", want)
+			}
+		}
+	}
+}

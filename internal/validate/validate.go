@@ -64,6 +64,7 @@ func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.
 	}
 	v.pages()
 	v.videos()
+	v.statement()
 	v.placeholders()
 	v.errs.Sort()
 	return v.errs
