@@ -123,7 +123,7 @@ describe('keyboard focus is visible on every Tab stop', () => {
   }
 });
 
-describe('headings grow with the text (root font size 200 %)', () => {
+describe('headings grow with the text (text size 200 %)', () => {
   for (const c of cases.filter(c => c.rel !== null && ['start', 'system', 'statistics', 'leichte-sprache', 'data'].includes(c.type.name))) {
     it(`${c.type.name} [${c.lang}] /${c.rel}`, async () => {
       const { context, page } = await open(BASE + c.rel, SCHEMES[0], c.lang);
@@ -131,7 +131,14 @@ describe('headings grow with the text (root font size 200 %)', () => {
         const sizes = () => page.evaluate(() => [...document.querySelectorAll('main h1, main h2')]
           .map(h => ({ tag: h.tagName, text: h.textContent.trim().slice(0, 30), px: parseFloat(getComputedStyle(h).fontSize) })));
         const at100 = await sizes();
-        await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+        // The browser's text-size setting at twice the default (16 → 32 px),
+        // what a reader who needs larger text sets; rem units follow it.
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+        await page.waitForFunction(px => {
+          const h = document.querySelector('main h1, main h2');
+          return h && parseFloat(getComputedStyle(h).fontSize) !== px;
+        }, at100[0].px, { timeout: 5_000 }).catch(() => {});
         const at200 = await sizes();
         assert.ok(at100.length > 0, 'no h1 or h2');
         const bad = at100.map((h, i) => ({ ...h, ratio: at200[i].px / h.px }))
@@ -148,8 +155,10 @@ describe('headings grow with the text (root font size 200 %)', () => {
 describe('screenshots', { skip: SHOTS ? false : 'MAKI_SCREENSHOTS not set' }, () => {
   it('focus ring on a table region in dark mode (fact sheet)', async () => {
     const rel = pick(TYPES.find(t => t.name === 'system'), 'de');
-    const { context, page } = await open(BASE + rel, SCHEMES[1], 'de');
+    // 360 px wide, so the models table scrolls and its region is a tab stop.
+    const { context, page } = await open(BASE + rel, SCHEMES[1], 'de', { width: 360, height: 800 });
     try {
+      await page.waitForTimeout(100); // tables.js decides after load
       const wrap = page.locator('.table-wrap[tabindex="0"]').first();
       if (await wrap.count() === 0) return;
       await page.keyboard.press('Tab'); // keyboard modality, so :focus-visible applies
@@ -157,7 +166,7 @@ describe('screenshots', { skip: SHOTS ? false : 'MAKI_SCREENSHOTS not set' }, ()
       await wrap.scrollIntoViewIfNeeded();
       const box = await wrap.boundingBox();
       await page.screenshot({ path: path.join(SHOTS, 'focus-dark.png'),
-        clip: { x: 0, y: Math.max(0, box.y - 80), width: 1280, height: Math.min(500, box.height + 160) } });
+        clip: { x: 0, y: Math.max(0, box.y - 80), width: 360, height: Math.min(500, box.height + 160) } });
     } finally {
       await context.close();
     }
