@@ -37,6 +37,10 @@ const TRIAGE = [
   { engine: 'ibm', rule: 'text_quoted_correctly', where: /^<(p|li|td)\b/,
     why: 'a "potential" finding for text in quotation marks: in fact-sheet text the marks set off examples ' +
       'and terms ("payslip for March missing"), not quotations, so <q> would be wrong' },
+  { engine: 'ibm', rule: 'text_sensory_misuse', where: /^<p\b/,
+    why: 'a "potential" finding for English position words (WCAG 1.3.3; the German pages are not checked ' +
+      'by it): "listed below", "the table below it", "the filters below" name what follows in reading order; ' +
+      '"at the top right it says: Deutsch" (Easy Language) names the link text too; "larger" compares numbers' },
   { engine: 'ibm', rule: 'widget_tabbable_single', where: /^<th scope="row"/,
     why: 'a rule for ARIA composite widgets (one Tab stop per widget): a row header of a data table is no ' +
       'widget, and its links (the open-data downloads: file and its description) are reached by Tab one by one' },
