@@ -33,7 +33,10 @@ Writes a new, empty register into DIR, which must not exist or be empty:
 	DIR/content/themen.yaml        the topic vocabulary
 	DIR/content/seiten/            the four required pages as templates:
 	                               Barrierefreiheit (BITV 2.0 § 7), Leichte
-	                               Sprache (§ 4), Impressum, Datenschutz
+	                               Sprache (§ 4), Impressum, Datenschutz; and
+	                               Gebärdensprache (§ 4), whose video you add
+	                               under content/medien/ ("maki check" warns
+	                               until it is there)
 	DIR/content/organisationen/    empty
 	DIR/content/systeme/           empty
 

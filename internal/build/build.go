@@ -102,6 +102,9 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	if err := ext.write(ctx, pages, out); err != nil {
 		return nil, err
 	}
+	if err := copyMedia(ctx, cfg, reg, out); err != nil {
+		return nil, err
+	}
 	step("wrote open data")
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -129,7 +129,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	if !errors.As(err, &list) || len(list.Errors()) == 0 {
 		t.Fatalf("build of broken content: err = %v; want content errors", err)
 	}
-	if !strings.Contains(list.Error(), "kaputt.yaml") {
+	if !strings.Contains(list.Errors().Error(), "kaputt.yaml") {
 		t.Errorf("errors do not name the broken file: %v", list)
 	}
 	if d := diffTrees(before, tree(t, out)); len(d) > 0 {

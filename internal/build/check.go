@@ -60,6 +60,7 @@ func check(ctx context.Context, cfg Config, md *markdown.Converter) (*register.R
 		return reg, errs
 	}
 	errs = append(errs, validate.Register(reg, cfg.Now)...)
+	errs = append(errs, checkMedia(fsys, root, reg)...)
 	if ctx.Err() != nil {
 		return reg, errs
 	}
@@ -78,6 +79,7 @@ func check(ctx context.Context, cfg Config, md *markdown.Converter) (*register.R
 func checkFS(fsys fs.FS, root string, now time.Time, md *markdown.Converter) (*register.Register, register.ErrorList) {
 	reg, errs := load.Register(fsys, root)
 	errs = append(errs, validate.Register(reg, now)...)
+	errs = append(errs, checkMedia(fsys, root, reg)...)
 	errs = append(errs, checkMarkdown(reg, md)...)
 	errs = append(errs, export.Warnings(reg)...)
 	errs.Sort()

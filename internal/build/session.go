@@ -105,6 +105,7 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 	root := filepath.ToSlash(filepath.Clean(s.cfg.Content))
 	fsys := s.cfg.contentFS(ctx)
 	reg, errs := load.RegisterCached(fsys, root, s.loads)
+	errs = append(errs, checkMedia(fsys, root, reg)...)
 	fsys.Close()
 	if err := ctx.Err(); err != nil {
 		return err

@@ -98,7 +98,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 			s.Wait()
 			if step.wantErr != "" {
 				var list register.ErrorList
-				if !errors.As(err, &list) || !strings.Contains(err.Error(), step.wantErr) {
+				if !errors.As(err, &list) || !strings.Contains(list.Errors().Error(), step.wantErr) {
 					t.Fatalf("Update = %v; want a content error about %s", err, step.wantErr)
 				}
 				return

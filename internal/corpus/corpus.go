@@ -193,6 +193,16 @@ func (g *gen) fixed(emit func(string, []byte) error) error {
 		w.str(2, "en", p.title.en)
 		w.raw(0, "menu", p.menu)
 		w.raw(0, "weight", fmt.Sprint(p.weight))
+		if p.slug == "gebaerdensprache" {
+			// a stand-in video and its captions (BITV 2.0 § 4)
+			w.b = append(w.b, "video:\n  src: medien/gebaerdensprache.webm\n  captions: medien/gebaerdensprache.vtt\n  duration: \"3:20\"\n"...)
+			if err := emit("medien/gebaerdensprache.webm", []byte("stand-in for the operator's sign-language video\n")); err != nil {
+				return err
+			}
+			if err := emit("medien/gebaerdensprache.vtt", []byte("WEBVTT\n\n00:00.000 --> 00:05.000\nDas KI-Transparenzregister in Gebärdensprache.\n")); err != nil {
+				return err
+			}
+		}
 		w.b = append(w.b, "---\n\n"...)
 		w.b = append(w.b, p.body...)
 		if err := emit("seiten/"+p.slug+".md", w.b); err != nil {

@@ -168,7 +168,8 @@ var dataDescriptions = []pair{
 	{"Nur Vorgänge mit abgeschlossener Bearbeitung wurden berücksichtigt.", "Only completed cases were used."},
 }
 
-// pageTexts are the required static pages: slug, title, menu, weight, body.
+// pageTexts are the static pages (the required ones, the page in sign
+// language and one more): slug, title, menu, weight, body.
 var pageTexts = []struct {
 	slug   string
 	title  pair
@@ -186,6 +187,9 @@ var pageTexts = []struct {
 		"Diese Website erhebt keine personenbezogenen Daten. Es werden keine Cookies gesetzt und keine Inhalte Dritter geladen.\n\n## Server-Protokolle\n\nDer Webserver speichert IP-Adressen für höchstens sieben Tage, um Angriffe abwehren zu können.\n\n## Ihre Rechte\n\nSie haben das Recht auf Auskunft, Berichtigung, Löschung und Beschwerde bei der [Bundesbeauftragten für den Datenschutz](https://www.bfdi.bund.de/).\n", ""},
 	{"leichte-sprache", pair{"Leichte Sprache", "Easy Language"}, "footer", 40,
 		"## Was ist das KI-Register?\n\nBehörden benutzen Computer-Programme mit künstlicher Intelligenz.\nDas heißt kurz: KI.\n\nIn diesem Register steht:\n\n- Welche Behörde benutzt KI?\n- Wofür benutzt die Behörde KI?\n- Welche Gefahren gibt es?\n\nSo können alle Menschen nachlesen, was die Behörden machen.\n", ""},
+	{"gebaerdensprache", pair{"Gebärdensprache", "Sign language"}, "footer", 45,
+		"Das Video erklärt das KI-Transparenzregister in Deutscher Gebärdensprache: was im Register steht, wie Sie sich auf der Website zurechtfinden und was die [Erklärung zur Barrierefreiheit](../barrierefreiheit/) sagt.\n",
+		"The video explains the AI transparency register in German Sign Language.\n"},
 	{"ueber", pair{"Über das Register", "About the register"}, "main", 50,
 		"Das KI-Transparenzregister zeigt, welche Systeme mit künstlicher Intelligenz Behörden von Bund, Ländern und Kommunen einsetzen, planen oder eingestellt haben.\n\nEs enthält die Angaben, die die [KI-Verordnung](https://eur-lex.europa.eu/eli/reg/2024/1689/oj) von Behörden verlangt, und erleichtert die Nachnutzung zwischen Verwaltungen.\n",
 		"The AI transparency register shows which AI systems federal, state and local authorities use, plan or have retired.\n"},

@@ -214,12 +214,40 @@ type Page struct {
 	Slug   string `yaml:"slug"`
 	Menu   Menu   `yaml:"menu"`
 	Weight int    `yaml:"weight"`
+	// Video is the page's video, for the page in Deutsche Gebärdensprache
+	// (BITV 2.0 § 4, Anlage 2 Teil 1); nil when the page has none.
+	Video *Video `yaml:"video"`
 	// Body is the Markdown body: German from <slug>.md, English from the
 	// optional <slug>.en.md beside it (a body only, front matter optional).
 	Body Text `yaml:"-" maki:"markdown"`
 	// BodyEnFile and BodyEnLine locate the English body, when there is one.
 	BodyEnFile string `yaml:"-"`
 	BodyEnLine int    `yaml:"-"`
+}
+
+// Video is a video the operator supplies, such as the explanation of the
+// register in Deutsche Gebärdensprache. Its files lie in the content folder
+// under medien/ and are copied to the same path in the output: a video from
+// another host would be a third-party request, so only local paths are
+// allowed. The page shows it in a <video> with controls and the captions
+// as a <track>, with a download link naming format, size and duration.
+type Video struct {
+	// Src is the video file: "medien/<name>.mp4" or ".webm".
+	Src string `yaml:"src" maki:"required,max=200"`
+	// Captions is the WebVTT file with the captions (Untertitel) of the
+	// spoken or signed content: "medien/<name>.vtt".
+	Captions string `yaml:"captions" maki:"required,max=200"`
+	// Duration is the running time, "m:ss" or "h:mm:ss" ("4:30").
+	Duration string `yaml:"duration" maki:"required"`
+	// Poster is an optional still image shown before playing:
+	// "medien/<name>.jpg", ".png" or ".webp".
+	Poster string `yaml:"poster" maki:"max=200"`
+	// Description says in one sentence what the video shows; it names the
+	// video for assistive technology.
+	Description Text `yaml:"description" maki:"max=300"`
+	// Bytes is the size of Src, read from the file by the build (the
+	// download link names it); 0 until then.
+	Bytes int64 `yaml:"-"`
 }
 
 // Site holds the site settings (content/site.yaml), DESIGN §3.3.

@@ -64,6 +64,8 @@ func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.
 		v.entry(&p.Meta, p)
 	}
 	v.pages()
+	v.videos()
+	v.statement()
 	v.placeholders()
 	v.errs.Sort()
 	return v.errs
