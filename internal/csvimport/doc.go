@@ -11,7 +11,10 @@
 // "assessments_type", the n-th items belonging together), and
 // "eu_database.url". The columns daten/register.csv derives from other
 // data (organisation_name_de, page_url, …) are skipped, so that an export
-// can be imported again. A header or first JSON object that plainly holds
+// can be imported again. A cell that starts with "'" followed by "=", "+",
+// "-", "@", a tab, a carriage return or another "'" loses that "'": the
+// export puts it there against formula injection, and a spreadsheet user
+// types it to keep "=1" as text; any other leading "'" stays. A header or first JSON object that plainly holds
 // the other kind ("status" for organisations, "level" without "status" for
 // systems) is one error naming the kind to use.
 //

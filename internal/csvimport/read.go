@@ -307,7 +307,7 @@ func csvErrMsg(err error) string {
 func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, idCol int) *Row {
 	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: map[string]int{}, idCol: idCol + 1}
 	if idCol < len(rec) {
-		row.ID = strings.TrimSpace(rec[idCol])
+		row.ID = strings.TrimSpace(cellValue(rec[idCol]))
 	}
 	records := map[string][][]string{} // record list key → per column items, see below
 	type recCol struct{ sub, lang string }
@@ -317,6 +317,7 @@ func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, idCo
 		if c.ignore || c.id {
 			continue
 		}
+		cell = cellValue(cell)
 		row.cols[c.path()] = i + 1
 		if strings.TrimSpace(cell) == "" {
 			continue
@@ -447,6 +448,29 @@ func scalarFor(t reflect.Type, cell string) any {
 		return s
 	}
 	return s
+}
+
+// formulaStart reports whether c is one of the first characters that make
+// a spreadsheet read a cell as a formula: "=", "+", "-", "@", tab, CR.
+func formulaStart(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// cellValue undoes the formula neutralisation of daten/register.csv (see
+// export.CellValue): a "'" in front of a formula character or of another
+// "'" is taken off. Any other cell, also one that starts with "'" followed
+// by anything else, is kept as it is, so that a CSV from another program
+// reads as it looks ("'s-Hertogenbosch" stays; "'=1", typed in a
+// spreadsheet to keep "=1" as text, becomes "=1").
+func cellValue(cell string) string {
+	if len(cell) > 1 && cell[0] == '\'' && (formulaStart(cell[1]) || cell[1] == '\'') {
+		return cell[1:]
+	}
+	return cell
 }
 
 // splitList splits a cell at ";" not preceded by "\" and unescapes "\;"
