@@ -65,7 +65,7 @@ func parseHeader(k Kind, h string) (column, bool) {
 		return column{ignore: true}, true
 	}
 	norm := strings.ReplaceAll(h, ".", "_")
-	fields := register.Fields(k.typ())
+	fields := fieldsOf(k.typ())
 	// The longest key that is the header or a prefix of it followed by "_".
 	var best *register.Field
 	for i := range fields {
@@ -97,7 +97,7 @@ func parseHeader(k Kind, h string) (column, bool) {
 	if st == nil {
 		return column{}, false
 	}
-	for _, f := range register.Fields(st) {
+	for _, f := range fieldsOf(st) {
 		if rest == f.Key || strings.HasPrefix(rest, f.Key+"_") {
 			c.sub = f.Key
 			lang := strings.TrimPrefix(strings.TrimPrefix(rest, f.Key), "_")
@@ -123,13 +123,13 @@ func canonical(h string) string { return strings.ToLower(strings.TrimSpace(h)) }
 // for "did you mean".
 func columnNames(k Kind) []string {
 	names := []string{"id"}
-	for _, f := range register.Fields(k.typ()) {
+	for _, f := range fieldsOf(k.typ()) {
 		names = append(names, f.Key)
 		if f.Type == register.TextType {
 			names = append(names, f.Key+".de", f.Key+".en")
 		}
 		if st := structOf(f.Type); st != nil && st != register.TextType {
-			for _, sf := range register.Fields(st) {
+			for _, sf := range fieldsOf(st) {
 				names = append(names, f.Key+"."+sf.Key)
 				if sf.Type == register.TextType {
 					names = append(names, f.Key+"."+sf.Key+".de", f.Key+"."+sf.Key+".en")
@@ -387,7 +387,7 @@ func subType(t reflect.Type, key string) reflect.Type {
 	if st == nil {
 		return reflect.TypeOf("")
 	}
-	for _, f := range register.Fields(st) {
+	for _, f := range fieldsOf(st) {
 		if f.Key == key {
 			return f.Type
 		}

@@ -41,7 +41,7 @@ func orderedKeys(t reflect.Type, m map[string]any) []string {
 	var keys []string
 	known := map[string]bool{}
 	if t != nil {
-		for _, f := range register.Fields(t) {
+		for _, f := range fieldsOf(t) {
 			known[f.Key] = true
 			if _, ok := m[f.Key]; ok {
 				keys = append(keys, f.Key)
@@ -64,10 +64,8 @@ func fieldType(t reflect.Type, key string) reflect.Type {
 	if t == nil {
 		return nil
 	}
-	for _, f := range register.Fields(t) {
-		if f.Key == key {
-			return f.Type
-		}
+	if f, ok := fieldOf(t, key); ok {
+		return f.Type
 	}
 	if t == register.TextType {
 		return reflect.TypeOf("")
