@@ -113,6 +113,10 @@ func Prepare(cfg Config) (Plan, error) {
 	var files []File
 	byFile := map[string]*Row{}
 	for _, row := range rows {
+		// The values are needed only for the YAML; the row stays for the
+		// positions of its problems.
+		vals := row.Values
+		row.Values = nil
 		idPos := row.at("id")
 		if row.bad {
 			bad[row] = true
@@ -147,7 +151,7 @@ func Prepare(cfg Config) (Plan, error) {
 				f.Exists = true
 			}
 		}
-		f.Data = renderYAML(k.typ(), "", row.Values)
+		f.Data = renderYAML(k.typ(), "", vals)
 		files = append(files, f)
 		byFile[path.Join(cfg.Root, f.Path)] = row
 	}
@@ -310,13 +314,13 @@ func (row *Row) at(field string) register.Pos {
 		}
 	}
 	for p := strings.Join(parts, "."); p != ""; {
-		if c, ok := row.cols[p]; ok {
+		if c, ok := row.cols[p]; ok && c <= row.ncells {
 			pos.Col = c
 			return pos
 		}
 		best := 0
 		for k, c := range row.cols {
-			if strings.HasPrefix(k, p+".") && (best == 0 || c < best) {
+			if c <= row.ncells && strings.HasPrefix(k, p+".") && (best == 0 || c < best) {
 				best = c
 			}
 		}

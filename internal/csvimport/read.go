@@ -16,10 +16,14 @@ import (
 
 // Row is one system or organisation read from the input.
 type Row struct {
-	Pos    register.Pos   // the row (CSV: line of its first cell, column 0; JSON: the object)
-	ID     string         // the id column or key
-	Values Values         // the content keys and values
-	cols   map[string]int // CSV: canonical field path ("name.de", "assessments.type") → column (1-based)
+	Pos    register.Pos // the row (CSV: line of its first cell, column 0; JSON: the object)
+	ID     string       // the id column or key
+	Values Values       // the content keys and values; Prepare drops them once it has the row's YAML
+	// CSV: canonical field path ("name.de", "assessments.type") → column
+	// (1-based), shared by all rows of the input; the row has the columns
+	// up to ncells.
+	cols   map[string]int
+	ncells int
 	idCol  int
 	// JSON: dotted field path of Values ("name", "name.en", "topics.1",
 	// "assessments.0.type", "id") → position of its value and of its key.
@@ -240,6 +244,14 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		return nil, errs
 	}
 
+	// The columns of the fields, shared by the rows (a row has the first
+	// len(rec) of them).
+	fieldCols := map[string]int{}
+	for i, c := range cols {
+		if !c.ignore && !c.id {
+			fieldCols[c.path()] = i + 1
+		}
+	}
 	var rows []*Row
 	for {
 		rec, err := r.Read()
@@ -262,7 +274,7 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 			errs.Add(register.Pos{File: file, Line: line, Col: len(cols) + 1}, "", "csv", "%d cells; want at most %d, one per column of the header", len(rec), len(cols))
 			continue
 		}
-		rows = append(rows, rowFromCSV(k, file, line, rec, cols, idCol))
+		rows = append(rows, rowFromCSV(k, file, line, rec, cols, fieldCols, idCol))
 	}
 	return rows, errs
 }
@@ -304,8 +316,8 @@ func csvErrMsg(err error) string {
 }
 
 // rowFromCSV turns a record into Values by the types of the fields.
-func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, idCol int) *Row {
-	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: map[string]int{}, idCol: idCol + 1}
+func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, fieldCols map[string]int, idCol int) *Row {
+	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: fieldCols, ncells: len(rec), idCol: idCol + 1}
 	if idCol < len(rec) {
 		row.ID = strings.TrimSpace(cellValue(rec[idCol]))
 	}
@@ -318,7 +330,6 @@ func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, idCo
 			continue
 		}
 		cell = cellValue(cell)
-		row.cols[c.path()] = i + 1
 		if strings.TrimSpace(cell) == "" {
 			continue
 		}
