@@ -85,6 +85,7 @@ func Prepare(cfg Config) (Plan, error) {
 	} else {
 		rows, errs = ReadCSV(k, cfg.File, cfg.Data)
 	}
+	cfg.Data = nil // read; let it go before the check
 	p.Rows = len(rows)
 	p.Errors = errs
 	if len(errs.Errors()) > 0 && len(rows) == 0 {

@@ -319,7 +319,9 @@ func csvErrMsg(err error) string {
 func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, fieldCols map[string]int, idCol int) *Row {
 	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: fieldCols, ncells: len(rec), idCol: idCol + 1}
 	if idCol < len(rec) {
-		row.ID = strings.TrimSpace(cellValue(rec[idCol]))
+		// A copy: the cells of a record share one string, which the row
+		// must not keep alive.
+		row.ID = strings.Clone(strings.TrimSpace(cellValue(rec[idCol])))
 	}
 	records := map[string][][]string{} // record list key → per column items, see below
 	type recCol struct{ sub, lang string }
