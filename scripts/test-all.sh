@@ -27,8 +27,14 @@ go test -count=1 ./...
 
 step "maki check on the example content"
 out=$(go run ./cmd/maki check 2>&1) || { echo "$out"; exit 1; }
-if [ -n "$out" ]; then echo "maki check printed:"; echo "$out"; exit 1; fi
-echo "ok: no errors, no warnings"
+# The one warning the example register is meant to have: it is fictional and
+# has no video in Deutsche Gebärdensprache (BITV 2.0 § 4), which only an
+# operator can supply. Anything else maki check prints fails this step.
+unexpected=$(printf '%s\n' "$out" | grep -v \
+  -e '^content/seiten/gebaerdensprache\.md:[0-9:]*: warning: field "video": no video in Deutsche Gebärdensprache yet' \
+  -e '^0 errors, 1 warning$' -e '^$' || true)
+if [ -n "$unexpected" ]; then echo "maki check printed:"; echo "$out"; exit 1; fi
+echo "ok: no errors, no warnings but the missing DGS video"
 
 for script in internal/export/testdata/check-formats.sh; do
   if [ -x "$script" ]; then step "$script"; "$script"; fi

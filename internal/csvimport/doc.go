@@ -10,8 +10,12 @@
 // lists as one column per record field ("assessments.type" or
 // "assessments_type", the n-th items belonging together), and
 // "eu_database.url". The columns daten/register.csv derives from other
-// data (organisation_name_de, organisation_contact_email, page_url, …) are skipped, so that an export
-// can be imported again. A header or first JSON object that plainly holds
+// data (organisation_name_de, organisation_contact_email,
+// page_url, …) are skipped, so that an export
+// can be imported again. A cell that starts with "'" followed by "=", "+",
+// "-", "@", a tab, a carriage return or another "'" loses that "'": the
+// export puts it there against formula injection, and a spreadsheet user
+// types it to keep "=1" as text; any other leading "'" stays. A header or first JSON object that plainly holds
 // the other kind ("status" for organisations, "level" without "status" for
 // systems) is one error naming the kind to use.
 //
@@ -23,5 +27,7 @@
 // value for lists, records and texts): "file.json:12:17: …". Errors the
 // new files would cause in existing files (a redirect in site.yaml, a
 // cycle of parents) are reported where they occur and stop the import.
-// Prepare never writes; Plan.Write writes the files atomically.
+// Prepare never writes; Plan.Write writes the files atomically. Its time
+// and memory grow linearly with the rows (BenchmarkImportDryRun); the
+// check of the content with the new files is most of both.
 package csvimport

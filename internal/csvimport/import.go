@@ -85,6 +85,7 @@ func Prepare(cfg Config) (Plan, error) {
 	} else {
 		rows, errs = ReadCSV(k, cfg.File, cfg.Data)
 	}
+	cfg.Data = nil // read; let it go before the check
 	p.Rows = len(rows)
 	p.Errors = errs
 	if len(errs.Errors()) > 0 && len(rows) == 0 {
@@ -113,6 +114,10 @@ func Prepare(cfg Config) (Plan, error) {
 	var files []File
 	byFile := map[string]*Row{}
 	for _, row := range rows {
+		// The values are needed only for the YAML; the row stays for the
+		// positions of its problems.
+		vals := row.Values
+		row.Values = nil
 		idPos := row.at("id")
 		if row.bad {
 			bad[row] = true
@@ -147,7 +152,7 @@ func Prepare(cfg Config) (Plan, error) {
 				f.Exists = true
 			}
 		}
-		f.Data = renderYAML(k.typ(), schemaModeline(k, f.Path), row.Values)
+		f.Data = renderYAML(k.typ(), schemaModeline(k, f.Path), vals)
 		files = append(files, f)
 		byFile[path.Join(cfg.Root, f.Path)] = row
 	}
@@ -310,13 +315,13 @@ func (row *Row) at(field string) register.Pos {
 		}
 	}
 	for p := strings.Join(parts, "."); p != ""; {
-		if c, ok := row.cols[p]; ok {
+		if c, ok := row.cols[p]; ok && c <= row.ncells {
 			pos.Col = c
 			return pos
 		}
 		best := 0
 		for k, c := range row.cols {
-			if strings.HasPrefix(k, p+".") && (best == 0 || c < best) {
+			if c <= row.ncells && strings.HasPrefix(k, p+".") && (best == 0 || c < best) {
 				best = c
 			}
 		}

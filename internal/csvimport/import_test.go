@@ -64,7 +64,14 @@ func systemsOf(r *register.Register) map[string]register.System {
 // and checks that every system comes back field for field, as far as the
 // export publishes it, and passes check.
 func TestRoundTripExampleContent(t *testing.T) {
-	orig, errs := load.Register(os.DirFS("../../content"), "content")
+	roundTrip(t, "../../content")
+}
+
+// roundTrip exports the content directory src as daten/register.csv (as it
+// is, and resaved with semicolons), imports it into a copy of src without
+// systems, and checks that every system comes back field for field.
+func roundTrip(t *testing.T, src string) {
+	orig, errs := load.Register(os.DirFS(src), "content")
 	if len(orig.Systems) == 0 {
 		t.Skip("no example content")
 	}
@@ -83,7 +90,7 @@ func TestRoundTripExampleContent(t *testing.T) {
 				// without a BOM: the same data, reread and rewritten.
 				data = resave(t, csv)
 			}
-			dir := copyContent(t, "../../content", false)
+			dir := copyContent(t, src, false)
 			plan, err := csvimport.Prepare(csvimport.Config{File: "register.csv", Data: data, Content: os.DirFS(dir), Root: "content", Now: now})
 			if err != nil {
 				t.Fatal(err)
@@ -103,6 +110,10 @@ func TestRoundTripExampleContent(t *testing.T) {
 				t.Errorf("imported content has errors:\n%v", lines(errs))
 			}
 			want, got := systemsOf(orig), systemsOf(back)
+			for id, w := range want {
+				dropCR(reflect.ValueOf(&w).Elem())
+				want[id] = w
+			}
 			for id, w := range want {
 				g, ok := got[id]
 				if !ok {
@@ -307,4 +318,30 @@ func resave(t *testing.T, data []byte) []byte {
 	w.Comma = ';'
 	w.WriteAll(recs)
 	return []byte(b.String())
+}
+
+// dropCR removes carriage returns from every string in v: register.csv
+// cannot carry them (its line ends are CR LF, and readers fold CR LF in a
+// cell to LF).
+func dropCR(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(strings.ReplaceAll(v.String(), "\r", ""))
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				dropCR(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			dropCR(v.Index(i))
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			dropCR(v.Elem())
+		}
+	}
 }

@@ -85,12 +85,8 @@ func (k Kind) other() Kind {
 
 // field returns the top-level field key of the kind, or a zero Field.
 func (k Kind) field(key string) register.Field {
-	for _, f := range register.Fields(k.typ()) {
-		if f.Key == key {
-			return f
-		}
-	}
-	return register.Field{}
+	f, _ := fieldOf(k.typ(), key)
+	return f
 }
 
 // wrongKind looks at the field names of an input (CSV header cells or the

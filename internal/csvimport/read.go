@@ -16,10 +16,14 @@ import (
 
 // Row is one system or organisation read from the input.
 type Row struct {
-	Pos    register.Pos   // the row (CSV: line of its first cell, column 0; JSON: the object)
-	ID     string         // the id column or key
-	Values Values         // the content keys and values
-	cols   map[string]int // CSV: canonical field path ("name.de", "assessments.type") → column (1-based)
+	Pos    register.Pos // the row (CSV: line of its first cell, column 0; JSON: the object)
+	ID     string       // the id column or key
+	Values Values       // the content keys and values; Prepare drops them once it has the row's YAML
+	// CSV: canonical field path ("name.de", "assessments.type") → column
+	// (1-based), shared by all rows of the input; the row has the columns
+	// up to ncells.
+	cols   map[string]int
+	ncells int
 	idCol  int
 	// JSON: dotted field path of Values ("name", "name.en", "topics.1",
 	// "assessments.0.type", "id") → position of its value and of its key.
@@ -65,7 +69,7 @@ func parseHeader(k Kind, h string) (column, bool) {
 		return column{ignore: true}, true
 	}
 	norm := strings.ReplaceAll(h, ".", "_")
-	fields := register.Fields(k.typ())
+	fields := fieldsOf(k.typ())
 	// The longest key that is the header or a prefix of it followed by "_".
 	var best *register.Field
 	for i := range fields {
@@ -97,7 +101,7 @@ func parseHeader(k Kind, h string) (column, bool) {
 	if st == nil {
 		return column{}, false
 	}
-	for _, f := range register.Fields(st) {
+	for _, f := range fieldsOf(st) {
 		if rest == f.Key || strings.HasPrefix(rest, f.Key+"_") {
 			c.sub = f.Key
 			lang := strings.TrimPrefix(strings.TrimPrefix(rest, f.Key), "_")
@@ -123,13 +127,13 @@ func canonical(h string) string { return strings.ToLower(strings.TrimSpace(h)) }
 // for "did you mean".
 func columnNames(k Kind) []string {
 	names := []string{"id"}
-	for _, f := range register.Fields(k.typ()) {
+	for _, f := range fieldsOf(k.typ()) {
 		names = append(names, f.Key)
 		if f.Type == register.TextType {
 			names = append(names, f.Key+".de", f.Key+".en")
 		}
 		if st := structOf(f.Type); st != nil && st != register.TextType {
-			for _, sf := range register.Fields(st) {
+			for _, sf := range fieldsOf(st) {
 				names = append(names, f.Key+"."+sf.Key)
 				if sf.Type == register.TextType {
 					names = append(names, f.Key+"."+sf.Key+".de", f.Key+"."+sf.Key+".en")
@@ -240,6 +244,14 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		return nil, errs
 	}
 
+	// The columns of the fields, shared by the rows (a row has the first
+	// len(rec) of them).
+	fieldCols := map[string]int{}
+	for i, c := range cols {
+		if !c.ignore && !c.id {
+			fieldCols[c.path()] = i + 1
+		}
+	}
 	var rows []*Row
 	for {
 		rec, err := r.Read()
@@ -262,7 +274,7 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 			errs.Add(register.Pos{File: file, Line: line, Col: len(cols) + 1}, "", "csv", "%d cells; want at most %d, one per column of the header", len(rec), len(cols))
 			continue
 		}
-		rows = append(rows, rowFromCSV(k, file, line, rec, cols, idCol))
+		rows = append(rows, rowFromCSV(k, file, line, rec, cols, fieldCols, idCol))
 	}
 	return rows, errs
 }
@@ -304,10 +316,12 @@ func csvErrMsg(err error) string {
 }
 
 // rowFromCSV turns a record into Values by the types of the fields.
-func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, idCol int) *Row {
-	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: map[string]int{}, idCol: idCol + 1}
+func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, fieldCols map[string]int, idCol int) *Row {
+	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: fieldCols, ncells: len(rec), idCol: idCol + 1}
 	if idCol < len(rec) {
-		row.ID = strings.TrimSpace(rec[idCol])
+		// A copy: the cells of a record share one string, which the row
+		// must not keep alive.
+		row.ID = strings.Clone(strings.TrimSpace(cellValue(rec[idCol])))
 	}
 	records := map[string][][]string{} // record list key → per column items, see below
 	type recCol struct{ sub, lang string }
@@ -317,7 +331,7 @@ func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, idCo
 		if c.ignore || c.id {
 			continue
 		}
-		row.cols[c.path()] = i + 1
+		cell = cellValue(cell)
 		if strings.TrimSpace(cell) == "" {
 			continue
 		}
@@ -386,7 +400,7 @@ func subType(t reflect.Type, key string) reflect.Type {
 	if st == nil {
 		return reflect.TypeOf("")
 	}
-	for _, f := range register.Fields(st) {
+	for _, f := range fieldsOf(st) {
 		if f.Key == key {
 			return f.Type
 		}
@@ -447,6 +461,29 @@ func scalarFor(t reflect.Type, cell string) any {
 		return s
 	}
 	return s
+}
+
+// formulaStart reports whether c is one of the first characters that make
+// a spreadsheet read a cell as a formula: "=", "+", "-", "@", tab, CR.
+func formulaStart(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// cellValue undoes the formula neutralisation of daten/register.csv (see
+// export.CellValue): a "'" in front of a formula character or of another
+// "'" is taken off. Any other cell, also one that starts with "'" followed
+// by anything else, is kept as it is, so that a CSV from another program
+// reads as it looks ("'s-Hertogenbosch" stays; "'=1", typed in a
+// spreadsheet to keep "=1" as text, becomes "=1").
+func cellValue(cell string) string {
+	if len(cell) > 1 && cell[0] == '\'' && (formulaStart(cell[1]) || cell[1] == '\'') {
+		return cell[1:]
+	}
+	return cell
 }
 
 // splitList splits a cell at ";" not preceded by "\" and unescapes "\;"

@@ -3,7 +3,6 @@ package csvimport
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,19 +49,22 @@ func writeMap(b *strings.Builder, t reflect.Type, m map[string]any, indent strin
 
 // orderedKeys returns m's keys in t's field order, unknown keys last, sorted.
 func orderedKeys(t reflect.Type, m map[string]any) []string {
-	var keys []string
-	known := map[string]bool{}
+	keys := make([]string, 0, len(m))
 	if t != nil {
-		for _, f := range register.Fields(t) {
-			known[f.Key] = true
+		for _, f := range fieldsOf(t) {
 			if _, ok := m[f.Key]; ok {
 				keys = append(keys, f.Key)
 			}
 		}
 	}
+	if len(keys) == len(m) {
+		return keys
+	}
 	var rest []string
 	for k := range m {
-		if !known[k] {
+		if t == nil {
+			rest = append(rest, k)
+		} else if _, known := fieldOf(t, k); !known {
 			rest = append(rest, k)
 		}
 	}
@@ -76,10 +78,8 @@ func fieldType(t reflect.Type, key string) reflect.Type {
 	if t == nil {
 		return nil
 	}
-	for _, f := range register.Fields(t) {
-		if f.Key == key {
-			return f.Type
-		}
+	if f, ok := fieldOf(t, key); ok {
+		return f.Type
 	}
 	if t == register.TextType {
 		return reflect.TypeOf("")
@@ -148,14 +148,47 @@ func allScalar(v []any) bool {
 	return true
 }
 
-var (
-	plainWord = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
-	plainURL  = regexp.MustCompile(`^(https?://|mailto:)?[A-Za-z0-9][A-Za-z0-9._~%+@/=&?-]*$`)
-	reserved  = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true, "on": true, "off": true, "y": true, "n": true, "~": true}
-)
+// isPlainWord reports whether s matches ^[A-Za-z][A-Za-z0-9_-]*$.
+func isPlainWord(s string) bool {
+	if s == "" || !isASCIILetter(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIILetter(c) && !isASCIIDigit(c) && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// isPlainURL reports whether s matches
+// ^(https?://|mailto:)?[A-Za-z0-9][A-Za-z0-9._~%+@/=&?-]*$. (Without the
+// prefix no such string matches, since ":" is not in the set.)
+func isPlainURL(s string) bool {
+	for _, p := range []string{"https://", "http://", "mailto:"} {
+		if strings.HasPrefix(s, p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	if s == "" || !isASCIILetter(s[0]) && !isASCIIDigit(s[0]) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIILetter(c) && !isASCIIDigit(c) && strings.IndexByte("._~%+@/=&?-", c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
+var reserved = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true, "on": true, "off": true, "y": true, "n": true, "~": true}
 
 func yamlKey(k string) string {
-	if plainWord.MatchString(k) && !reserved[strings.ToLower(k)] {
+	if isPlainWord(k) && !reserved[strings.ToLower(k)] {
 		return k
 	}
 	return quote(k)
@@ -185,7 +218,7 @@ func flowScalar(v any) string {
 	case int:
 		return strconv.Itoa(v)
 	case string:
-		if (plainWord.MatchString(v) || plainURL.MatchString(v) && strings.ContainsAny(v, "./@")) &&
+		if (isPlainWord(v) || isPlainURL(v) && strings.ContainsAny(v, "./@")) &&
 			!reserved[strings.ToLower(v)] && !looksNumeric(v) {
 			return v
 		}

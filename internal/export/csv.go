@@ -23,6 +23,22 @@ import (
 // Booleans are "true" or "false"; absent values are empty cells.
 // Organisation columns add the owner's resolved name, level, Land and
 // contact address (the one to use when contact_email is empty).
+//
+// Formula injection (OWASP "CSV Injection"): a cell whose first character
+// is "=", "+", "-", "@", a tab or a carriage return is written with a
+// single quote "'" in front, so that a spreadsheet shows it as text
+// instead of running it as a formula ("=HYPERLINK(…)", "@SUM(…)", and
+// also a text like "- Stichpunkt"). So that the quote can be taken off
+// again exactly, a cell that starts with "'" followed by one of those
+// characters or by another "'" gets one as well; every other cell is
+// written as it is. Carriage returns are dropped from every cell before
+// (RFC 4180 line ends are CR LF, and readers fold CR LF inside a cell to
+// LF), so a cell never starts with one. CellValue undoes it; "maki import" does the same.
+// RFC 4180 quoting keeps commas, double quotes and line breaks inside their
+// cell, so no value can start a cell of its own in a program that reads the
+// file as RFC 4180. The rule is applied to whole cells after the list encoding; valid ids,
+// enumeration values, dates, numbers and URLs never start with these
+// characters, so in practice only free texts and names are affected.
 
 // csvColumn is one column: its header and how to read it from a system.
 type csvColumn struct {
@@ -32,6 +48,45 @@ type csvColumn struct {
 
 // CSVSeparator joins list items in a CSV cell.
 const CSVSeparator = ";"
+
+// formulaStart reports whether c, the first byte of a cell, makes a
+// spreadsheet read the cell as a formula (OWASP's list).
+func formulaStart(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// quoted reports whether cell carries the quote neutralise puts in front:
+// a "'" followed by a formula character or by another "'".
+func quoted(cell string) bool {
+	return len(cell) > 1 && cell[0] == '\'' && (formulaStart(cell[1]) || cell[1] == '\'')
+}
+
+// neutralise returns the cell as register.csv writes it: with a "'" in
+// front when it starts with a formula character, or when it would
+// otherwise look as if it had one (see quoted).
+func neutralise(cell string) string {
+	if cell != "" && formulaStart(cell[0]) || quoted(cell) {
+		return "'" + cell
+	}
+	return cell
+}
+
+// CellValue is the inverse of the formula neutralisation of register.csv:
+// it removes the "'" in front of a cell that starts with "'" followed by
+// "=", "+", "-", "@", a tab, a carriage return or "'". Other cells, also
+// those that start with a "'" followed by anything else ("'s-Hertogenbosch"),
+// are returned as they are, so that CSV files written by other programs
+// read as they look.
+func CellValue(cell string) string {
+	if quoted(cell) {
+		return cell[1:]
+	}
+	return cell
+}
 
 // joinList joins items with ";", escaping ";" and "\" inside items.
 func joinList(items []string) string {
@@ -273,7 +328,10 @@ func (x *exporter) registerCSV(out io.Writer) error {
 	for _, s := range x.systems {
 		s = Public(s)
 		for i, c := range cols {
-			row[i] = c.get(x, s)
+			// A CSV cell cannot hold a lone carriage return: encoding/csv
+			// drops it with UseCRLF, and readers fold CR LF to LF. Drop
+			// it here, so that neutralise sees the cell as it is read.
+			row[i] = neutralise(strings.ReplaceAll(c.get(x, s), "\r", ""))
 		}
 		if err := w.Write(row); err != nil {
 			return err

@@ -52,7 +52,7 @@ func csvSystems(t *testing.T, b []byte) []*register.System {
 	for _, row := range rows[1:] {
 		c := map[string]string{}
 		for i, h := range head {
-			c[h] = row[i]
+			c[h] = CellValue(row[i])
 		}
 		txt := func(k string) register.Text { return register.Text{De: c[k+"_de"], En: c[k+"_en"]} }
 		list := func(k string) []string { return SplitList(c[k]) }
@@ -216,3 +216,83 @@ func TestCSVFormat(t *testing.T) {
 }
 
 var crlf = strings.NewReplacer("\r\n", "\n")
+
+func TestNeutralise(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`=HYPERLINK("http://x")`, `'=HYPERLINK("http://x")`},
+		{"@SUM(1)", "'@SUM(1)"},
+		{"+1", "'+1"},
+		{"-x", "'-x"},
+		{"- Stichpunkt", "'- Stichpunkt"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"'quoted", "'quoted"},      // a quote before anything else stays as it is
+		{"''double", "'''double"},   // a quote before a quote gets one more
+		{"'=already", "''=already"}, // so does a quote before a formula character
+		{"'", "'"},
+		{"a=b", "a=b"},
+		{"2024-01-01", "2024-01-01"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := neutralise(tt.in); got != tt.want {
+			t.Errorf("neutralise(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+		if got := CellValue(neutralise(tt.in)); got != tt.in {
+			t.Errorf("CellValue(neutralise(%q)) = %q; want it back", tt.in, got)
+		}
+	}
+	// Cells written by other programs: a quote is taken off only before a
+	// formula character or a quote.
+	for in, want := range map[string]string{"'s-Hertogenbosch": "'s-Hertogenbosch", "'=1": "=1", "''x": "'x", "x": "x", "'": "'"} {
+		if got := CellValue(in); got != want {
+			t.Errorf("CellValue(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestCSVNoFormulas writes a system whose texts, lists and record fields
+// hold hostile values and checks that no cell of register.csv starts with
+// a formula character, and that reading the cells back with CellValue
+// gives the values.
+func TestCSVNoFormulas(t *testing.T) {
+	r := fixtureRegister()
+	s := *r.Systems[0]
+	s.Meta.ID = "formeln"
+	s.Name = register.Text{De: `=HYPERLINK("http://x")`, En: "@SUM(1)"}
+	s.Summary = register.Text{De: "- Stichpunkt\n- zweiter", En: "\tTab"}
+	s.Purpose = register.Text{De: "'=schon zitiert", En: "''double"}
+	s.Vendor = "+49 30 123"
+	s.Tags = []string{"-a", "=b"}
+	s.Models = []register.Model{{Name: "+M", Provider: "''p", Version: "-1"}}
+	r.Systems = append(r.Systems, &s)
+	b, err := RegisterCSV(r, fixtureConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		for j, cell := range row {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("row %d, column %s: cell %q starts with a formula character", i+1, rows[0][j], cell)
+			}
+		}
+	}
+	var got *register.System
+	for _, g := range csvSystems(t, b) {
+		if g.ID == "formeln" {
+			got = g
+		}
+	}
+	if got == nil {
+		t.Fatal("system formeln missing from register.csv")
+	}
+	if got.Name != s.Name || got.Summary != s.Summary || got.Purpose != s.Purpose || got.Vendor != s.Vendor ||
+		!reflect.DeepEqual(got.Tags, s.Tags) || !reflect.DeepEqual(got.Models, s.Models) {
+		t.Errorf("read back: name %q, summary %q, purpose %q, vendor %q, tags %q, models %+v; want %q, %q, %q, %q, %q, %+v",
+			got.Name, got.Summary, got.Purpose, got.Vendor, got.Tags, got.Models, s.Name, s.Summary, s.Purpose, s.Vendor, s.Tags, s.Models)
+	}
+}

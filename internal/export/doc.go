@@ -5,7 +5,8 @@
 //	daten/register.json         every system with its organisations resolved (schema_version 1)
 //	daten/register.schema.json  JSON Schema (2020-12) of register.json; $defs/system for one system
 //	daten/systeme/<id>.json     one system, the same object as in register.json
-//	daten/register.csv          RFC 4180, UTF-8 with BOM, one row per system, every field
+//	daten/register.csv          RFC 4180, UTF-8 with BOM, one row per system, every field;
+//	                            cells neutralised against formula injection (see CellValue)
 //	daten/catalog.rdf           DCAT-AP.de 3.0 catalogue (RDF/XML): the register as one dataset
 //	daten/eu-ai-act.json        EU AI Act Annex VIII section C fields of every high-risk system
 //	feed.xml, en/feed.xml       Atom, the 50 most recently updated systems
