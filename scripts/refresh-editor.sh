@@ -15,12 +15,17 @@
 #   themes/default/admin/sveltia-cms.js     the package's dist/sveltia-cms.js (IIFE build),
 #                                           unchanged except that the three font URLs of
 #                                           its built-in @font-face rules, which point at a
-#                                           CDN, are rewritten to fonts/… beside index.html
+#                                           CDN, are rewritten to fonts/… beside index.html,
+#                                           and the locale and update-check URLs (below)
 #   themes/default/admin/LICENSE-sveltia-cms.txt   the package's MIT licence
 #   themes/default/admin/fonts/*.woff2      Source Sans 3 (variable), Noto Mono 400,
 #                                           Material Symbols Outlined (variable, the icons),
 #                                           the Latin subsets the CMS asks for
 #   themes/default/admin/fonts/LICENSE-*.txt their licences (SIL OFL 1.1 / Apache-2.0)
+#   themes/default/admin/locales/{de,en-US}.json  the UI strings (the bundle would fetch
+#                                           them from a CDN; rewritten to locales/)
+#   themes/default/admin/package.json       {"version": …} for the bundle's hourly update
+#                                           check, rewritten from the CDN to this file
 #
 # What stays in the bundle and is NOT vendored: the code-editor highlighter
 # (shiki) and the map widget (leaflet) load from a CDN when such a widget is
@@ -78,6 +83,27 @@ for url in "${urls[@]}"; do
     fs.writeFileSync(f, s.split(process.env.URL).join(process.env.NEW), "latin1");
   ' "$out/sveltia-cms.js"
 done
+
+# The UI strings: the bundle fetches locales/<code>.json from the CDN for any UI
+# language but its built-in en-US. Vendor German (and en-US) and fetch them
+# from locales/ beside index.html.
+mkdir -p "$out/locales"
+for l in de en-US; do cp "$tmp/cms/package/locales/$l.json" "$out/locales/"; done
+# The update check fetches the CDN's package.json every hour; point it at a
+# package.json beside index.html that names the vendored version, so it
+# finds no update and no request leaves the host.
+printf '{"name":"@sveltia/cms","version":"%s"}\n' "$SVELTIA_VERSION" >"$out/package.json"
+replace() { # replace OLD NEW: exactly one occurrence, or fail
+  OLD="$1" NEW="$2" node -e '
+    const fs = require("fs"); const f = process.argv[1];
+    const s = fs.readFileSync(f, "latin1");
+    const n = s.split(process.env.OLD).length - 1;
+    if (n !== 1) { console.error("refresh-editor: " + n + " matches of " + process.env.OLD + "; want 1"); process.exit(1); }
+    fs.writeFileSync(f, s.replace(process.env.OLD, process.env.NEW), "latin1");
+  ' "$out/sveltia-cms.js"
+}
+replace '=`${iP}@${rP}/locales`' '=`locales`'
+replace '=`${iP}/package.json`' '=`package.json`'
 
 if grep -q 'cdn\.jsdelivr\.net/fontsource' "$out/sveltia-cms.js"; then
   echo "refresh-editor: a font URL was left in the bundle" >&2; exit 1

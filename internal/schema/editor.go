@@ -109,7 +109,7 @@ func Editor(c EditorConfig) ([]byte, error) {
 		"collections": []eobj{
 			{
 				"name": "systeme", "label": "KI-Systeme", "label_singular": "KI-System",
-				"description": "Ein KI-System pro Datei content/systeme/<kennung>.yaml.",
+				"description": "Ein KI-System pro Datei content/systeme/KENNUNG.yaml.",
 				"folder":      "content/systeme", "extension": "yaml", "format": "yaml",
 				"create": true, "delete": false, "identifier_field": "name.de",
 				"summary": "{{name.de}}", "slug": slug("buergeramt-chatbot"),
@@ -117,7 +117,7 @@ func Editor(c EditorConfig) ([]byte, error) {
 			},
 			{
 				"name": "systeme-md", "label": "KI-Systeme (Markdown-Dateien)", "label_singular": "KI-System (Markdown)",
-				"description": "KI-Systeme in Dateien content/systeme/<kennung>.md: Front Matter und die Beschreibung als Textteil. Neue Einträge legen Sie unter „KI-Systeme“ an.",
+				"description": "KI-Systeme in Dateien content/systeme/KENNUNG.md: Front Matter und die Beschreibung als Textteil. Neue Einträge legen Sie unter „KI-Systeme“ an.",
 				"folder":      "content/systeme", "extension": "md", "format": "yaml-frontmatter",
 				"create": false, "delete": false, "identifier_field": "name.de",
 				"summary": "{{name.de}}",
@@ -125,7 +125,7 @@ func Editor(c EditorConfig) ([]byte, error) {
 			},
 			{
 				"name": "organisationen", "label": "Organisationen", "label_singular": "Organisation",
-				"description": "Eine Behörde pro Datei content/organisationen/<kennung>.yaml.",
+				"description": "Eine Behörde pro Datei content/organisationen/KENNUNG.yaml.",
 				"folder":      "content/organisationen", "extension": "yaml", "format": "yaml",
 				"create": true, "delete": false, "identifier_field": "name.de",
 				"summary": "{{name.de}}", "slug": slug("stadt-musterstadt"),
