@@ -169,7 +169,7 @@ func (g *editorGen) field(typ string, f register.Field) eobj {
 	}
 	o := eobj{"name": f.Key, "label": label, "required": f.Required}
 	if hint := editorHint(info, f); hint != "" {
-		o["hint"] = hint
+		o["hint"] = hintText(hint)
 	}
 	t := f.Type
 	if t.Kind() == reflect.Pointer {
@@ -247,7 +247,6 @@ func (g *editorGen) field(typ string, f register.Field) eobj {
 		}
 	case t.Kind() == reflect.Bool:
 		o["widget"] = "boolean"
-		o["default"] = false
 	case t.Kind() == reflect.Int:
 		o["widget"] = "number"
 		o["value_type"] = "int"
@@ -303,7 +302,7 @@ func (g *editorGen) text(o eobj, f register.Field) {
 		info, _ := Describe("Text", code)
 		l := eobj{"name": code, "label": info.Title, "widget": widget, "required": required}
 		if code == "en" {
-			l["hint"] = info.Description
+			l["hint"] = hintText(info.Description)
 		}
 		if f.Max > 0 {
 			l["maxlength"] = f.Max
@@ -333,6 +332,10 @@ var formatMessage = map[string]string{
 	"ags":   "acht Ziffern",
 	"spdx":  "eine SPDX-Kennung, etwa EUPL-1.2",
 }
+
+// hintText escapes what the editor's hint, which it renders as Markdown,
+// would take for HTML ("content/organisationen/<kennung>.yaml").
+func hintText(s string) string { return strings.ReplaceAll(s, "<", `\<`) }
 
 // editorHint is the help text under a form field: the description, and
 // for a conditional key when it becomes required.
