@@ -298,6 +298,54 @@ describe('web editor /admin/ (Sveltia CMS, local repository backend)', () => {
     // YAML style (see docs/editor-web.md); the count is in the results.
   });
 
+  it('an edit of a .md system keeps its body; the result is checked by maki', async () => {
+    const id = 'forschungsberichte-verschlagwortung';
+    const file = `content/systeme/${id}.md`;
+    const before = await readFile(file);
+    await page.goto(`${origin}/admin/#/collections/systeme-md/entries/${id}`, { waitUntil: 'domcontentloaded' });
+    await fieldLoc('Status').waitFor();
+    await radio('Nutzende', 'beide');
+    await save();
+    let now = before;
+    for (let i = 0; i < 50 && now === before; i++) { await page.waitForTimeout(200); now = await readFile(file); }
+    const d = diffLines(before, now);
+    results.diffs.markdown = d;
+    assert.ok(d.includes('+users: both'), `the change was not saved:\n${d.join('\n')}`);
+    const body = before.split('\n---\n').slice(1).join('\n---\n').trim();
+    assert.ok(now.includes(body), `the Markdown body was lost:\n${now}`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maki-editor-'));
+    try {
+      fs.cpSync(CONTENT, path.join(dir, 'content'), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), now);
+      try {
+        execFileSync(MAKI, ['check', '--content', path.join(dir, 'content')], { encoding: 'utf8', stdio: 'pipe' });
+      } catch (e) {
+        assert.fail(`maki check failed on the .md file the editor wrote:\n${e.stdout}${e.stderr}\n--- file ---\n${now}`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a file with texts as plain strings is not saved with the text lost', async () => {
+    // The format allows name: "…" (German only); the form edits {de, en}, so
+    // such a field shows empty. Saving must not drop the text: the editor
+    // refuses (the German field is required) or keeps it.
+    const id = 'abfall-tourenplanung';
+    const file = `content/systeme/${id}.md`;
+    const before = await readFile(file);
+    await page.goto(`${origin}/admin/#/collections/systeme-md/entries/${id}`, { waitUntil: 'domcontentloaded' });
+    await fieldLoc('Status').waitFor();
+    await radio('Nutzende', 'beide');
+    await save();
+    await page.waitForTimeout(3000);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-plain-string.png') });
+    const now = await readFile(file);
+    results.plainString = now === before ? 'not saved (file unchanged)' : diffLines(before, now);
+    assert.ok(now === before || now.includes('Tourenplanung für die Abfallabfuhr'), `the name was lost:\n${now}`);
+    await page.getByRole('button', { name: 'Bearbeitung abbrechen' }).click().catch(() => {});
+  });
+
   it('made no request to another host', () => {
     assert.deepEqual([...new Set(foreign)], []);
   });
