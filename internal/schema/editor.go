@@ -341,7 +341,7 @@ func hintText(s string) string { return strings.ReplaceAll(s, "<", `\<`) }
 // for a conditional key when it becomes required.
 func editorHint(info Field, f register.Field) string {
 	h := info.Description
-	if cond, ok := conditional[f.Key]; ok && !f.Required {
+	if cond, ok := conditional[f.Key]; ok && !f.Required && !strings.Contains(strings.ToLower(h), strings.ToLower(cond)) {
 		h = strings.TrimSpace(h + " (" + cond + ")")
 	}
 	return h
