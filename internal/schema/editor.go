@@ -100,6 +100,9 @@ func Editor(c EditorConfig) ([]byte, error) {
 		"backend":      backend,
 		"publish_mode": "editorial_workflow",
 		"site_url":     c.SiteURL,
+		// Sveltia refuses a configuration without a media folder ("The
+		// media folder is not defined"); no field of the format takes a
+		// file, so nothing is uploaded there.
 		"media_folder": "content/medien",
 		"slug":         eobj{"encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-"},
 		"output": eobj{
