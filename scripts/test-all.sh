@@ -5,6 +5,8 @@
 #   3. the example content passes `maki check` with no output
 #   4. the browser suite (Chromium + axe-core + CSP + Nu Html Checker), which
 #      installs what it needs (chromium, Java, nginx, npm packages) when missing
+#   4b. the web editor end to end (test/browser/editor.sh: Sveltia CMS at /admin/ in
+#      Chromium, a system created through the form passes maki check; about 50 s)
 #   5. format checks of the open-data exports with real parsers (rapper, xmllint)
 # Usage: scripts/test-all.sh [--no-browser]
 set -euo pipefail
@@ -43,6 +45,8 @@ done
 if [ "$browser" = 1 ]; then
   step "browser suite"
   bash test/browser/run.sh
+  step "web editor (/admin/)"
+  bash test/browser/editor.sh
 fi
 echo
 echo "all tests passed"

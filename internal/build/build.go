@@ -79,6 +79,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	ext.files = append(ext.files, editorStage(theme, reg, baseURL))
 	if err := ext.writeEarly(ctx, out); err != nil {
 		return nil, err
 	}

@@ -272,6 +272,9 @@ type Site struct {
 	// Coverage is the administrative level and area the register covers;
 	// empty means the whole federation (Bund, Germany).
 	Coverage Coverage `yaml:"coverage"`
+	// Editor, when present, turns on the web editor at /admin/
+	// (docs/editor-web.md); without it the build writes no admin/ files.
+	Editor *Editor `yaml:"editor"`
 }
 
 // Coverage is the level and area of the authorities a register covers
@@ -280,6 +283,23 @@ type Coverage struct {
 	Level Level  `yaml:"level"`
 	State string `yaml:"state" maki:"format=state"`
 	AGS   string `yaml:"ags" maki:"format=ags"`
+}
+
+// Editor holds the settings of the web editor at /admin/: the git host it
+// saves to (as merge requests) and how editors sign in there.
+type Editor struct {
+	Backend EditorBackend `yaml:"backend" maki:"required"`
+	// Repo is the repository path on the host ("gruppe/projekt").
+	Repo string `yaml:"repo" maki:"required,max=200"`
+	// Branch is the target branch of the merge requests (default main).
+	Branch string `yaml:"branch" maki:"max=100"`
+	// APIRoot is the host's REST API ("https://gitlab.opencode.de/api/v4").
+	APIRoot string `yaml:"api_root" maki:"format=https"`
+	// AppID is the id of the OAuth application (GitLab: PKCE sign-in).
+	AppID string `yaml:"app_id" maki:"max=200"`
+	// BaseURL is the origin of the host's OAuth endpoints
+	// ("https://gitlab.opencode.de").
+	BaseURL string `yaml:"base_url" maki:"format=https"`
 }
 
 // Operator is who runs the site (for Impressum and security.txt).

@@ -87,6 +87,12 @@ type Level string
 // Enum lists the allowed values of Level.
 func (Level) Enum() []string { return []string{"bund", "land", "kommune", "other"} }
 
+// EditorBackend is the git host the web editor saves to.
+type EditorBackend string
+
+// Enum lists the allowed values of EditorBackend.
+func (EditorBackend) Enum() []string { return []string{"gitlab", "github", "gitea"} }
+
 // Menu says in which menu a static page appears.
 type Menu string
 
