@@ -15,6 +15,7 @@ import (
 var exportFormats = map[string]func(*register.Register, export.Config) ([]byte, error){
 	"json":      export.RegisterJSON,
 	"csv":       export.RegisterCSV,
+	"xlsx":      export.RegisterXLSX,
 	"eu-ai-act": export.EUAIAct,
 }
 
@@ -26,13 +27,16 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var maxFileSize int64
 	maxFileSizeVar(fs, &maxFileSize)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), `usage: maki export [flags] json|csv|eu-ai-act
+		fmt.Fprintf(fs.Output(), `usage: maki export [flags] json|csv|xlsx|eu-ai-act
 
 Checks the content and writes one open-data format to standard output,
 the same bytes the build publishes under daten/:
 
 	json       register.json: every system with its organisations resolved
 	csv        register.csv: one row per system (UTF-8 with BOM, RFC 4180)
+	xlsx       register.xlsx: the columns and values of register.csv as a
+	           spreadsheet (Office Open XML); every cell is text, never a
+	           formula
 	eu-ai-act  eu-ai-act.json: EU AI Act Annex VIII section C fields of
 	           every high-risk system, for registration in the EU database
 
@@ -58,11 +62,11 @@ Flags:
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return usageError("maki export: want exactly one format: json, csv or eu-ai-act")
+		return usageError("maki export: want exactly one format: json, csv, xlsx or eu-ai-act")
 	}
 	write, ok := exportFormats[pos[0]]
 	if !ok {
-		return usageError("maki export: unknown format %q; want json, csv or eu-ai-act", pos[0])
+		return usageError("maki export: unknown format %q; want json, csv, xlsx or eu-ai-act", pos[0])
 	}
 	if err := checkContent("maki export", *content); err != nil {
 		return err

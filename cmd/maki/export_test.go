@@ -7,11 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+
+	"maki/internal/xlsx"
 )
 
 // The example content in content/ exports in every format.
 func TestExportExampleContent(t *testing.T) {
-	for _, format := range []string{"json", "csv", "eu-ai-act"} {
+	for _, format := range []string{"json", "csv", "xlsx", "eu-ai-act"} {
 		var out, errOut bytes.Buffer
 		err := run(context.Background(), []string{"export", format, "--content", "../../content"}, &out, &errOut)
 		if err != nil {
@@ -21,6 +23,15 @@ func TestExportExampleContent(t *testing.T) {
 		case "csv":
 			if _, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(out.Bytes(), []byte("\xef\xbb\xbf")))).ReadAll(); err != nil {
 				t.Errorf("maki export csv: %v", err)
+			}
+		case "xlsx":
+			wb, err := xlsx.Read(out.Bytes(), xlsx.Limits{})
+			if err != nil {
+				t.Fatalf("maki export xlsx: %v", err)
+			}
+			rows, err := wb.Sheet(0)
+			if err != nil || len(rows) < 2 || rows[0].Cells[0] != "id" {
+				t.Errorf("maki export xlsx: %d rows, %v; want a header and the systems", len(rows), err)
 			}
 		default:
 			var v struct {
