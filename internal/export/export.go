@@ -58,6 +58,7 @@ func Write(r *register.Register, cfg Config, w Writer) error {
 		x.csvFile,
 		x.xlsxFile,
 		x.euAIActFile,
+		x.eurocitiesFile,
 		x.dcatFile, // after the files it describes: it gives their sizes
 		x.feeds,
 		x.sitemap,
