@@ -18,7 +18,7 @@ type Limits struct {
 	Entries  int   // zip entries (default 1,000)
 	PartSize int64 // uncompressed bytes of one part (default 256 MiB)
 	Total    int64 // uncompressed bytes of all parts read (default 512 MiB)
-	Cells    int   // non-empty cells of one sheet (default 10,000,000)
+	Cells    int   // cells of one sheet up to the last value of each row, and shared strings (default 10,000,000)
 }
 
 // DefaultLimits returns the limits Read applies where a field is zero.
@@ -112,6 +112,9 @@ func Read(data []byte, lim Limits) (*Workbook, error) {
 				id = a.Value
 			}
 		}
+		if len(wb.sheets) == wb.lim.Entries {
+			return fmt.Errorf("%s: more than %d sheets; want at most that many", book, wb.lim.Entries)
+		}
 		wb.sheets = append(wb.sheets, sheetRef{name: name, part: targets[id]})
 		return nil
 	})
@@ -160,6 +163,9 @@ func (wb *Workbook) rels(name string) ([]rel, error) {
 			case "Target":
 				r.target = a.Value
 			}
+		}
+		if len(out) == wb.lim.Entries {
+			return fmt.Errorf("%s: more than %d relationships; want at most that many", name, wb.lim.Entries)
 		}
 		out = append(out, r)
 		return nil
@@ -255,6 +261,9 @@ func (wb *Workbook) readStrings(name string) error {
 	return wb.parse(name, func(d *xml.Decoder, se xml.StartElement) error {
 		if se.Name.Local != "si" {
 			return nil
+		}
+		if len(wb.strings) == wb.lim.Cells {
+			return fmt.Errorf("%s: more than %d shared strings; want at most that many", name, wb.lim.Cells)
 		}
 		s, err := inlineText(d, name)
 		if err != nil {
@@ -407,8 +416,9 @@ func readRow(d *xml.Decoder, name string, rowNum int, sst []string, count *int, 
 			if v == "" {
 				continue
 			}
-			if *count++; *count > maxCells {
-				return nil, fmt.Errorf("%s: more than %d cells; want at most that many", name, maxCells)
+			// Every cell kept counts, the empty ones of a gap too.
+			if *count += c - len(cells); *count > maxCells {
+				return nil, fmt.Errorf("%s: more than %d cells; want at most that many (empty cells before a value count)", name, maxCells)
 			}
 			for len(cells) < c-1 {
 				cells = append(cells, "")
