@@ -272,6 +272,12 @@ func Eurocities(r *register.Register, cfg Config) ([]byte, error) {
 
 func (x *exporter) eurocitiesJSON() []byte {
 	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	str := func(s string) {
+		enc.Encode(s)
+		b.Truncate(b.Len() - 1) // Encode's newline
+	}
 	b.WriteString("[")
 	for i, s := range x.systems {
 		if i > 0 {
@@ -289,9 +295,9 @@ func (x *exporter) eurocitiesJSON() []byte {
 				b.WriteString(",")
 			}
 			b.WriteString("\n    ")
-			jsonString(&b, k)
+			str(k)
 			b.WriteString(": ")
-			jsonString(&b, m[k])
+			str(m[k])
 		}
 		b.WriteString("\n  }")
 	}
@@ -300,14 +306,6 @@ func (x *exporter) eurocitiesJSON() []byte {
 	}
 	b.WriteString("]\n")
 	return b.Bytes()
-}
-
-// jsonString writes s as a JSON string without HTML escaping.
-func jsonString(b *bytes.Buffer, s string) {
-	e := json.NewEncoder(b)
-	e.SetEscapeHTML(false)
-	e.Encode(s)
-	b.Truncate(b.Len() - 1) // Encode's newline
 }
 
 // EurocitiesCSV returns the registrations as the standard's CSV template:

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -93,5 +94,40 @@ func TestXLSXEmptyRegister(t *testing.T) {
 	}
 	if len(rows) != 1 || !reflect.DeepEqual(rows[0].Cells, CSVHeader()) {
 		t.Errorf("empty register.xlsx: %d rows; want the header only", len(rows))
+	}
+}
+
+// bigRegister is the fixture register with its systems copied to n.
+func bigRegister(n int) *register.Register {
+	r := fixtureRegister()
+	base := r.Systems
+	r.Systems = nil
+	for i := range n {
+		s := *base[i%len(base)]
+		s.Meta.ID = fmt.Sprintf("%s-%05d", s.ID, i)
+		r.Systems = append(r.Systems, &s)
+	}
+	return r
+}
+
+// BenchmarkRegisterXLSX compares register.xlsx with register.csv and
+// eurocities.json over the same 10,000 systems.
+func BenchmarkRegisterXLSX(b *testing.B) {
+	r := bigRegister(10000)
+	for _, f := range []struct {
+		name  string
+		write func(*register.Register, Config) ([]byte, error)
+	}{{"csv", RegisterCSV}, {"xlsx", RegisterXLSX}, {"eurocities", Eurocities}} {
+		b.Run(f.name, func(b *testing.B) {
+			var n int
+			for b.Loop() {
+				out, err := f.write(r, fixtureConfig())
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(out)
+			}
+			b.ReportMetric(float64(n), "bytes")
+		})
 	}
 }

@@ -186,6 +186,7 @@ func writeSheet(w *bufio.Writer, s Sheet) error {
 	}
 	w.WriteString(`<sheetData>`)
 	r := 0
+	var cols []string // column names, made once
 	row := func(cells []Cell, style string) error {
 		r++
 		if r > maxRows {
@@ -194,15 +195,24 @@ func writeSheet(w *bufio.Writer, s Sheet) error {
 		if len(cells) > maxCols {
 			return fmt.Errorf("row %d has %d cells; want at most %d", r, len(cells), maxCols)
 		}
+		for len(cols) < len(cells) {
+			cols = append(cols, colName(len(cols)))
+		}
 		rs := strconv.Itoa(r)
 		w.WriteString(`<row r="` + rs + `">`)
 		for i, c := range cells {
 			if c.IsNum && (math.IsNaN(c.Num) || math.IsInf(c.Num, 0)) || !c.IsNum && c.Text == "" {
 				continue
 			}
-			w.WriteString(`<c r="` + colName(i) + rs + `"` + style)
+			w.WriteString(`<c r="`)
+			w.WriteString(cols[i])
+			w.WriteString(rs)
+			w.WriteString(`"`)
+			w.WriteString(style)
 			if c.IsNum {
-				w.WriteString(`><v>` + strconv.FormatFloat(c.Num, 'g', -1, 64) + `</v></c>`)
+				w.WriteString(`><v>`)
+				w.WriteString(strconv.FormatFloat(c.Num, 'g', -1, 64))
+				w.WriteString(`</v></c>`)
 				continue
 			}
 			w.WriteString(` t="inlineStr"><is><t xml:space="preserve">`)
@@ -255,8 +265,26 @@ func colName(i int) string {
 // _xHHHH_; line breaks and carriage returns as character references, so
 // that no XML parser normalises them.
 func writeText(w *bufio.Writer, s string) {
+	last := 0 // s[last:i] needs no escaping and is not written yet
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '_' {
+			i++
+			continue
+		}
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if r != utf8.RuneError && r != 0xFFFE && r != 0xFFFF {
+				i += n
+				continue
+			}
+		}
+		if c == '_' && !isEscape(s[i:]) {
+			i++
+			continue
+		}
+		w.WriteString(s[last:i])
 		switch {
 		case r == '&':
 			w.WriteString("&amp;")
@@ -270,17 +298,19 @@ func writeText(w *bufio.Writer, s string) {
 			w.WriteString("&#xA;")
 		case r == '\t':
 			w.WriteString("&#x9;")
-		case r == '_' && isEscape(s[i:]):
+		case r == '_':
 			w.WriteString("_x005F_")
 		case r == utf8.RuneError && n == 1:
 			w.WriteString("\uFFFD")
-		case r < 0x20 || r == 0xFFFE || r == 0xFFFF:
-			fmt.Fprintf(w, "_x%04X_", r)
-		default:
+		case r == utf8.RuneError: // a U+FFFD in the text
 			w.WriteString(s[i : i+n])
+		default: // control characters, U+FFFE, U+FFFF
+			fmt.Fprintf(w, "_x%04X_", r)
 		}
 		i += n
+		last = i
 	}
+	w.WriteString(s[last:])
 }
 
 // isEscape reports whether s starts with Excel's escape _xHHHH_.

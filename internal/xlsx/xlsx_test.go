@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -190,6 +191,26 @@ func TestWriteErrors(t *testing.T) {
 		err := Write(io.Discard, tc.sheets)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Write(%d sheets) = %v; want an error with %q", len(tc.sheets), err, tc.want)
+		}
+	}
+}
+
+func TestWriteText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a&b<c>d", "a&amp;b&lt;c&gt;d"},
+		{"\r\n\t", "&#xD;&#xA;&#x9;"},
+		{"_x0041_ _x12_ _", "_x005F_x0041_ _x12_ _"},
+		{"\x00\x1f", "_x0000__x001F_"},
+		{"ä\uFFFD\uFFFE\xff", "ä\uFFFD_xFFFE_\uFFFD"},
+		{"\"'", "\"'"},
+	} {
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		writeText(w, tc.in)
+		w.Flush()
+		if b.String() != tc.want {
+			t.Errorf("writeText(%q) = %q; want %q", tc.in, b.String(), tc.want)
 		}
 	}
 }
