@@ -29,15 +29,17 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var maxFileSize int64
 	maxFileSizeVar(fl, &maxFileSize)
 	fl.Usage = func() {
-		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run] [--max N]
+		io.WriteString(stderr, `usage: maki import <file.csv|file.xlsx|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run] [--max N]
 
 Writes content/systeme/<id>.yaml for every row, or with --kind organisation
 content/organisationen/<id>.yaml. Columns (JSON: keys) are named like the
 fields ("name" or "name.de"/"name.en", lists separated by ";"); the id column
 is the file name. CSV may be UTF-8 with or without BOM, separated by commas or
-semicolons. Every row is checked as "maki check" would check it together with
-the existing content; problems are reported as file.csv:row:column, or for
-JSON at the line:column of the field's value. Nothing is written unless every
+semicolons; of an .xlsx workbook the first sheet is read the same way. Every
+row is checked as "maki check" would check it together with the existing
+content; problems are reported as file.csv:row:column (file.xlsx:row:column:
+the spreadsheet's row and column number, 5:3 is cell C5), or for JSON at the
+line:column of the field's value. Nothing is written unless every
 row is valid (or --partial); existing entries are never replaced without
 --force.
 

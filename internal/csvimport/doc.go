@@ -1,4 +1,5 @@
-// Package csvimport turns a spreadsheet (CSV) or a JSON list of systems or
+// Package csvimport turns a spreadsheet (CSV, or the first sheet of an
+// .xlsx workbook read as if it were CSV: ReadXLSX) or a JSON list of systems or
 // organisations into content files, one content/systeme/<id>.yaml or
 // content/organisationen/<id>.yaml per row, for "maki import". Config.Kind
 // says which; the fields are those of register.System or
@@ -22,7 +23,8 @@
 // Every row is rendered to YAML and checked together with the existing
 // content exactly as "maki check" checks it (load and validate over the
 // content with the new files laid over it); every problem is reported at
-// the row and column it came from: "file.csv:7:12: field "status": …", or
+// the row and column it came from: "file.csv:7:12: field "status": …"
+// ("file.xlsx:7:12" is the spreadsheet's row 7, column L), or
 // for JSON at the line and column of the field's value (of the nested
 // value for lists, records and texts): "file.json:12:17: …". Errors the
 // new files would cause in existing files (a redirect in site.yaml, a

@@ -21,7 +21,7 @@ import (
 type Config struct {
 	Kind    Kind      // what the rows are; "" means KindSystem
 	File    string    // the input's name as the user gave it; positions use it
-	Data    []byte    // the input: CSV, or JSON when File ends in .json or Data starts with [ or {
+	Data    []byte    // the input: CSV; JSON when File ends in .json or Data starts with [ or {; xlsx when File ends in .xlsx or Data is a zip
 	Content fs.FS     // the existing content directory
 	Root    string    // project-relative name of the content directory ("content"), for load's positions
 	Now     time.Time // build time, for the date rules
@@ -80,7 +80,9 @@ func Prepare(cfg Config) (Plan, error) {
 	if k != KindSystem && k != KindOrganisation {
 		return p, fmt.Errorf("unknown kind %q; want %q or %q", k, KindSystem, KindOrganisation)
 	}
-	if isJSON(cfg.File, cfg.Data) {
+	if isXLSX(cfg.File, cfg.Data) {
+		rows, errs = ReadXLSX(k, cfg.File, cfg.Data)
+	} else if isJSON(cfg.File, cfg.Data) {
 		rows, errs = ReadJSON(k, cfg.File, cfg.Data)
 	} else {
 		rows, errs = ReadCSV(k, cfg.File, cfg.Data)

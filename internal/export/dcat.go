@@ -130,9 +130,15 @@ var dcatDists = []dcatDist{
 	{"register.csv", "CSV", "text/csv", "", "data.register_csv",
 		register.Text{De: "Register als CSV", En: "Register as CSV"},
 		register.Text{De: "Eine Zeile je KI-System, UTF-8 mit BOM, Listen durch Semikolon getrennt.", En: "One row per AI system, UTF-8 with BOM, lists separated by semicolons."}},
+	{"register.xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "", "data.register_xlsx",
+		register.Text{De: "Register als Excel-Tabelle", En: "Register as Excel spreadsheet"},
+		register.Text{De: "Die Spalten und Werte von register.csv als Tabelle im Format Office Open XML (.xlsx).", En: "The columns and values of register.csv as an Office Open XML spreadsheet (.xlsx)."}},
 	{"eu-ai-act.json", "JSON", "application/json", "", "data.eu_ai_act",
 		register.Text{De: "Angaben nach KI-Verordnung Anhang VIII Abschnitt C", En: "EU AI Act Annex VIII section C information"},
 		register.Text{De: "Die Registrierungsangaben der Betreiber aller Hochrisiko-KI-Systeme (Art. 49 Abs. 3 KI-Verordnung).", En: "The deployer registration information of every high-risk AI system (Art. 49(3) AI Act)."}},
+	{"eurocities.json", "JSON", "application/json", "", "data.eurocities",
+		register.Text{De: "Register im Algorithmic Transparency Standard (Eurocities)", En: "Register in the Algorithmic Transparency Standard (Eurocities)"},
+		register.Text{De: "Alle Einträge als Registrierungen nach dem Algorithmic Transparency Standard 0.3.1 der Eurocities und der niederländischen Algorithmenregister.", En: "All entries as registrations in the Algorithmic Transparency Standard 0.3.1 of Eurocities and the Dutch algorithm registers."}},
 }
 
 // tOr returns the catalog string for key in lang, or def when the catalog

@@ -56,7 +56,9 @@ func Write(r *register.Register, cfg Config, w Writer) error {
 	steps := []func(*sink) error{
 		x.jsonFiles,
 		x.csvFile,
+		x.xlsxFile,
 		x.euAIActFile,
+		x.eurocitiesFile,
 		x.dcatFile, // after the files it describes: it gives their sizes
 		x.feeds,
 		x.sitemap,

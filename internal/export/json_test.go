@@ -43,7 +43,7 @@ func TestFilesDeterministic(t *testing.T) {
 func TestFilesList(t *testing.T) {
 	files := mustFiles(t, fixtureRegister(), fixtureConfig())
 	want := []string{
-		"daten/register.json", "daten/register.schema.json", "daten/register.csv", "daten/catalog.rdf", "daten/eu-ai-act.json",
+		"daten/register.json", "daten/register.schema.json", "daten/register.csv", "daten/register.xlsx", "daten/catalog.rdf", "daten/eu-ai-act.json", "daten/eurocities.json",
 		"daten/systeme/bauantrag-assistent.json", "daten/systeme/chatbot.json", "daten/systeme/prognose.json",
 		"feed.xml", "en/feed.xml", "opensearch.xml", "en/opensearch.xml", ".well-known/security.txt", "sitemap.xml", "robots.txt",
 	}

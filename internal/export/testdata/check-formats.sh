@@ -14,16 +14,27 @@
 #  3. checks publiccode.yml with the official parser
 #     (italia/publiccode-parser-go, pinned in testdata/publiccode/go.mod,
 #     built from the Go module proxy); any error or warning fails;
-#  4. when node and npm are there, validates the JSON exports of the example
+#  4. checks register.xlsx with openpyxl (Debian's python3-openpyxl,
+#     installed when missing): the xlsx package's round trips both ways
+#     (TestOpenpyxl, required here) and the built register.xlsx cell for
+#     cell against register.csv (xlsx-check.py);
+#  5. when node and npm are there, validates the JSON exports of the example
 #     content against register.schema.json with Ajv (JSON Schema 2020-12),
-#     and the published entry and organisation schemas (draft-07) against
-#     every validate scenario and the example content (internal/schema).
+#     eurocities.json against the Algorithmic Transparency Standard 0.3.1
+#     (eurocities/ats-check.js: only required attributes maki does not
+#     record may be missing), and the published entry and organisation
+#     schemas (draft-07) against every validate scenario and the example
+#     content (internal/schema).
+# MAKI_SKIP_XLSX=1 skips step 4 (and its install).
 # Run from anywhere; CI runs it as root.
 set -eu
 cd "$(dirname "$0")/../../.."
 missing=""
 command -v rapper >/dev/null 2>&1 || missing="$missing raptor2-utils"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
+# openpyxl for the Python that the tests find first (python3, else Debian's).
+openpyxl() { python3 -c 'import openpyxl' 2>/dev/null || /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; }
+if [ "${MAKI_SKIP_XLSX:-}" != 1 ] && ! openpyxl; then missing="$missing python3-openpyxl"; fi
 if [ -n "$missing" ]; then
 	sudo=""
 	[ "$(id -u)" = 0 ] || sudo="sudo"
@@ -31,6 +42,9 @@ if [ -n "$missing" ]; then
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 MAKI_REQUIRE_TOOLS=1 go test -count=1 ./internal/export/ "$@"
+if [ "${MAKI_SKIP_XLSX:-}" != 1 ]; then
+	MAKI_REQUIRE_TOOLS=1 go test -count=1 -run Openpyxl ./internal/xlsx/
+fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -62,6 +76,12 @@ if [ "$(printf '%s\n' "$out" | grep -c '"fail"')" != 1 ] || ! printf '%s\n' "$ou
 fi
 echo "check-formats: GovData MQA refuses the example content (no contributor_id) with no_correct_contributorID only, as it should"
 
+if [ "${MAKI_SKIP_XLSX:-}" != 1 ]; then
+	py=python3
+	python3 -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+	"$py" internal/export/testdata/xlsx-check.py "$tmp/public/daten/register.xlsx" "$tmp/public/daten/register.csv"
+fi
+
 (cd internal/export/testdata/publiccode && go build -o "$tmp/publiccode-parser" github.com/italia/publiccode-parser-go/v5/publiccode-parser)
 out=$("$tmp/publiccode-parser" -no-network publiccode.yml 2>&1) || { echo "$out"; exit 1; }
 if [ -n "$out" ]; then echo "publiccode.yml:"; echo "$out"; exit 1; fi
@@ -78,6 +98,8 @@ if [ ! -d "$mods/node_modules/ajv" ] || [ ! -d "$mods/node_modules/ajv-formats" 
 fi
 NODE_PATH="$mods/node_modules" node internal/export/testdata/ajv-check.js \
 	internal/export/register.schema.json "$tmp/public/daten/register.json" "$tmp"/public/daten/systeme/*.json
+NODE_PATH="$mods/node_modules" node internal/export/testdata/eurocities/ats-check.js \
+	internal/export/testdata/eurocities/registration-v0.3.1.schema.json "$tmp/public/daten/eurocities.json"
 # The published entry and organisation schemas (draft-07) against every
 # validate scenario and the example content, with Ajv required.
 MAKI_NODE_MODULES="$mods" MAKI_REQUIRE_TOOLS=1 go test -count=1 -run 'TestSchemaParity|TestExampleContent' ./internal/schema/
