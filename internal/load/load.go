@@ -307,6 +307,34 @@ func system(l *loader, name, id, ext string) {
 	if src == nil {
 		return
 	}
+	l.system(src, name, id, ext)
+}
+
+// SystemFromBytes reads one system file from data, as Register would read
+// it at name, a content-relative path ("systeme/x.yaml" or ".md"); root
+// prefixes the file in positions. It does no checks beyond the loader's
+// own: the system is returned whenever it could be decoded, with the
+// errors found. The history reads earlier versions of files with it.
+func SystemFromBytes(root, name string, data []byte) (*register.System, register.ErrorList) {
+	l := &loader{root: root, reg: &register.Register{}}
+	l.dec = newDecoder(&l.errs)
+	base := path.Base(name)
+	ext := path.Ext(base)
+	src, ok := normalise(l.file(name), data, &l.errs)
+	if !ok || src == nil || (ext != ".yaml" && ext != ".md") {
+		if ext != ".yaml" && ext != ".md" {
+			l.errs.Add(register.Pos{File: l.file(name)}, "", "file-type", "got extension %q; want .yaml or .md", ext)
+		}
+		return nil, l.errs
+	}
+	l.system(src, name, strings.TrimSuffix(base, ext), ext)
+	if len(l.reg.Systems) == 0 {
+		return nil, l.errs
+	}
+	return l.reg.Systems[0], l.errs
+}
+
+func (l *loader) system(src *source, name, id, ext string) {
 	s := &register.System{}
 	var n *yaml.Node
 	if ext == ".md" {

@@ -221,6 +221,14 @@ type Site struct {
 	SecurityContact      string            `yaml:"security_contact" maki:"format=email"`
 	Redirects            map[string]string `yaml:"redirects"`
 	License              string            `yaml:"license"`
+	History              HistoryConfig     `yaml:"history"`
+}
+
+// HistoryConfig says what the change history publishes. Commit authors
+// are civil servants: their names are published only when Authors is true;
+// e-mail addresses never are.
+type HistoryConfig struct {
+	Authors bool `yaml:"authors"`
 }
 
 // Operator is who runs the site (for Impressum and security.txt).
@@ -246,6 +254,8 @@ type Register struct {
 	Organisations []*Organisation
 	Systems       []*System
 	Pages         []*Page
+	// History is the systems' history from git; nil without one.
+	History *History
 
 	orgs    map[string]*Organisation
 	systems map[string]*System
