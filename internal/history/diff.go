@@ -281,6 +281,8 @@ func words(s string) []string {
 
 // sameWords reports whether two texts differ in whitespace only.
 func sameWords(a, b register.Text) bool {
-	eq := func(x, y string) bool { return strings.Join(strings.Fields(x), " ") == strings.Join(strings.Fields(y), " ") }
+	eq := func(x, y string) bool {
+		return strings.Join(strings.Fields(x), " ") == strings.Join(strings.Fields(y), " ")
+	}
 	return eq(a.De, b.De) && eq(a.En, b.En)
 }

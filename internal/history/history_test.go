@@ -92,10 +92,10 @@ func testConfig(dir string) Config {
 func TestRead(t *testing.T) {
 	r := newRepo(t)
 	r.write(map[string]string{
-		"content/systeme/alpha.yaml":  sys("Alpha", "minimal", "Bescheide prüfen."),
-		"content/systeme/beta.yaml":   sys("Beta", "transparency", "Post sortieren."),
-		"content/systeme/gamma.yaml":  sys("Gamma", "minimal", "Anträge lesen."),
-		"content/systeme/delta.yaml":  sys("Delta", "minimal", "Fristen berechnen."),
+		"content/systeme/alpha.yaml":    sys("Alpha", "minimal", "Bescheide prüfen."),
+		"content/systeme/beta.yaml":     sys("Beta", "transparency", "Post sortieren."),
+		"content/systeme/gamma.yaml":    sys("Gamma", "minimal", "Anträge lesen."),
+		"content/systeme/delta.yaml":    sys("Delta", "minimal", "Fristen berechnen."),
 		"content/organisationen/x.yaml": "name: X\n",
 	})
 	r.commit("add")

@@ -1,0 +1,138 @@
+package render
+
+import (
+	"sort"
+	"strconv"
+
+	"maki/internal/register"
+)
+
+// HistoryShown is how many versions a fact sheet shows before it folds
+// the older ones into a disclosure (<details>).
+const HistoryShown = 5
+
+// HistoryView is a system's change history as a page shows it.
+type HistoryView struct {
+	ID string
+	// Shown are the newest versions, newest first; Folded the older ones.
+	Shown, Folded []VersionView
+	// Removed is the localized date the system was removed ("" while it
+	// exists), RemovedISO the same as YYYY-MM-DD for <time>.
+	Removed, RemovedISO string
+}
+
+// VersionView is one version as a page shows it.
+type VersionView struct {
+	N       int
+	Date    string // localized ("3. März 2026")
+	ISO     string // YYYY-MM-DD for <time datetime>
+	Commit  string // abbreviated commit hash
+	Author  string // only when site.yaml opts in
+	JSON    string // site-relative path of the version's snapshot
+	Changes []ChangeView
+}
+
+// ChangeView is one change in words, with the word diff of a Markdown
+// text.
+type ChangeView struct {
+	Text  string
+	Words []WordView
+}
+
+// WordView is a run of words of a word diff: removed (Del), inserted
+// (Ins) or kept.
+type WordView struct {
+	Text     string
+	Del, Ins bool
+}
+
+// versionArg is what the "history-version" template gets: the page (for
+// its strings and links) and one version.
+type versionArg struct {
+	Page    *Page
+	Version VersionView
+}
+
+func versionData(p *Page, v VersionView) versionArg { return versionArg{p, v} }
+
+// History returns the change history of the page's system (a fact sheet
+// or the page of a removed system), or nil when there is none.
+func (p *Page) History() *HistoryView {
+	var h *register.SystemHistory
+	switch d := p.Data.(type) {
+	case *register.System:
+		h = p.Reg.History.Of(d.ID)
+	case *register.SystemHistory:
+		h = d
+	}
+	if h == nil || len(h.Versions) == 0 {
+		return nil
+	}
+	v := &HistoryView{ID: h.ID}
+	if !h.Removed.IsZero() {
+		v.RemovedISO = h.Removed.Format("2006-01-02")
+		v.Removed = p.Date(register.Date(v.RemovedISO))
+	}
+	for i, ver := range h.Newest() {
+		vv := p.version(h.ID, ver)
+		if i < HistoryShown {
+			v.Shown = append(v.Shown, vv)
+		} else {
+			v.Folded = append(v.Folded, vv)
+		}
+	}
+	return v
+}
+
+func (p *Page) version(id string, v *register.Version) VersionView {
+	iso := v.Date.Format("2006-01-02")
+	vv := VersionView{N: v.N, Date: p.Date(register.Date(iso)), ISO: iso, Author: v.Author,
+		JSON: "daten/systeme/" + id + "/" + strconv.Itoa(v.N) + ".json"}
+	if len(v.Commit) >= 12 {
+		vv.Commit = v.Commit[:12]
+	}
+	for _, c := range v.Changes {
+		cv := ChangeView{Text: register.DescribeChange(p.r.cat, p.Lang, c)}
+		for _, w := range c.Words {
+			cv.Words = append(cv.Words, WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'})
+		}
+		vv.Changes = append(vv.Changes, cv)
+	}
+	return vv
+}
+
+// removedTitle is the name a removed system had last.
+func removedTitle(h *register.SystemHistory, lang string) string {
+	for i := len(h.Versions) - 1; i >= 0; i-- {
+		if s := h.Versions[i].System; s != nil {
+			t, _ := s.Name.In(lang)
+			if t != "" {
+				return t
+			}
+		}
+	}
+	return h.ID
+}
+
+// removedJobs are the pages of systems removed from the register: each
+// keeps its page with its history, unless a redirect covers its id.
+func (r *renderer) removedJobs(lang string, crumbs []Crumb, add func(kind, p, title string, crumbs []Crumb, data any)) {
+	if !r.has["removed"] || r.reg.History == nil {
+		return
+	}
+	ids := make([]string, 0, len(r.reg.History.Systems))
+	for id := range r.reg.History.Systems {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		h := r.reg.History.Systems[id]
+		if h.Removed.IsZero() || !redirectable(id) || r.reg.System(id) != nil {
+			continue
+		}
+		if r.reg.Site != nil && r.reg.Site.Redirects[id] != "" {
+			continue
+		}
+		add("removed", "systeme/"+id+"/", removedTitle(h, lang), crumbs, h)
+	}
+}
