@@ -12,7 +12,6 @@ import (
 	"testing"
 )
 
-
 // gitRepo is a git repository made inside a test; every commit gets the
 // next day of January 2026 as its dates, so hashes and dates are the same
 // on every run.
