@@ -299,3 +299,50 @@ func TestBuildShallowClone(t *testing.T) {
 		t.Errorf("notes = %q; want one about the shallow clone", res.Notes)
 	}
 }
+
+// TestSessionShowsUnsavedChanges: maki serve shows the committed history
+// and, for a file changed since its last commit, the changes not yet
+// saved in git; a system unchanged since its commit has none, a new file
+// is shown as created.
+func TestSessionShowsUnsavedChanges(t *testing.T) {
+	content, _ := historyRepo(t)
+	out := filepath.Join(t.TempDir(), "serve")
+	var log strings.Builder
+	s := NewSession(Config{Content: content, Theme: "../../themes/default", Now: testNow, History: true}, &log)
+	s.delay = 0
+	defer s.Close()
+	ctx := context.Background()
+	if err := s.Update(ctx, out, sessionBase, nil); err != nil {
+		t.Fatal(err)
+	}
+	page := func(name string) string {
+		t.Helper()
+		b, ok, err := s.Page(name)
+		if err != nil || !ok {
+			t.Fatalf("Page(%s): %v, %v", name, ok, err)
+		}
+		return string(b)
+	}
+	if p := page("systeme/verlauf-eins/index.html"); strings.Contains(p, "Noch nicht gespeicherte") || !strings.Contains(p, "Version 7") {
+		t.Errorf("committed system: want its 7 versions and no unsaved changes")
+	}
+	eins := filepath.Join(content, "systeme", "verlauf-eins.yaml")
+	b, err := os.ReadFile(eins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, eins, strings.Replace(string(b), "risk_class: transparency", "risk_class: minimal", 1))
+	if err := s.Update(ctx, out, sessionBase, []string{eins}); err != nil {
+		t.Fatal(err)
+	}
+	p := page("systeme/verlauf-eins/index.html")
+	if !strings.Contains(p, "Noch nicht gespeicherte Änderungen") || !strings.Contains(p, "Risikoklasse: Transparenzpflichten → minimales Risiko") {
+		t.Errorf("changed file: want its unsaved change of the risk class on the page")
+	}
+	if strings.Contains(page("systeme/verlauf-zwei-neu/index.html"), "Noch nicht gespeicherte") {
+		t.Errorf("unchanged file shows unsaved changes")
+	}
+	if !strings.Contains(page("systeme/bafoeg-chatbot/index.html"), "Noch nicht gespeicherte Änderungen") {
+		t.Errorf("a file never committed: want it shown as not yet saved")
+	}
+}

@@ -34,6 +34,10 @@ type SystemHistory struct {
 	Removed time.Time
 	// RemovedCommit is the commit that deleted the file.
 	RemovedCommit string
+	// Unsaved are the changes of the file since its last commit (maki
+	// serve only; a build never sets it). A file not committed yet has
+	// one change, the creation.
+	Unsaved []Change
 }
 
 // Newest returns the versions newest first.

@@ -16,6 +16,8 @@ type HistoryView struct {
 	ID string
 	// Shown are the newest versions, newest first; Folded the older ones.
 	Shown, Folded []VersionView
+	// Unsaved are the changes not yet committed (maki serve).
+	Unsaved []ChangeView
 	// Removed is the localized date the system was removed ("" while it
 	// exists), RemovedISO the same as YYYY-MM-DD for <time>.
 	Removed, RemovedISO string
@@ -55,6 +57,14 @@ type versionArg struct {
 
 func versionData(p *Page, v VersionView) versionArg { return versionArg{p, v} }
 
+// changeArg is what the "history-change" template gets.
+type changeArg struct {
+	Page   *Page
+	Change ChangeView
+}
+
+func changeData(p *Page, c ChangeView) changeArg { return changeArg{p, c} }
+
 // History returns the change history of the page's system (a fact sheet
 // or the page of a removed system), or nil when there is none.
 func (p *Page) History() *HistoryView {
@@ -65,10 +75,10 @@ func (p *Page) History() *HistoryView {
 	case *register.SystemHistory:
 		h = d
 	}
-	if h == nil || len(h.Versions) == 0 {
+	if h == nil || (len(h.Versions) == 0 && len(h.Unsaved) == 0) {
 		return nil
 	}
-	v := &HistoryView{ID: h.ID}
+	v := &HistoryView{ID: h.ID, Unsaved: p.changes(h.Unsaved)}
 	if !h.Removed.IsZero() {
 		v.RemovedISO = h.Removed.Format("2006-01-02")
 		v.Removed = p.Date(register.Date(v.RemovedISO))
@@ -91,14 +101,21 @@ func (p *Page) version(id string, v *register.Version) VersionView {
 	if len(v.Commit) >= 12 {
 		vv.Commit = v.Commit[:12]
 	}
-	for _, c := range v.Changes {
+	vv.Changes = p.changes(v.Changes)
+	return vv
+}
+
+// changes words changes in the page's language.
+func (p *Page) changes(cs []register.Change) []ChangeView {
+	var out []ChangeView
+	for _, c := range cs {
 		cv := ChangeView{Text: register.DescribeChange(p.r.cat, p.Lang, c)}
 		for _, w := range c.Words {
 			cv.Words = append(cv.Words, WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'})
 		}
-		vv.Changes = append(vv.Changes, cv)
+		out = append(out, cv)
 	}
-	return vv
+	return out
 }
 
 // removedTitle is the name a removed system had last.

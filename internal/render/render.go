@@ -382,6 +382,7 @@ var funcs = template.FuncMap{
 	"list": func(s ...string) []string { return s },
 	// versionData pairs a page with a version of its history.
 	"versionData": versionData,
+	"changeData":  changeData,
 }
 
 // job is one page to render.
