@@ -109,6 +109,7 @@ func (p *Page) version(id string, v *register.Version) VersionView {
 func (p *Page) changes(cs []register.Change) []ChangeView {
 	var out []ChangeView
 	for _, c := range cs {
+		c = p.named(c)
 		cv := ChangeView{Text: register.DescribeChange(p.r.cat, p.Lang, c)}
 		for _, w := range c.Words {
 			cv.Words = append(cv.Words, WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'})
@@ -152,4 +153,45 @@ func (r *renderer) removedJobs(lang string, crumbs []Crumb, add func(kind, p, ti
 		}
 		add("removed", "systeme/"+id+"/", removedTitle(h, lang), crumbs, h)
 	}
+}
+
+// named replaces the ids in a change of topics, partners or the
+// organisation by their names, as the fact sheet shows them.
+func (p *Page) named(c register.Change) register.Change {
+	var name func(id string) string
+	switch c.Field {
+	case "topics":
+		name = func(id string) string {
+			if t := p.Reg.Topic(id); t != nil {
+				s, _ := t.Label.In(p.Lang)
+				return s
+			}
+			return id
+		}
+	case "partners", "organisation":
+		name = func(id string) string {
+			if o := p.Reg.Organisation(id); o != nil {
+				s, _ := o.Name.In(p.Lang)
+				return s
+			}
+			return id
+		}
+	default:
+		return c
+	}
+	names := func(ids []string) []string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = name(id)
+		}
+		return out
+	}
+	c.Added, c.Removed = names(c.Added), names(c.Removed)
+	if c.Old != "" {
+		c.Old = name(c.Old)
+	}
+	if c.New != "" {
+		c.New = name(c.New)
+	}
+	return c
 }
