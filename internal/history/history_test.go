@@ -115,7 +115,15 @@ func TestRead(t *testing.T) {
 	r.write(map[string]string{"content/systeme/alpha.yaml": sys("Alpha", "high_risk", "Bescheide sehr schnell prüfen.")})
 	r.commit("feature edit")
 	r.git("checkout", "-q", "main")
-	r.write(map[string]string{"content/systeme/Neu Ü\nx.yaml": sys("Falsch", "minimal", "x"), "content/README": "x"})
+	// File names come from merge requests: a newline, a record separator
+	// that looks like a commit header, a name that looks like an option.
+	r.write(map[string]string{
+		"content/systeme/Neu Ü\nx.yaml":              sys("Falsch", "minimal", "x"),
+		"content/systeme/\x1e0123 1700000000 x.yaml": sys("Falsch", "minimal", "x"),
+		"content/systeme/--output=..%2fx.yaml":       sys("Falsch", "minimal", "x"),
+		"content/systeme/:100644 100644 a b M.yaml":  sys("Falsch", "minimal", "x"),
+		"content/README":                             "x",
+	})
 	r.commit("odd name")
 	r.git("merge", "-q", "--no-ff", "-m", "merge feature", "feature")
 	r.n++
