@@ -9,7 +9,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"maki/internal/corpus"
 )
@@ -18,10 +20,11 @@ import (
 // systems (MAKI_BENCH_N) with MAKI_BENCH_COMMITS (default 20) versions
 // each:
 //
-//	MAKI_BENCH_N=1000 go test ./internal/build -run '^$' -bench 'HistoryStage|BuildGitRepo' -benchtime 3x
+//	MAKI_BENCH_N=1000 go test ./internal/build -run '^$' -bench 'History$' -benchtime 3x
 //
-// The ratio of BenchmarkHistoryStage to BenchmarkBuildGitRepo is the share
-// of the build the history takes.
+// The ratio of BenchmarkHistory/stage to BenchmarkHistory/build/history=false
+// is what the history adds to the build; cpu-ms/op counts the git
+// processes too.
 
 // benchCommits is the number of versions of each system.
 func benchCommits() int {
@@ -94,42 +97,59 @@ func GitHistoryRepo(tb testing.TB, dir string, n, commits int) string {
 	return content
 }
 
-func BenchmarkHistoryStage(b *testing.B) {
-	n, m := corpus.BenchSize(200), benchCommits()
-	content := GitHistoryRepo(b, b.TempDir(), n, m)
-	cfg := benchConfig(content, "")
-	cfg.History = true
-	reg := benchRegister(b, os.DirFS(content))
-	b.ResetTimer()
-	for b.Loop() {
-		reg.History = nil
-		if _, err := readHistory(context.Background(), cfg, reg); err != nil {
-			b.Fatal(err)
-		}
+// childCPUTime returns the CPU time of the finished child processes
+// (git), which cpuTime does not count.
+func childCPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		return 0
 	}
-	b.StopTimer()
-	versions := 0
-	for _, h := range reg.History.Systems {
-		versions += len(h.Versions)
-	}
-	if len(reg.History.Systems) != n || versions < n*m/2 {
-		b.Fatalf("history of %d systems, %d versions; want %d systems, about %d versions", len(reg.History.Systems), versions, n, n*m)
-	}
-	b.ReportMetric(float64(versions), "versions")
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func BenchmarkBuildGitRepo(b *testing.B) {
+// reportCPU reports the CPU time per operation of the process and its
+// children since start (the machine's wall times swing with other work).
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()+childCPUTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkHistory makes one repository and measures on it the history
+// stage alone, the full build without history and the full build with it.
+func BenchmarkHistory(b *testing.B) {
+	n, m := corpus.BenchSize(200), benchCommits()
+	content := GitHistoryRepo(b, b.TempDir(), n, m)
+	b.Run("stage", func(b *testing.B) {
+		cfg := benchConfig(content, "")
+		cfg.History = true
+		reg := benchRegister(b, os.DirFS(content))
+		start := cpuTime() + childCPUTime()
+		for b.Loop() {
+			reg.History = nil
+			if _, err := readHistory(context.Background(), cfg, reg); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportCPU(b, start)
+		versions := 0
+		for _, h := range reg.History.Systems {
+			versions += len(h.Versions)
+		}
+		if len(reg.History.Systems) != n || versions < n*m/2 {
+			b.Fatalf("history of %d systems, %d versions; want %d systems, about %d versions", len(reg.History.Systems), versions, n, n*m)
+		}
+		b.ReportMetric(float64(versions), "versions")
+	})
 	for _, hist := range []bool{false, true} {
-		b.Run("history="+strconv.FormatBool(hist), func(b *testing.B) {
-			n, m := corpus.BenchSize(200), benchCommits()
-			content := GitHistoryRepo(b, b.TempDir(), n, m)
+		b.Run("build/history="+strconv.FormatBool(hist), func(b *testing.B) {
 			cfg := benchConfig(content, filepath.Join(b.TempDir(), "public"))
 			cfg.History = hist
+			start := cpuTime() + childCPUTime()
 			for b.Loop() {
 				if _, err := Run(context.Background(), cfg, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }
