@@ -50,12 +50,15 @@ func historyConfig(cfg Config, reg *register.Register) history.Config {
 	hc := history.Config{
 		Dir:     cfg.Content,
 		ValidID: load.ValidID,
-		Decode: func(path string, data []byte) *register.System {
-			s, _ := load.SystemFromBytes(root, path, data)
-			if s != nil {
-				s.Positions, s.KeyPositions, s.Blocks = nil, nil, nil
+		Decoder: func() func(string, []byte) *register.System {
+			d := load.NewSystemDecoder(root)
+			return func(path string, data []byte) *register.System {
+				s, _ := d.Decode(path, data)
+				if s != nil {
+					s.Positions, s.KeyPositions, s.Blocks = nil, nil, nil
+				}
+				return s
 			}
-			return s
 		},
 		Public: func(id string, s *register.System) *register.System { return publicView(reg, id, s) },
 	}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -188,6 +189,13 @@ func TestHistoryGolden(t *testing.T) {
 	}
 	cases["verlauf-eins.versions.txt"] = fmt.Sprintf("%+v\n", sys)
 	for name, got := range cases {
+		if strings.HasSuffix(name, ".json") { // compact on the site; indented to review
+			var b bytes.Buffer
+			if err := json.Indent(&b, []byte(got), "", "  "); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			got = b.String() + "\n"
+		}
 		got = commitHash.ReplaceAllString(got, "<commit>")
 		golden := filepath.Join("testdata", "history", name)
 		if *updateCheck {

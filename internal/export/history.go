@@ -86,7 +86,7 @@ func (x *exporter) snapshots(out *sink) error {
 			for _, c := range v.Changes {
 				snap.Changes = append(snap.Changes, jChange{Added: c.Added, Field: c.Field, Kind: string(c.Kind), New: str(c.New), Old: str(c.Old), Removed: c.Removed})
 			}
-			b, err := marshalIndent(snap)
+			b, err := marshal(snap) // compact, as daten/systeme/<id>.json
 			if err != nil {
 				return err
 			}

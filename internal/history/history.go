@@ -25,9 +25,10 @@ type Config struct {
 	// ValidID reports whether a file name (without extension) is a
 	// system id; other files in the systems folder are left out.
 	ValidID func(string) bool
-	// Decode reads one version of a system file (content-relative path);
-	// nil when it cannot be read.
-	Decode func(path string, data []byte) *register.System
+	// Decoder returns a function that reads one version of a system file
+	// (content-relative path), nil when it cannot be read; each worker
+	// goroutine gets its own.
+	Decoder func() func(path string, data []byte) *register.System
 	// Public, when not nil, returns the view of a version that may be
 	// published, given the id the system has now (or had last); changes
 	// are computed between these views, so nothing cleared leaks through
@@ -73,7 +74,7 @@ func Read(ctx context.Context, cfg Config) (*register.History, error) {
 	if err != nil {
 		return nil, err
 	}
-	decoded := decodeAll(oids, blobs, data, cfg.Decode)
+	decoded := decodeAll(oids, blobs, data, cfg.Decoder)
 	for _, l := range lins {
 		sh := &register.SystemHistory{ID: l.id, Removed: l.removed, RemovedCommit: l.removedCommit}
 		var prev *register.System
@@ -106,15 +107,16 @@ func Read(ctx context.Context, cfg Config) (*register.History, error) {
 }
 
 // decodeAll decodes every blob on all cores.
-func decodeAll(oids []string, paths map[string]string, data map[string][]byte, decode func(string, []byte) *register.System) map[string]*register.System {
+func decodeAll(oids []string, paths map[string]string, data map[string][]byte, decoder func() func(string, []byte) *register.System) map[string]*register.System {
 	out := make([]*register.System, len(oids))
-	if decode != nil {
+	if decoder != nil {
 		var wg sync.WaitGroup
 		workers := max(1, runtime.GOMAXPROCS(0))
 		for w := 0; w < workers; w++ {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				decode := decoder()
 				for i := w; i < len(oids); i += workers {
 					if b := data[oids[i]]; b != nil {
 						out[i] = decode(paths[oids[i]], b)

@@ -82,9 +82,11 @@ func testConfig(dir string) Config {
 	return Config{
 		Dir:     dir,
 		ValidID: load.ValidID,
-		Decode: func(path string, data []byte) *register.System {
-			s, _ := load.SystemFromBytes("content", path, data)
-			return s
+		Decoder: func() func(string, []byte) *register.System {
+			return func(path string, data []byte) *register.System {
+				s, _ := load.SystemFromBytes("content", path, data)
+				return s
+			}
 		},
 	}
 }
