@@ -188,6 +188,14 @@ func TestHistoryGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases["verlauf-eins.versions.txt"] = fmt.Sprintf("%+v\n", sys)
+	// The feed says what the newest version changed; register.json counts
+	// the versions.
+	if feed := read("feed.xml"); !strings.Contains(feed, "<content type=\"text\">Version 7, 2026-01-11: Aktualisiert: 2025-01-05 → 2025-01-06</content>") {
+		t.Errorf("feed.xml does not say what verlauf-eins's newest version changed")
+	}
+	if reg := read("daten/register.json"); !strings.Contains(reg, `"last_changed":"2026-01-07"`) || !strings.Contains(reg, `"version_count":7`) {
+		t.Errorf("register.json lacks verlauf-eins's version_count 7 and last_changed 2026-01-07")
+	}
 	for name, got := range cases {
 		if strings.HasSuffix(name, ".json") { // compact on the site; indented to review
 			var b bytes.Buffer
