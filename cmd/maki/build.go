@@ -74,6 +74,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(stderr, "maki build: %s\n", n)
+	}
 	if !*quiet {
 		report(stderr, "text", res.Warnings, 0)
 		fmt.Fprintf(stderr, "maki build: %d systems, %d pages, %d files in %s (%.1fs)\n", res.Systems, res.Pages, res.Files, sf.out, res.Duration.Seconds())

@@ -20,6 +20,7 @@ import (
 type siteFlags struct {
 	content, theme, out, baseURL string
 	maxFileSize                  int64
+	noHistory                    bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -28,6 +29,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.out, "out", "public", "output `directory`")
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute `URL` the site is served from (overrides site.yaml)")
 	maxFileSizeVar(fs, &f.maxFileSize)
+	fs.BoolVar(&f.noHistory, "no-history", false, "build without the change history from git")
 }
 
 // maxFileSizeVar defines --max-file-size, the cap on a content file.
@@ -85,7 +87,7 @@ func (f *siteFlags) checkOut(cmd string, force bool) error {
 }
 
 func (f *siteFlags) config() build.Config {
-	return build.Config{Content: f.content, Theme: f.theme, Out: f.out, BaseURL: f.baseURL, Now: buildTime(), MaxFileSize: f.maxFileSize}
+	return build.Config{Content: f.content, Theme: f.theme, Out: f.out, BaseURL: f.baseURL, Now: buildTime(), MaxFileSize: f.maxFileSize, History: !f.noHistory}
 }
 
 // buildTime is the build's date: SOURCE_DATE_EPOCH when set (reproducible

@@ -25,6 +25,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	bind := fs.String("bind", "127.0.0.1", "`address` to listen on (0.0.0.0: every interface)")
 	var maxFileSize int64
 	maxFileSizeVar(fs, &maxFileSize)
+	noHistory := fs.Bool("no-history", false, "show no change history from git")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: maki serve [flags]\n\nBuilds the site, serves it on http://127.0.0.1:1313/ and rebuilds whenever a\nfile under the content or theme directory changes; open pages reload by\nthemselves. When a change breaks the build, the browser shows the errors and\nthe last good site stays available; fixing the file recovers. Ctrl-C stops.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -44,7 +45,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// One session for the whole run: after a save it re-checks and
 	// re-plans only what the changed files touch, and renders pages when
 	// the browser asks for them.
-	session := build.NewSession(build.Config{Content: *content, Theme: *theme, Now: buildTime(), MaxFileSize: maxFileSize}, stderr)
+	session := build.NewSession(build.Config{Content: *content, Theme: *theme, Now: buildTime(), MaxFileSize: maxFileSize, History: !*noHistory}, stderr)
 	tmp, err := os.MkdirTemp("", "maki-serve-")
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -19,7 +19,10 @@ import (
 type Result struct {
 	Systems, Pages, Files int
 	Warnings              register.ErrorList
-	Duration              time.Duration
+	// Notes are remarks about the build that are not about the content
+	// ("no change history: …"), one line each, for stderr.
+	Notes    []string
+	Duration time.Duration
 }
 
 // Run checks the content and, when it has no errors, builds the whole site
@@ -43,6 +46,11 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		return nil, errs
 	}
 	forgetPositions(reg)
+	notes, err := readHistory(ctx, cfg, reg)
+	if err != nil {
+		return nil, err
+	}
+	step("read the change history")
 	baseURL := cfg.BaseURL
 	if baseURL == "" && reg.Site != nil {
 		baseURL = reg.Site.BaseURL
@@ -68,7 +76,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		return nil, err
 	}
 	defer stage.Abort()
-	res := &Result{Systems: len(reg.Systems), Warnings: errs.Warnings()}
+	res := &Result{Systems: len(reg.Systems), Warnings: errs.Warnings(), Notes: notes}
 	out := &output{stage: stage}
 
 	stats := register.ComputeStats(reg)

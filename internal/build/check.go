@@ -29,6 +29,11 @@ type Config struct {
 	// MaxFileSize is the largest content file in bytes; 0 means
 	// guard.ContentMax. Theme files may have up to guard.ThemeMax.
 	MaxFileSize int64
+
+	// History reads the systems' change history from the git repository
+	// holding Content (maki build and serve set it; without it, or without
+	// git, the site has no history).
+	History bool
 }
 
 // contentFS returns the guarded file system of the content, which stops

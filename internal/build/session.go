@@ -48,6 +48,10 @@ type Session struct {
 	cat      register.Catalog
 	baseURL  string
 	similar  map[string][]string
+	// history is the committed change history, read at the first update
+	// (historyRead); each update adds the changes not yet committed.
+	history     *register.History
+	historyRead bool
 	// Changes not yet built because an update failed: they still count
 	// for the next one.
 	dirtyTheme, dirtyOthers bool
@@ -110,6 +114,17 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if s.cfg.History && !s.historyRead && len(errs.Errors()) == 0 {
+		notes, err := readHistory(ctx, s.cfg, reg)
+		if err != nil {
+			return err
+		}
+		for _, n := range notes {
+			fmt.Fprintf(s.log, "maki serve: %s\n", n)
+		}
+		s.history, s.historyRead = reg.History, true
+	}
+	reg.History = withUnsaved(s.history, reg)
 	// The figures and the public view do not depend on the checks: they
 	// are made on the other core meanwhile (and dropped if there are errors).
 	var (

@@ -251,6 +251,9 @@ func (x *exporter) entryXML(lang string, s *register.System) string {
 	if sum != "" {
 		w.elem("summary", sum, "xml:lang", langAttr(lang, sumLang))
 	}
+	if ch := x.changeSummary(lang, s.ID); ch != "" { // what the newest version changed (issue 15)
+		w.elem("content", ch, "type", "text")
+	}
 	if s.Status != "" {
 		w.empty("category", "scheme", x.abs(langPrefix(lang)+"status/"), "term", string(s.Status), "label", x.label(lang, "status."+string(s.Status), string(s.Status)))
 	}

@@ -134,6 +134,7 @@ type jSystem struct {
 	Hosting        *string         `json:"hosting"`
 	HumanOversight *jText          `json:"human_oversight"`
 	ID             string          `json:"id"`
+	LastChanged    *string         `json:"last_changed,omitempty"`
 	LegalBasis     []jLegalBasis   `json:"legal_basis"`
 	License        *string         `json:"license"`
 	Models         []jModel        `json:"models"`
@@ -163,6 +164,8 @@ type jSystem struct {
 	Updated        *string         `json:"updated"`
 	Users          *string         `json:"users"`
 	Vendor         *string         `json:"vendor"`
+	VersionCount   *int            `json:"version_count,omitempty"`
+	Versions       []jVersionRef   `json:"versions,omitempty"`
 }
 
 func (x *exporter) orgPageURL(id string) jText {
@@ -197,6 +200,14 @@ func (x *exporter) jOrg(id string) *jOrganisation {
 }
 
 func (x *exporter) jSystem(s *register.System) *jSystem {
+	j := x.jSystemOnly(s)
+	x.addHistory(j, s.ID)
+	return j
+}
+
+// jSystemOnly is jSystem without the history keys (for the snapshots of
+// versions).
+func (x *exporter) jSystemOnly(s *register.System) *jSystem {
 	s = Public(s)
 	j := &jSystem{
 		Alternatives:   mkText(s.Alternatives),
@@ -419,6 +430,9 @@ func (x *exporter) jsonFiles(out *sink) error {
 		return out.write("daten/systeme/"+x.systems[i].ID+".json", b)
 	}
 	if err := out.stream("daten/register.json", func(w *bufio.Writer) error { return x.registerJSON(w, each) }); err != nil {
+		return err
+	}
+	if err := x.snapshots(out); err != nil {
 		return err
 	}
 	return out.write("daten/register.schema.json", registerSchema)

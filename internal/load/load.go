@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -308,6 +309,54 @@ func system(l *loader, name, id, ext string) {
 	if src == nil {
 		return
 	}
+	l.system(src, name, id, ext)
+}
+
+// SystemFromBytes reads one system file from data, as Register would read
+// it at name, a content-relative path ("systeme/x.yaml" or ".md"); root
+// prefixes the file in positions. It does no checks beyond the loader's
+// own: the system is returned whenever it could be decoded, with the
+// errors found. The history reads earlier versions of files with it.
+func SystemFromBytes(root, name string, data []byte) (*register.System, register.ErrorList) {
+	return NewSystemDecoder(root).Decode(name, data)
+}
+
+// SystemDecoder is SystemFromBytes for many files: it keeps what it has
+// worked out about the field types between them. It is not safe for
+// concurrent use; use one per goroutine.
+type SystemDecoder struct {
+	root   string
+	fields map[reflect.Type][]register.Field
+}
+
+// NewSystemDecoder returns a decoder for files under root ("content").
+func NewSystemDecoder(root string) *SystemDecoder {
+	return &SystemDecoder{root: root, fields: map[reflect.Type][]register.Field{}}
+}
+
+// Decode is SystemFromBytes.
+func (sd *SystemDecoder) Decode(name string, data []byte) (*register.System, register.ErrorList) {
+	l := &loader{root: sd.root, reg: &register.Register{}}
+	l.dec = newDecoder(&l.errs)
+	l.dec.fields = sd.fields
+	base := path.Base(name)
+	ext := path.Ext(base)
+	if ext != ".yaml" && ext != ".md" {
+		l.errs.Add(register.Pos{File: l.file(name)}, "", "file-type", "got extension %q; want .yaml or .md", ext)
+		return nil, l.errs
+	}
+	src, ok := normalise(l.file(name), data, &l.errs)
+	if !ok || src == nil {
+		return nil, l.errs
+	}
+	l.system(src, name, strings.TrimSuffix(base, ext), ext)
+	if len(l.reg.Systems) == 0 {
+		return nil, l.errs
+	}
+	return l.reg.Systems[0], l.errs
+}
+
+func (l *loader) system(src *source, name, id, ext string) {
 	s := &register.System{}
 	var n *yaml.Node
 	if ext == ".md" {

@@ -275,6 +275,8 @@ type Site struct {
 	// Editor, when present, turns on the web editor at /admin/
 	// (docs/editor-web.md); without it the build writes no admin/ files.
 	Editor *Editor `yaml:"editor"`
+	// History says what the change history publishes.
+	History HistoryConfig `yaml:"history"`
 }
 
 // Coverage is the level and area of the authorities a register covers
@@ -300,6 +302,13 @@ type Editor struct {
 	// BaseURL is the origin of the host's OAuth endpoints
 	// ("https://gitlab.opencode.de").
 	BaseURL string `yaml:"base_url" maki:"format=https"`
+}
+
+// HistoryConfig says what the change history publishes. Commit authors
+// are civil servants: their names are published only when Authors is true;
+// e-mail addresses never are.
+type HistoryConfig struct {
+	Authors bool `yaml:"authors"`
 }
 
 // Operator is who runs the site (for Impressum and security.txt).
@@ -331,6 +340,8 @@ type Register struct {
 	// Synonyms are the search's synonym groups (content/synonyme.yaml):
 	// each group's words and phrases find each other.
 	Synonyms [][]string
+	// History is the systems' history from git; nil without one.
+	History *History
 
 	orgs    map[string]*Organisation
 	systems map[string]*System

@@ -54,6 +54,7 @@ func (r *renderer) langJobs(lang string, keys map[*register.System]nameKey, list
 	for _, s := range r.reg.Systems {
 		add("system", "systeme/"+s.ID+"/", text(s.Name), systemCrumbs, s)
 	}
+	r.removedJobs(lang, systemCrumbs, add)
 
 	// Organisations.
 	orgsCrumb := Crumb{T("organisations.title"), "organisationen/"}

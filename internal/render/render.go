@@ -251,7 +251,7 @@ var kinds = []struct {
 	{"home", false}, {"list", false}, {"system", false}, {"organisations", false},
 	{"organisation", false}, {"facets", false}, {"facet", false}, {"page", false},
 	{"notfound", false}, {"redirect", false},
-	{"search", true}, {"daten", true}, {"statistik", true},
+	{"search", true}, {"daten", true}, {"statistik", true}, {"removed", true},
 }
 
 // parse reads templates/layout.html, templates/partials/*.html and one file
@@ -380,6 +380,9 @@ var htmlEscaper = strings.NewReplacer(
 var funcs = template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	"list": func(s ...string) []string { return s },
+	// versionData pairs a page with a version of its history.
+	"versionData": versionData,
+	"changeData":  changeData,
 }
 
 // job is one page to render.

@@ -1,0 +1,107 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+
+	"maki/internal/history"
+	"maki/internal/load"
+	"maki/internal/register"
+)
+
+// readHistory reads the systems' history from the git repository that
+// holds the content and sets reg.History. A missing repository or git
+// command is not an error: the build goes on without history and notes
+// says so; so does a shallow clone.
+func readHistory(ctx context.Context, cfg Config, reg *register.Register) (notes []string, err error) {
+	if !cfg.History {
+		return nil, nil
+	}
+	hc := historyConfig(cfg, reg)
+	h, err := history.Read(ctx, hc)
+	if errors.Is(err, history.ErrNoGit) {
+		return []string{err.Error() + "; the site is built without change history"}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if h.Shallow {
+		notes = append(notes, "change history incomplete: the repository is a shallow clone, so the history starts at its oldest fetched commit; fetch the whole history (GitLab CI: GIT_DEPTH: 0, GitHub Actions: fetch-depth: 0)")
+	}
+	reg.History = h
+	return notes, nil
+}
+
+// publicView returns the view of a version of the system now called id
+// that may be published: a system restricted now is restricted in every
+// version.
+func publicView(reg *register.Register, id string, s *register.System) *register.System {
+	if cur := reg.System(id); cur != nil && cur.Restricted && !s.Restricted {
+		c := *s
+		c.Restricted = true
+		s = &c
+	}
+	return s.Public()
+}
+
+func historyConfig(cfg Config, reg *register.Register) history.Config {
+	root := filepath.ToSlash(filepath.Clean(cfg.Content))
+	hc := history.Config{
+		Dir:     cfg.Content,
+		ValidID: load.ValidID,
+		Decoder: func() func(string, []byte) *register.System {
+			d := load.NewSystemDecoder(root)
+			return func(path string, data []byte) *register.System {
+				s, _ := d.Decode(path, data)
+				if s != nil {
+					s.Positions, s.KeyPositions, s.Blocks = nil, nil, nil
+				}
+				return s
+			}
+		},
+		Public: func(id string, s *register.System) *register.System { return publicView(reg, id, s) },
+	}
+	if reg.Site != nil {
+		hc.Authors = reg.Site.History.Authors
+		hc.Redirects = reg.Site.Redirects
+	}
+	return hc
+}
+
+// withUnsaved returns committed with, for every system of reg whose file
+// differs from its last committed version, the changes not yet committed
+// (maki serve): the editor sees them on the fact sheet before saving them
+// in git. committed is not changed.
+func withUnsaved(committed *register.History, reg *register.Register) *register.History {
+	if committed == nil {
+		return nil
+	}
+	h := &register.History{Shallow: committed.Shallow, Systems: make(map[string]*register.SystemHistory, len(committed.Systems))}
+	for id, sh := range committed.Systems {
+		h.Systems[id] = sh
+	}
+	for _, s := range reg.Systems {
+		sh := committed.Systems[s.ID]
+		var changes []register.Change
+		switch last := sh.Last(); {
+		case last == nil || !sh.Removed.IsZero():
+			changes = []register.Change{{Field: "file", Kind: register.ChangeCreated}}
+		case last.System == nil:
+			continue
+		default:
+			prev := *last.System
+			prev.ID = s.ID // a rename shows as committed
+			changes = history.Changes(&prev, publicView(reg, s.ID, s))
+		}
+		if len(changes) == 0 {
+			continue
+		}
+		c := &register.SystemHistory{ID: s.ID, Unsaved: changes}
+		if sh != nil {
+			c.Versions = sh.Versions
+		}
+		h.Systems[s.ID] = c
+	}
+	return h
+}

@@ -1,0 +1,155 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"maki/internal/corpus"
+)
+
+// The history benchmarks run on a git repository of corpus.BenchSize(200)
+// systems (MAKI_BENCH_N) with MAKI_BENCH_COMMITS (default 20) versions
+// each:
+//
+//	MAKI_BENCH_N=1000 go test ./internal/build -run '^$' -bench 'History$' -benchtime 3x
+//
+// The ratio of BenchmarkHistory/stage to BenchmarkHistory/build/history=false
+// is what the history adds to the build; cpu-ms/op counts the git
+// processes too.
+
+// benchCommits is the number of versions of each system.
+func benchCommits() int {
+	if v, err := strconv.Atoi(os.Getenv("MAKI_BENCH_COMMITS")); err == nil && v > 0 {
+		return v
+	}
+	return 20
+}
+
+var (
+	blockPurpose = regexp.MustCompile(`(?m)^purpose: \|\n( +)`)
+	fassung      = regexp.MustCompile(`(?m)^ +Fassung \d+\.\n`)
+)
+
+// GitHistoryRepo writes n systems of the synthetic corpus into dir/content,
+// makes dir a git repository and commits every system commits times: the
+// first commit adds them, each later one changes the purpose of every
+// system written as a block (most of them: a line "Fassung <n>." at its
+// start), so each of those has commits versions. It runs a handful of git processes per commit,
+// whatever n is.
+func GitHistoryRepo(tb testing.TB, dir string, n, commits int) string {
+	tb.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		tb.Skip("git command not found")
+	}
+	content := filepath.Join(dir, "content")
+	if err := corpus.Write(content, n, benchSeed); err != nil {
+		tb.Fatal(err)
+	}
+	day := 1
+	run := func(args ...string) {
+		c := exec.Command("git", args...)
+		c.Dir = dir
+		date := fmt.Sprintf("2026-01-01T%02d:%02d:00Z", day/60, day%60)
+		c.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
+			"GIT_AUTHOR_NAME=Bench", "GIT_AUTHOR_EMAIL=bench@example.org", "GIT_COMMITTER_NAME=Bench",
+			"GIT_COMMITTER_EMAIL=bench@example.org", "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+		if out, err := c.CombinedOutput(); err != nil {
+			tb.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	run("init", "-q", "-b", "main")
+	run("add", "-A")
+	run("commit", "-q", "-m", "v1")
+	sysDir := filepath.Join(content, "systeme")
+	entries, err := os.ReadDir(sysDir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for v := 2; v <= commits; v++ {
+		day++
+		for _, e := range entries {
+			p := filepath.Join(sysDir, e.Name())
+			b, err := os.ReadFile(p)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			s := fassung.ReplaceAllString(string(b), "")
+			if m := blockPurpose.FindStringSubmatchIndex(s); m != nil {
+				indent := s[m[2]:m[3]]
+				s = s[:m[0]] + "purpose: |\n" + indent + "Fassung " + strconv.Itoa(v) + ".\n" + s[m[0]+len("purpose: |\n"):]
+			}
+			if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		run("add", "-A")
+		run("commit", "-q", "-m", "v"+strconv.Itoa(v))
+	}
+	return content
+}
+
+// childCPUTime returns the CPU time of the finished child processes
+// (git), which cpuTime does not count.
+func childCPUTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportCPU reports the CPU time per operation of the process and its
+// children since start (the machine's wall times swing with other work).
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()+childCPUTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
+// BenchmarkHistory makes one repository and measures on it the history
+// stage alone, the full build without history and the full build with it.
+func BenchmarkHistory(b *testing.B) {
+	n, m := corpus.BenchSize(200), benchCommits()
+	content := GitHistoryRepo(b, b.TempDir(), n, m)
+	b.Run("stage", func(b *testing.B) {
+		cfg := benchConfig(content, "")
+		cfg.History = true
+		reg := benchRegister(b, os.DirFS(content))
+		start := cpuTime() + childCPUTime()
+		for b.Loop() {
+			reg.History = nil
+			if _, err := readHistory(context.Background(), cfg, reg); err != nil {
+				b.Fatal(err)
+			}
+		}
+		reportCPU(b, start)
+		versions := 0
+		for _, h := range reg.History.Systems {
+			versions += len(h.Versions)
+		}
+		if len(reg.History.Systems) != n || versions < n*m/2 {
+			b.Fatalf("history of %d systems, %d versions; want %d systems, about %d versions", len(reg.History.Systems), versions, n, n*m)
+		}
+		b.ReportMetric(float64(versions), "versions")
+	})
+	for _, hist := range []bool{false, true} {
+		b.Run("build/history="+strconv.FormatBool(hist), func(b *testing.B) {
+			cfg := benchConfig(content, filepath.Join(b.TempDir(), "public"))
+			cfg.History = hist
+			start := cpuTime() + childCPUTime()
+			for b.Loop() {
+				if _, err := Run(context.Background(), cfg, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, start)
+		})
+	}
+}

@@ -1,0 +1,145 @@
+package export
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"maki/internal/register"
+)
+
+// jVersionRef is one version in a system's "versions" list.
+type jVersionRef struct {
+	Commit  string `json:"commit"`
+	Date    string `json:"date"`
+	URL     string `json:"url"`
+	Version int    `json:"version"`
+}
+
+// jChange is one field's change in a snapshot.
+type jChange struct {
+	Added   []string `json:"added,omitempty"`
+	Field   string   `json:"field"`
+	Kind    string   `json:"kind"`
+	New     *string  `json:"new,omitempty"`
+	Old     *string  `json:"old,omitempty"`
+	Removed []string `json:"removed,omitempty"`
+}
+
+// jSnapshot is daten/systeme/<id>/<n>.json: one version of a system, as
+// it was published, with what changed since the version before. Its URL
+// is permanent: versions are only ever added.
+type jSnapshot struct {
+	Changes []jChange `json:"changes"`
+	Commit  string    `json:"commit"`
+	Date    string    `json:"date"`
+	ID      string    `json:"id"`
+	// Removed is the date the system was removed from the register, on
+	// every snapshot of a removed system.
+	Removed *string  `json:"removed,omitempty"`
+	System  *jSystem `json:"system"`
+	Version int      `json:"version"`
+}
+
+func versionURL(x *exporter, id string, n int) string {
+	return x.abs("daten/systeme/" + id + "/" + strconv.Itoa(n) + ".json")
+}
+
+// addHistory sets the history keys of a system's JSON: how many versions
+// it has, when it last changed in substance and the list of versions.
+// Without history (no git) the keys are left out.
+func (x *exporter) addHistory(j *jSystem, id string) {
+	h := x.r.History.Of(id)
+	if h == nil || len(h.Versions) == 0 {
+		return
+	}
+	n := len(h.Versions)
+	j.VersionCount = &n
+	if t := h.LastChanged(); !t.IsZero() {
+		j.LastChanged = str(t.Format("2006-01-02"))
+	}
+	for _, v := range h.Versions {
+		j.Versions = append(j.Versions, jVersionRef{Commit: v.Commit, Date: v.Date.Format("2006-01-02"), URL: versionURL(x, id, v.N), Version: v.N})
+	}
+}
+
+// snapshots writes daten/systeme/<id>/<n>.json for every version of every
+// system with a history, also of removed ones.
+func (x *exporter) snapshots(out *sink) error {
+	h := x.r.History
+	if h == nil {
+		return nil
+	}
+	for _, id := range sortedHistoryIDs(h) {
+		sh := h.Systems[id]
+		if !validID(id) {
+			continue
+		}
+		for _, v := range sh.Versions {
+			snap := jSnapshot{Changes: []jChange{}, Commit: v.Commit, Date: v.Date.Format("2006-01-02"), ID: id, Version: v.N}
+			if !sh.Removed.IsZero() {
+				snap.Removed = str(sh.Removed.Format("2006-01-02"))
+			}
+			if v.System != nil {
+				snap.System = x.jSystemOnly(v.System)
+			}
+			for _, c := range v.Changes {
+				snap.Changes = append(snap.Changes, jChange{Added: c.Added, Field: c.Field, Kind: string(c.Kind), New: str(c.New), Old: str(c.Old), Removed: c.Removed})
+			}
+			b, err := marshal(snap) // compact, as daten/systeme/<id>.json
+			if err != nil {
+				return err
+			}
+			if err := out.write("daten/systeme/"+id+"/"+strconv.Itoa(v.N)+".json", b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func sortedHistoryIDs(h *register.History) []string {
+	ids := make([]string, 0, len(h.Systems))
+	for id := range h.Systems {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// validID is the id rule (lower-case letters, digits, single hyphens),
+// checked again before an id becomes part of a file path.
+func validID(id string) bool {
+	if len(id) < 3 || len(id) > 80 || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// changeSummary says in words what the newest version of a system changed
+// ("Version 3, 2026-05-04: Risikoklasse: minimales Risiko →
+// Hochrisiko-KI-System; Zweck geändert"), for the Atom feeds; "" without
+// history.
+func (x *exporter) changeSummary(lang, id string) string {
+	v := x.r.History.Of(id).Last()
+	if v == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(x.label(lang, "history.version", "Version") + " " + strconv.Itoa(v.N) + ", " + v.Date.Format("2006-01-02") + ": ")
+	for i, c := range v.Changes {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(register.DescribeChange(x.cfg.Catalog, lang, c))
+	}
+	return b.String()
+}

@@ -1,0 +1,288 @@
+package history
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"maki/internal/register"
+)
+
+var systemFields = register.Fields(reflect.TypeOf(register.System{}))
+
+// Changes returns what changed from old to new, field by field in the
+// order of the field specification; the id first when it changed.
+func Changes(old, new *register.System) []register.Change {
+	var out []register.Change
+	if old.ID != new.ID {
+		out = append(out, register.Change{Field: "id", Kind: register.ChangeRenamed, Old: old.ID, New: new.ID})
+	}
+	ov, nv := reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem()
+	for _, f := range systemFields {
+		a, b := ov.Field(f.Index), nv.Field(f.Index)
+		if reflect.DeepEqual(a.Interface(), b.Interface()) {
+			continue
+		}
+		if f.Type == register.TextType && sameWords(a.Interface().(register.Text), b.Interface().(register.Text)) {
+			continue // only reflowed
+		}
+		if c, ok := fieldChange(f, a, b); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// enumName returns the catalog group of an enumeration type's labels:
+// the type name in snake case (RiskClass → risk_class).
+func enumName(t reflect.Type) string {
+	var b strings.Builder
+	for i, r := range t.Name() {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func fieldChange(f register.Field, a, b reflect.Value) (register.Change, bool) {
+	c := register.Change{Field: f.Key}
+	switch {
+	case f.Type == register.TextType:
+		at, bt := a.Interface().(register.Text), b.Interface().(register.Text)
+		o, n := at.De, bt.De
+		if o == n {
+			o, n = at.En, bt.En
+		}
+		if f.Markdown && o != "" && n != "" {
+			c.Kind = register.ChangeText
+			c.Words, c.Truncated = WordDiff(o, n)
+			return c, true
+		}
+		return scalar(c, o, n), true
+	case f.Type.Kind() == reflect.String:
+		if f.Enum != nil {
+			c.Enum = enumName(f.Type)
+		}
+		return scalar(c, a.String(), b.String()), true
+	case f.Type.Kind() == reflect.Int:
+		s := func(v reflect.Value) string {
+			if v.Int() == 0 {
+				return ""
+			}
+			return strconv.FormatInt(v.Int(), 10)
+		}
+		if f.Key == "annex_iii_area" {
+			c.Enum = "annex_iii"
+		}
+		return scalar(c, s(a), s(b)), true
+	case f.Type.Kind() == reflect.Bool:
+		c.Enum = "common"
+		s := func(v reflect.Value) string {
+			if v.Bool() {
+				return "yes"
+			}
+			return "no"
+		}
+		return scalar(c, s(a), s(b)), true
+	case f.Type.Kind() == reflect.Pointer:
+		return scalar(c, summary(a), summary(b)), true
+	case f.Type.Kind() == reflect.Slice:
+		if f.Enum != nil {
+			c.Enum = enumName(f.Type.Elem())
+		}
+		c.Kind = register.ChangeList
+		olds, news := items(a), items(b)
+		c.Added, c.Removed = minus(news, olds), minus(olds, news)
+		if len(c.Added) == 0 && len(c.Removed) == 0 {
+			// The same items, edited or reordered.
+			c.Kind = register.ChangeText
+		}
+		return c, true
+	}
+	return c, false
+}
+
+// scalar is a change of a single value.
+func scalar(c register.Change, o, n string) register.Change {
+	c.Old, c.New = o, n
+	switch {
+	case o == "":
+		c.Kind = register.ChangeSet
+	case n == "":
+		c.Kind = register.ChangeCleared
+	default:
+		c.Kind = register.ChangeValue
+	}
+	return c
+}
+
+// items returns a short text for each element of a list.
+func items(v reflect.Value) []string {
+	out := make([]string, v.Len())
+	for i := range out {
+		out[i] = summary(v.Index(i))
+	}
+	return out
+}
+
+// summary is a short text for a value: a string as it is, a struct as its
+// non-empty strings and German texts joined with ", ", a nil pointer "".
+func summary(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return ""
+		}
+		return summary(v.Elem())
+	case reflect.String:
+		return v.String()
+	case reflect.Struct:
+		if t, ok := v.Interface().(register.Text); ok {
+			return t.String()
+		}
+		var parts []string
+		for i := 0; i < v.NumField(); i++ {
+			fv := v.Field(i)
+			if fv.Kind() == reflect.String && fv.String() != "" {
+				parts = append(parts, fv.String())
+			} else if t, ok := fv.Interface().(register.Text); ok && t.De != "" && v.Type().Field(i).Name == "Title" {
+				parts = append(parts, t.De)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// minus returns the items of a not in b, in a's order (counting
+// duplicates).
+func minus(a, b []string) []string {
+	n := map[string]int{}
+	for _, s := range b {
+		n[s]++
+	}
+	var out []string
+	for _, s := range a {
+		if n[s] > 0 {
+			n[s]--
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// maxCells bounds the word diff's cost: when the changed middle of two
+// texts has more than this many word pairs, it is shown as one removal and
+// one insertion instead.
+const maxCells = 250_000
+
+// WordDiff returns a word diff of two texts: the longest common
+// subsequence of their words (whitespace kept with the word before it),
+// with the common prefix and suffix taken off first. truncated is true
+// when the changed middle was too long to compare word by word.
+func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
+	wa, wb := words(a), words(b)
+	pre := 0
+	for pre < len(wa) && pre < len(wb) && wa[pre] == wb[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(wa)-pre && suf < len(wb)-pre && wa[len(wa)-1-suf] == wb[len(wb)-1-suf] {
+		suf++
+	}
+	var d differ
+	d.emit('=', wa[:pre])
+	ma, mb := wa[pre:len(wa)-suf], wb[pre:len(wb)-suf]
+	if len(ma)*len(mb) > maxCells {
+		d.emit('-', ma)
+		d.emit('+', mb)
+		truncated = true
+	} else {
+		d.lcs(ma, mb)
+	}
+	d.emit('=', wa[len(wa)-suf:])
+	return d.ops, truncated
+}
+
+type differ struct{ ops []register.WordOp }
+
+// emit appends words with op, joining runs of the same op.
+func (d *differ) emit(op byte, ws []string) {
+	if len(ws) == 0 {
+		return
+	}
+	s := strings.Join(ws, "")
+	if n := len(d.ops); n > 0 && d.ops[n-1].Op == op {
+		d.ops[n-1].Text += s
+		return
+	}
+	d.ops = append(d.ops, register.WordOp{Op: op, Text: s})
+}
+
+// lcs diffs a and b by the classic dynamic programme over their suffixes.
+func (d *differ) lcs(a, b []string) {
+	n, m := len(a), len(b)
+	t := make([]int32, (n+1)*(m+1))
+	at := func(i, j int) int32 { return t[i*(m+1)+j] }
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				t[i*(m+1)+j] = at(i+1, j+1) + 1
+			} else {
+				t[i*(m+1)+j] = max(at(i+1, j), at(i, j+1))
+			}
+		}
+	}
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case a[i] == b[j]:
+			d.emit('=', a[i:i+1])
+			i, j = i+1, j+1
+		case at(i+1, j) >= at(i, j+1):
+			d.emit('-', a[i:i+1])
+			i++
+		default:
+			d.emit('+', b[j:j+1])
+			j++
+		}
+	}
+	d.emit('-', a[i:])
+	d.emit('+', b[j:])
+}
+
+// words splits s into words, each with the whitespace that follows it
+// (leading whitespace is a word of its own), so that joining them gives s.
+func words(s string) []string {
+	var out []string
+	start := 0
+	inSpace := false
+	for i, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && inSpace {
+			out = append(out, s[start:i])
+			start = i
+		}
+		inSpace = sp
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// sameWords reports whether two texts differ in whitespace only.
+func sameWords(a, b register.Text) bool {
+	eq := func(x, y string) bool {
+		return strings.Join(strings.Fields(x), " ") == strings.Join(strings.Fields(y), " ")
+	}
+	return eq(a.De, b.De) && eq(a.En, b.En)
+}

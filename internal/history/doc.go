@@ -1,0 +1,29 @@
+// Package history reads the history of the systems in content/ from the
+// git repository that holds it, at build time, and says per version what
+// changed in each field (register.History).
+//
+// It runs the git command rather than a Go git library: no new dependency,
+// git is on every CI runner, and its rename detection (-M) is git's own.
+// Two processes do all the work whatever the size of the register: one
+// `git log` over the systems folder (first-parent history, so a merge is
+// the version that was published, with raw diffs, NUL separated) and one
+// `git cat-file --batch` that reads every version's file.
+//
+// Guarantees:
+//   - Deterministic: the same commits give the same history; dates are
+//     committer dates, never the build's.
+//   - No personal data: author names are asked from git only when
+//     site.yaml opts in; e-mail addresses never are.
+//   - File names come from merge requests: they are never passed as
+//     options (the only pathspec is the fixed "systeme" after "--") and are
+//     read from NUL-separated output, so spaces, newlines and any Unicode
+//     are safe. git runs with a context, without the system config, pager,
+//     prompts, external diff or textconv drivers, and with every GIT_*
+//     variable of the environment removed.
+//   - Without git (no binary, no repository: a tarball) Read returns
+//     ErrNoGit and the build goes on without history; a shallow clone is
+//     reported in History.Shallow.
+//   - Renames are followed: git's rename detection, a .yaml file replaced
+//     by a .md file of the same id, and the redirects of site.yaml (an id
+//     removed in favour of another continues as that one).
+package history

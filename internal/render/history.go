@@ -1,0 +1,197 @@
+package render
+
+import (
+	"sort"
+	"strconv"
+
+	"maki/internal/register"
+)
+
+// HistoryShown is how many versions a fact sheet shows before it folds
+// the older ones into a disclosure (<details>).
+const HistoryShown = 5
+
+// HistoryView is a system's change history as a page shows it.
+type HistoryView struct {
+	ID string
+	// Shown are the newest versions, newest first; Folded the older ones.
+	Shown, Folded []VersionView
+	// Unsaved are the changes not yet committed (maki serve).
+	Unsaved []ChangeView
+	// Removed is the localized date the system was removed ("" while it
+	// exists), RemovedISO the same as YYYY-MM-DD for <time>.
+	Removed, RemovedISO string
+}
+
+// VersionView is one version as a page shows it.
+type VersionView struct {
+	N       int
+	Date    string // localized ("3. März 2026")
+	ISO     string // YYYY-MM-DD for <time datetime>
+	Commit  string // abbreviated commit hash
+	Author  string // only when site.yaml opts in
+	JSON    string // site-relative path of the version's snapshot
+	Changes []ChangeView
+}
+
+// ChangeView is one change in words, with the word diff of a Markdown
+// text.
+type ChangeView struct {
+	Text  string
+	Words []WordView
+}
+
+// WordView is a run of words of a word diff: removed (Del), inserted
+// (Ins) or kept.
+type WordView struct {
+	Text     string
+	Del, Ins bool
+}
+
+// versionArg is what the "history-version" template gets: the page (for
+// its strings and links) and one version.
+type versionArg struct {
+	Page    *Page
+	Version VersionView
+}
+
+func versionData(p *Page, v VersionView) versionArg { return versionArg{p, v} }
+
+// changeArg is what the "history-change" template gets.
+type changeArg struct {
+	Page   *Page
+	Change ChangeView
+}
+
+func changeData(p *Page, c ChangeView) changeArg { return changeArg{p, c} }
+
+// History returns the change history of the page's system (a fact sheet
+// or the page of a removed system), or nil when there is none.
+func (p *Page) History() *HistoryView {
+	var h *register.SystemHistory
+	switch d := p.Data.(type) {
+	case *register.System:
+		h = p.Reg.History.Of(d.ID)
+	case *register.SystemHistory:
+		h = d
+	}
+	if h == nil || (len(h.Versions) == 0 && len(h.Unsaved) == 0) {
+		return nil
+	}
+	v := &HistoryView{ID: h.ID, Unsaved: p.changes(h.Unsaved)}
+	if !h.Removed.IsZero() {
+		v.RemovedISO = h.Removed.Format("2006-01-02")
+		v.Removed = p.Date(register.Date(v.RemovedISO))
+	}
+	for i, ver := range h.Newest() {
+		vv := p.version(h.ID, ver)
+		if i < HistoryShown {
+			v.Shown = append(v.Shown, vv)
+		} else {
+			v.Folded = append(v.Folded, vv)
+		}
+	}
+	return v
+}
+
+func (p *Page) version(id string, v *register.Version) VersionView {
+	iso := v.Date.Format("2006-01-02")
+	vv := VersionView{N: v.N, Date: p.Date(register.Date(iso)), ISO: iso, Author: v.Author,
+		JSON: "daten/systeme/" + id + "/" + strconv.Itoa(v.N) + ".json"}
+	if len(v.Commit) >= 12 {
+		vv.Commit = v.Commit[:12]
+	}
+	vv.Changes = p.changes(v.Changes)
+	return vv
+}
+
+// changes words changes in the page's language.
+func (p *Page) changes(cs []register.Change) []ChangeView {
+	var out []ChangeView
+	for _, c := range cs {
+		c = p.named(c)
+		cv := ChangeView{Text: register.DescribeChange(p.r.cat, p.Lang, c)}
+		for _, w := range c.Words {
+			cv.Words = append(cv.Words, WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'})
+		}
+		out = append(out, cv)
+	}
+	return out
+}
+
+// removedTitle is the name a removed system had last.
+func removedTitle(h *register.SystemHistory, lang string) string {
+	for i := len(h.Versions) - 1; i >= 0; i-- {
+		if s := h.Versions[i].System; s != nil {
+			t, _ := s.Name.In(lang)
+			if t != "" {
+				return t
+			}
+		}
+	}
+	return h.ID
+}
+
+// removedJobs are the pages of systems removed from the register: each
+// keeps its page with its history, unless a redirect covers its id.
+func (r *renderer) removedJobs(lang string, crumbs []Crumb, add func(kind, p, title string, crumbs []Crumb, data any)) {
+	if !r.has["removed"] || r.reg.History == nil {
+		return
+	}
+	ids := make([]string, 0, len(r.reg.History.Systems))
+	for id := range r.reg.History.Systems {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		h := r.reg.History.Systems[id]
+		if h.Removed.IsZero() || !redirectable(id) || r.reg.System(id) != nil {
+			continue
+		}
+		if r.reg.Site != nil && r.reg.Site.Redirects[id] != "" {
+			continue
+		}
+		add("removed", "systeme/"+id+"/", removedTitle(h, lang), crumbs, h)
+	}
+}
+
+// named replaces the ids in a change of topics, partners or the
+// organisation by their names, as the fact sheet shows them.
+func (p *Page) named(c register.Change) register.Change {
+	var name func(id string) string
+	switch c.Field {
+	case "topics":
+		name = func(id string) string {
+			if t := p.Reg.Topic(id); t != nil {
+				s, _ := t.Label.In(p.Lang)
+				return s
+			}
+			return id
+		}
+	case "partners", "organisation":
+		name = func(id string) string {
+			if o := p.Reg.Organisation(id); o != nil {
+				s, _ := o.Name.In(p.Lang)
+				return s
+			}
+			return id
+		}
+	default:
+		return c
+	}
+	names := func(ids []string) []string {
+		out := make([]string, len(ids))
+		for i, id := range ids {
+			out[i] = name(id)
+		}
+		return out
+	}
+	c.Added, c.Removed = names(c.Added), names(c.Removed)
+	if c.Old != "" {
+		c.Old = name(c.Old)
+	}
+	if c.New != "" {
+		c.New = name(c.New)
+	}
+	return c
+}
