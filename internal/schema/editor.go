@@ -259,6 +259,11 @@ func (g *editorGen) field(typ string, f register.Field) eobj {
 		if f.MaxVal > 0 {
 			o["max"] = f.MaxVal
 		}
+	case f.Format == "spdx":
+		// The SPDX list the check and the JSON Schema use, as a select:
+		// nothing else would pass "maki check".
+		o["widget"] = "select"
+		o["options"] = register.SPDXLicenses()
 	case f.Format == "date":
 		o["widget"] = "datetime"
 		o["format"] = "YYYY-MM-DD"

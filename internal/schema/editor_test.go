@@ -146,6 +146,10 @@ func checkFields(t *testing.T, path string, typ reflect.Type, got []any, skip st
 			if ff["widget"] != "datetime" || ff["format"] != "YYYY-MM-DD" || ff["time_format"] != false {
 				t.Errorf("%s: %v; want a date widget writing YYYY-MM-DD", p, ff)
 			}
+		case f.Format == "spdx":
+			if ff["widget"] != "select" || len(ff["options"].([]any)) != len(register.SPDXLicenses()) {
+				t.Errorf("%s: widget %v; want a select of the SPDX licences", p, ff["widget"])
+			}
 		case f.Format != "" && f.Format != "state":
 			pat, _ := ff["pattern"].([]any)
 			if len(pat) != 2 || pat[0] != formatPatterns[f.Format] {
