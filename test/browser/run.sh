@@ -120,8 +120,9 @@ case " ${test_files[*]} " in
     if [ -n "${MAKI_CORPUS_SITE:-}" ]; then
       log "using prebuilt corpus site $MAKI_CORPUS_SITE"
       rm -rf "$corpus_site" && cp -R "$MAKI_CORPUS_SITE" "$corpus_site" || die "cannot copy $MAKI_CORPUS_SITE"
-      grep -rlZ --include='*.html' --include='*.xml' --include='*.json' --include='*.txt' '127\.0\.0\.1:[0-9]*/korpus/' "$corpus_site" \
-        | xargs -0 -r sed -i "s|127\.0\.0\.1:[0-9]*/korpus/|127.0.0.1:$port/korpus/|g"
+      grep -rlZ --include='*.html' --include='*.xml' --include='*.json' --include='*.txt' '127\.0\.0\.1\(:\|%3A\)[0-9]*' "$corpus_site" \
+        | xargs -0 -r sed -i -e "s|127\.0\.0\.1:[0-9]*/korpus/|127.0.0.1:$port/korpus/|g" \
+                             -e "s|127\.0\.0\.1%3A[0-9]*%2Fkorpus%2F|127.0.0.1%3A$port%2Fkorpus%2F|g"
     else
       n="${MAKI_CORPUS_N:-1600}"
       log "makicorpus -n $n -seed 1; maki build --content $tmp/corpus --out $corpus_site --base-url $corpus_base"
