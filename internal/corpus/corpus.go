@@ -306,6 +306,13 @@ func (g *gen) makeOrgs() {
 		case "bkamt", "auswaertiges-amt":
 			w = 1
 		}
+		// A national register has a body that runs far more systems than
+		// the rest (the federal IT service provider): from 1,000 systems
+		// on, ITZBund draws about two thirds of the federal ones, so its
+		// page needs a second page (more than 100 systems at 1,600).
+		if f[0] == "itzbund" && g.n >= 1000 {
+			w = 200
+		}
 		addOrg(&org{id: f[0], name: pair{f[1], f[2]}, short: f[3], level: "bund", parent: f[4],
 			url: "https://www." + f[0] + ".bund.de", domain: f[0] + ".bund.de", weight: w})
 	}

@@ -232,3 +232,56 @@ func BenchmarkFS(b *testing.B) {
 		FS(n, 1)
 	}
 }
+
+// TestListShapes checks what the lists of issue 13 need from a corpus of
+// national size: one organisation with more than 100 systems (an
+// organisation page 2), and the status lines with and without a start
+// that maki check accepts without a warning.
+func TestListShapes(t *testing.T) {
+	fsys := FS(1600, 1)
+	orgs := map[string]int{}
+	forms := map[string]int{}
+	field := regexp.MustCompile(`(?m)^(organisation|status|start|end): *(\S+)`)
+	for name, f := range fsys {
+		if !strings.HasPrefix(name, "systeme/") {
+			continue
+		}
+		v := map[string]string{}
+		for _, m := range field.FindAllStringSubmatch(string(f.Data), -1) {
+			if _, ok := v[m[1]]; !ok {
+				v[m[1]] = m[2]
+			}
+		}
+		orgs[v["organisation"]]++
+		form := v["status"]
+		if v["start"] != "" {
+			form += "+start"
+		}
+		if v["end"] != "" {
+			form += "+end"
+		}
+		forms[form]++
+	}
+	top := 0
+	for _, n := range orgs {
+		top = max(top, n)
+	}
+	if top <= 100 {
+		t.Errorf("largest organisation: %d systems; want more than 100", top)
+	}
+	for _, want := range []string{"planned", "planned+start", "development", "development+start", "pilot+start", "production+start", "retired+start+end"} {
+		if forms[want] == 0 {
+			t.Errorf("no system with %s; got %v", want, forms)
+		}
+	}
+	small := map[string]int{}
+	org := regexp.MustCompile(`(?m)^organisation: *(\S+)`)
+	for name, f := range FS(400, 1) {
+		if m := org.FindStringSubmatch(string(f.Data)); m != nil && strings.HasPrefix(name, "systeme/") {
+			small[m[1]]++
+		}
+	}
+	if small["itzbund"] > 40 {
+		t.Errorf("400 systems: itzbund has %d; the big organisation is only for 1,000 systems or more", small["itzbund"])
+	}
+}

@@ -27,7 +27,7 @@ func (s *System) Public() *System {
 // Public returns a register whose systems are all Public views; the other
 // slices are shared with r.
 func (r *Register) Public() *Register {
-	p := &Register{Site: r.Site, Topics: r.Topics, Organisations: r.Organisations, Pages: r.Pages, History: r.History}
+	p := &Register{Site: r.Site, Topics: r.Topics, Organisations: r.Organisations, Pages: r.Pages, History: r.History, Synonyms: r.Synonyms}
 	p.Systems = make([]*System, len(r.Systems))
 	for i, s := range r.Systems {
 		p.Systems[i] = s.Public()

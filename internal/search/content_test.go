@@ -102,6 +102,12 @@ var relevance = []struct {
 	{q: "Abfall", first: []string{"abfall-tourenplanung", "schlagloch-erkennung"}},
 	{q: "öffentlicher Nahverkehr", first: []string{"rufbus-disposition"}},
 	{q: "künstliche Intelligenz", first: []string{"hochwasser-pegelprognose", "ki-assistent-verwaltung"}},
+	// issue 13: common abbreviations, both ways: the content says "Kfz",
+	// "ÖPNV" and "DSGVO", never "Pkw", "Nahverkehr" or the long form
+	{q: "Pkw", first: []string{"kfz-zulassung-dokumentenerkennung"}},
+	{q: "Nahverkehr", all: []string{"rufbus-disposition"}},
+	{q: "Datenschutz-Grundverordnung", all: []string{"beihilfe-belegerkennung", "wohngeld-pruefassistent"}},
+	{q: "DS-GVO", all: []string{"beihilfe-belegerkennung", "wohngeld-pruefassistent"}},
 	// issue 13: no system has every word: those with the most, labelled,
 	// and a "Meinten Sie …?" for typos
 	{q: "Chatbot xylophon", all: []string{"bafoeg-chatbot", "buergeramt-chatbot-musterstadt", "corona-hotline-chatbot"}, partial: true},

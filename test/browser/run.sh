@@ -13,15 +13,23 @@
 #    (site.test.js: axe-core, CSP, console, third-party requests, 320 px
 #    reflow, skip link, h1, lang, no-JS, screenshots, self-test on a broken page),
 #    keyboard.test.js (a visible focus on every Tab stop in light, dark and
-#    forced colours; headings x2 at 200 % text) and engines.test.js (IBM
-#    Equal Access and HTML_CodeSniffer, findings triaged);
+#    forced colours; headings x2 at 200 % text), engines.test.js (IBM
+#    Equal Access and HTML_CodeSniffer, findings triaged) and corpus.test.js
+#    (issue 13 on a synthetic register: makicorpus -n 1600 -seed 1 with the
+#    example's synonyme.yaml, built into <tmp>/korpus and served under /korpus/:
+#    A–Z collation and letter bar, paged lists, plurals, status lines,
+#    statistics at 320 px, German search, feeds, feedback links, axe-core);
 # 5. prints a summary per page type and exits non-zero on any failure.
 #
 # Environment: CHROMIUM (default /usr/bin/chromium), MAKI_SITE, MAKI_CONTENT=<dir>
 # (build other content, e.g. a synthetic corpus with more than 100 systems so the
 # A–Z list has a page 2), KEEP_TMP=1,
 # UPDATE_SCREENSHOTS=0 to leave test/browser/screenshots alone,
-# MAKI_TESTS="keyboard.test.js" to run only some test files (no Nu Html Checker).
+# MAKI_TESTS="keyboard.test.js" to run only some test files (no Nu Html Checker),
+# MAKI_CORPUS_N (systems in corpus.test.js's register, default 1600),
+# MAKI_CORPUS_SITE=<dir> (serve a corpus site built before, e.g. <tmp>/korpus of a
+# run with KEEP_TMP=1, instead of building one; its absolute URLs are moved to
+# this run's port). The corpus is built only when corpus.test.js runs.
 set -uo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -98,11 +106,41 @@ else
 fi
 [ -f "$site/index.html" ] || die "the build wrote no index.html"
 
+# MAKI_TESTS picks test files (and skips the Nu Html Checker), e.g. MAKI_TESTS=keyboard.test.js.
+read -r -a test_files <<<"${MAKI_TESTS:-site.test.js statistik.test.js keyboard.test.js engines.test.js corpus.test.js}"
+
+# The synthetic register of corpus.test.js: names that start with quotes,
+# brackets, digits, lower case, umlauts and Ω; one organisation with more
+# than 100 systems; the example's synonym list (the generator writes none).
+corpus_base="http://127.0.0.1:$port/korpus/"
+corpus_site="$tmp/korpus"
+mkdir -p "$corpus_site"
+case " ${test_files[*]} " in
+  *" corpus.test.js "*)
+    if [ -n "${MAKI_CORPUS_SITE:-}" ]; then
+      log "using prebuilt corpus site $MAKI_CORPUS_SITE"
+      rm -rf "$corpus_site" && cp -R "$MAKI_CORPUS_SITE" "$corpus_site" || die "cannot copy $MAKI_CORPUS_SITE"
+      grep -rlZ --include='*.html' --include='*.xml' --include='*.json' --include='*.txt' '127\.0\.0\.1\(:\|%3A\)[0-9]*' "$corpus_site" \
+        | xargs -0 -r sed -i -e "s|127\.0\.0\.1:[0-9]*/korpus/|127.0.0.1:$port/korpus/|g" \
+                             -e "s|127\.0\.0\.1%3A[0-9]*%2Fkorpus%2F|127.0.0.1%3A$port%2Fkorpus%2F|g"
+    else
+      n="${MAKI_CORPUS_N:-1600}"
+      log "makicorpus -n $n -seed 1; maki build --content $tmp/corpus --out $corpus_site --base-url $corpus_base"
+      { (cd "$root" && go run ./internal/corpus/cmd/makicorpus -n "$n" -seed 1 -out "$tmp/corpus") \
+          && cp "$root/content/synonyme.yaml" "$tmp/corpus/synonyme.yaml" \
+          && rm -rf "$corpus_site" \
+          && (cd "$root" && go run ./cmd/maki build --content "$tmp/corpus" --out "$corpus_site" --base-url "$corpus_base"); } \
+        >"$tmp/corpus-build.log" 2>&1 || { cat "$tmp/corpus-build.log" >&2; die "corpus build failed"; }
+    fi
+    [ -f "$corpus_site/index.html" ] || die "the corpus build wrote no index.html"
+    ;;
+esac
+
 # ---------- 3. serve ----------
 user_line=""
 [ "$(id -u)" = 0 ] && user_line="user root root;"
 sed -e "s|@PORT@|$port|g" -e "s|@TMP@|$tmp|g" -e "s|@SITE@|$site|g" \
-    -e "s|@FIXTURES@|$here/fixtures|g" -e "s|@USER@|$user_line|g" \
+    -e "s|@FIXTURES@|$here/fixtures|g" -e "s|@USER@|$user_line|g" -e "s|@CORPUS@|$corpus_site|g" \
     "$here/nginx.conf" >"$tmp/nginx.conf"
 "$NGINX" -t -q -p "$tmp" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" || die "nginx -t failed"
 "$NGINX" -p "$tmp" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" &
@@ -135,10 +173,9 @@ fi
 
 log "browser tests (node --test)"
 export MAKI_BASE="$base" MAKI_SITE_DIR="$site" MAKI_RESULTS="$tmp/results.json" \
-       MAKI_FIXTURES_URL="http://127.0.0.1:$port/__fixtures__/"
+       MAKI_FIXTURES_URL="http://127.0.0.1:$port/__fixtures__/" \
+       MAKI_CORPUS_BASE="$corpus_base" MAKI_CORPUS_DIR="$corpus_site"
 if [ "${UPDATE_SCREENSHOTS:-1}" = 1 ]; then export MAKI_SCREENSHOTS="$here/screenshots"; fi
-# MAKI_TESTS picks test files (and skips the Nu Html Checker), e.g. MAKI_TESTS=keyboard.test.js.
-read -r -a test_files <<<"${MAKI_TESTS:-site.test.js statistik.test.js keyboard.test.js engines.test.js}"
 (cd "$here" && node --test --test-reporter=spec --test-concurrency=1 "${test_files[@]}")
 test_status=$?
 [ "$test_status" = 0 ] || status=1
