@@ -18,6 +18,7 @@ func TestPublicKeepsEveryField(t *testing.T) {
 		Systems:       []*System{{Organisation: "o"}},
 		Pages:         []*Page{{}},
 		Synonyms:      [][]string{{"Gesichtserkennung", "Gesichtsvergleich"}},
+		History:       &History{Shallow: true},
 	}
 	p := r.Public()
 	rv, pv := reflect.ValueOf(r).Elem(), reflect.ValueOf(p).Elem()
