@@ -15,11 +15,23 @@ import (
 // It is compact because the loader keeps one for every entry, 100,000 of
 // them for a large register: the paths are a sorted slice of strings that
 // entries with the same fields share (PosBuilder interns them), and the
-// positions are four uint32 per path. A lookup is a binary search. The zero
+// positions are four numbers per path. A lookup is a binary search. The zero
 // value has no positions; a Positions is not changed after it is built.
+// Files whose lines and columns all stay below 32,768 (all but freak ones)
+// take two bytes a number instead of four.
 type Positions struct {
 	paths []string // sorted, without duplicates; shared, never written
 	at    []uint32 // per path: value line, value col, key line, key col
+	at16  []uint16 // at in 16 bits (flags in bit 15), instead of at when all fit
+}
+
+// word returns at[k], from at16 when the table is narrow.
+func (t *Positions) word(k int) uint32 {
+	if t.at16 != nil {
+		w := uint32(t.at16[k])
+		return w&(1<<15-1) | (w>>15)<<31
+	}
+	return t.at[k]
 }
 
 // Flag bits in at: hasPos on a line marks the position as present (so that
@@ -42,24 +54,24 @@ func (t *Positions) find(path string) int {
 // value returns the value position at path (without the file name).
 func (t *Positions) value(path string) (line, col int, ok bool) {
 	i := t.find(path)
-	if i < 0 || t.at[4*i]&hasPos == 0 {
+	if i < 0 || t.word(4*i)&hasPos == 0 {
 		return 0, 0, false
 	}
-	return int(t.at[4*i] & posMask), int(t.at[4*i+1] & posMask), true
+	return int(t.word(4*i) & posMask), int(t.word(4*i+1) & posMask), true
 }
 
 // key returns the key position at path (without the file name).
 func (t *Positions) key(path string) (line, col int, ok bool) {
 	i := t.find(path)
-	if i < 0 || t.at[4*i+2]&hasPos == 0 {
+	if i < 0 || t.word(4*i+2)&hasPos == 0 {
 		return 0, 0, false
 	}
-	return int(t.at[4*i+2] & posMask), int(t.at[4*i+3]), true
+	return int(t.word(4*i+2) & posMask), int(t.word(4*i + 3)), true
 }
 
 func (t *Positions) block(path string) bool {
 	i := t.find(path)
-	return i >= 0 && t.at[4*i+1]&isBlock != 0
+	return i >= 0 && t.word(4*i+1)&isBlock != 0
 }
 
 // Len returns the number of paths with a value or key position.
@@ -174,10 +186,25 @@ func (b *PosBuilder) Positions() Positions {
 		}
 		return 0
 	})
-	t := Positions{paths: make([]string, n), at: make([]uint32, 4*n)}
+	t := Positions{paths: make([]string, n)}
+	narrow := true
+	for _, w := range b.at {
+		narrow = narrow && w&posMask < 1<<15
+	}
+	if narrow {
+		t.at16 = make([]uint16, 4*n)
+	} else {
+		t.at = make([]uint32, 4*n)
+	}
 	for k, i := range order {
 		t.paths[k] = b.paths[i]
-		copy(t.at[4*k:4*k+4], b.at[4*i:4*i+4])
+		for j := range 4 {
+			if w := b.at[4*i+j]; narrow {
+				t.at16[4*k+j] = uint16(w&posMask | (w>>31)<<15)
+			} else {
+				t.at[4*k+j] = w
+			}
+		}
 	}
 	if n > 0 {
 		var h maphash.Hash
@@ -204,10 +231,10 @@ func (m *Meta) ValuePositions() iter.Seq2[string, Pos] {
 	return func(yield func(string, Pos) bool) {
 		t := &m.Positions
 		for i, p := range t.paths {
-			if t.at[4*i]&hasPos == 0 {
+			if t.word(4*i)&hasPos == 0 {
 				continue
 			}
-			if !yield(p, Pos{File: m.File, Line: int(t.at[4*i] & posMask), Col: int(t.at[4*i+1] & posMask)}) {
+			if !yield(p, Pos{File: m.File, Line: int(t.word(4*i) & posMask), Col: int(t.word(4*i+1) & posMask)}) {
 				return
 			}
 		}
@@ -220,10 +247,10 @@ func (m *Meta) KeyPositions() iter.Seq2[string, Pos] {
 	return func(yield func(string, Pos) bool) {
 		t := &m.Positions
 		for i, p := range t.paths {
-			if t.at[4*i+2]&hasPos == 0 {
+			if t.word(4*i+2)&hasPos == 0 {
 				continue
 			}
-			if !yield(p, Pos{File: m.File, Line: int(t.at[4*i+2] & posMask), Col: int(t.at[4*i+3])}) {
+			if !yield(p, Pos{File: m.File, Line: int(t.word(4*i+2) & posMask), Col: int(t.word(4*i + 3))}) {
 				return
 			}
 		}

@@ -108,3 +108,29 @@ func TestPositionsClamp(t *testing.T) {
 		t.Errorf("PosOf = %+v, block %v; want line 2147483647, col 0, no block", p, m.IsBlock("x"))
 	}
 }
+
+// TestPositionsWide: a file with a line or column beyond 16 bits keeps
+// every position exact (the table is then stored in 32 bits).
+func TestPositionsWide(t *testing.T) {
+	for _, far := range []int{1<<15 - 1, 1 << 15, 70000} {
+		var b PosBuilder
+		b.Key("a", 1, 1)
+		b.Value("a", 1, 4)
+		b.Block("a")
+		b.Key("b", far, 2)
+		b.Value("b", far, far)
+		m := Meta{File: "f", Positions: b.Positions()}
+		if got, want := m.PosOf("a"), (Pos{File: "f", Line: 1, Col: 4}); got != want || !m.IsBlock("a") {
+			t.Errorf("far %d: PosOf(a) = %v, block %v; want %v, block", far, got, m.IsBlock("a"), want)
+		}
+		if got, want := m.PosOf("b"), (Pos{File: "f", Line: far, Col: far}); got != want || m.IsBlock("b") {
+			t.Errorf("far %d: PosOf(b) = %v, block %v; want %v, no block", far, got, m.IsBlock("b"), want)
+		}
+		if got, want := m.KeyPosOf("b"), (Pos{File: "f", Line: far, Col: 2}); got != want {
+			t.Errorf("far %d: KeyPosOf(b) = %v; want %v", far, got, want)
+		}
+		if wide := m.Positions.at != nil; wide != (far >= 1<<15) {
+			t.Errorf("far %d: wide table = %v", far, wide)
+		}
+	}
+}
