@@ -20,7 +20,25 @@ type decoder struct {
 	src    []byte // the file's text, for the indentation of block scalars
 	meta   *register.Meta
 	pos    register.PosBuilder // the positions of the entry being decoded
+	strs   map[string]string   // short values seen before (see intern)
 	depth  int
+}
+
+// intern returns s, or an equal string decoded before: most short values
+// (statuses, organisation ids, dates, e-mail addresses) repeat from entry
+// to entry, and a register of 100,000 systems then holds each once.
+func (d *decoder) intern(s string) string {
+	if len(s) > 64 {
+		return s
+	}
+	if t, ok := d.strs[s]; ok {
+		return t
+	}
+	if d.strs == nil {
+		d.strs = map[string]string{}
+	}
+	d.strs[s] = s
+	return s
 }
 
 func newDecoder(errs *register.ErrorList) *decoder {
@@ -110,7 +128,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 				return
 			}
 		}
-		v.SetString(val)
+		v.SetString(d.intern(val))
 	case t.Kind() == reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			d.typeError(n, path, "a whole number")
@@ -158,7 +176,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 			}
 			d.pos.Value(path+"."+k.Value, c.Line, c.Column)
 			d.pos.Key(path+"."+k.Value, k.Line, k.Column)
-			m.SetMapIndex(reflect.ValueOf(k.Value), reflect.ValueOf(c.Value))
+			m.SetMapIndex(reflect.ValueOf(d.intern(k.Value)), reflect.ValueOf(d.intern(c.Value)))
 		}
 		v.Set(m)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
@@ -272,7 +290,7 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 	t := v.Addr().Interface().(*register.Text)
 	switch n.Kind {
 	case yaml.ScalarNode:
-		t.De = n.Value
+		t.De = d.intern(n.Value)
 		p := d.textPos(n, path)
 		d.pos.Value(path+".de", p.Line, p.Col)
 		if d.pos.IsBlock(path) {
@@ -297,9 +315,9 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 			p := d.textPos(c, sub)
 			d.pos.Value(sub, p.Line, p.Col)
 			if k.Value == "de" {
-				t.De = c.Value
+				t.De = d.intern(c.Value)
 			} else {
-				t.En = c.Value
+				t.En = d.intern(c.Value)
 			}
 		}
 	default:
