@@ -151,7 +151,7 @@ func (o *output) Create(name string) (io.WriteCloser, error) {
 // systems they are half the memory the register holds while the site is
 // rendered.
 func forgetPositions(reg *register.Register) {
-	forget := func(m *register.Meta) { m.Positions, m.KeyPositions, m.Blocks = nil, nil, nil }
+	forget := func(m *register.Meta) { m.ForgetPositions() }
 	for _, s := range reg.Systems {
 		forget(&s.Meta)
 	}

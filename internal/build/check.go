@@ -150,7 +150,10 @@ func checkMarkdownCached(reg *register.Register, md *markdown.Converter, cache m
 	for _, p := range reg.Pages {
 		markdownProblems(&errs, md, &p.Meta, "body.de", p.Body.De)
 		if p.Body.En != "" {
-			m := register.Meta{File: p.BodyEnFile, Positions: map[string]register.Pos{"body.en": {File: p.BodyEnFile, Line: p.BodyEnLine, Col: 1}}, Blocks: map[string]bool{"body.en": true}}
+			var b register.PosBuilder
+			b.Value("body.en", p.BodyEnLine, 1)
+			b.Block("body.en")
+			m := register.Meta{File: p.BodyEnFile, Positions: b.Positions()}
 			markdownProblems(&errs, md, &m, "body.en", p.Body.En)
 		}
 	}

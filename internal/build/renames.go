@@ -37,7 +37,7 @@ func checkRenames(reg *register.Register, out string) register.ErrorList {
 	sort.Strings(gone)
 	var errs register.ErrorList
 	pos := register.Pos{File: reg.Site.File, Line: 1, Col: 1}
-	if p, ok := reg.Site.KeyPositions["redirects"]; ok {
+	if p, ok := reg.Site.KeyPos("redirects"); ok {
 		pos = p
 	}
 	for _, id := range gone {

@@ -351,13 +351,13 @@ func (row *Row) at(field string) register.Pos {
 func (row *Row) posOf(e *register.Error, m *register.Meta) register.Pos {
 	path, isKey := "", false
 	if m != nil {
-		for p, pos := range m.Positions {
+		for p, pos := range m.ValuePositions() {
 			if pos == e.Pos && len(p) > len(path) {
 				path = p
 			}
 		}
 		if path == "" {
-			for p, pos := range m.KeyPositions {
+			for p, pos := range m.KeyPositions() {
 				if pos == e.Pos && len(p) > len(path) {
 					path, isKey = p, true
 				}

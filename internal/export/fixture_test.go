@@ -30,12 +30,12 @@ func fixtureCatalog() register.Catalog {
 // high-risk system with gaps for the EU AI Act warnings.
 func fixtureRegister() *register.Register {
 	pos := func(file string, fields map[string]int) register.Meta {
-		m := register.Meta{File: file, Positions: map[string]register.Pos{}, KeyPositions: map[string]register.Pos{}}
+		var b register.PosBuilder
 		for f, line := range fields {
-			m.Positions[f] = register.Pos{File: file, Line: line, Col: 13}
-			m.KeyPositions[f] = register.Pos{File: file, Line: line, Col: 1}
+			b.Value(f, line, 13)
+			b.Key(f, line, 1)
 		}
-		return m
+		return register.Meta{File: file, Positions: b.Positions()}
 	}
 	r := &register.Register{
 		Site: &register.Site{

@@ -19,7 +19,26 @@ type decoder struct {
 	file   string
 	src    []byte // the file's text, for the indentation of block scalars
 	meta   *register.Meta
+	pos    register.PosBuilder // the positions of the entry being decoded
+	strs   map[string]string   // short values seen before (see intern)
 	depth  int
+}
+
+// intern returns s, or an equal string decoded before: most short values
+// (statuses, organisation ids, dates, e-mail addresses) repeat from entry
+// to entry, and a register of 100,000 systems then holds each once.
+func (d *decoder) intern(s string) string {
+	if len(s) > 64 {
+		return s
+	}
+	if t, ok := d.strs[s]; ok {
+		return t
+	}
+	if d.strs == nil {
+		d.strs = map[string]string{}
+	}
+	d.strs[s] = s
+	return s
 }
 
 func newDecoder(errs *register.ErrorList) *decoder {
@@ -35,21 +54,25 @@ func (d *decoder) fieldsOf(t reflect.Type) []register.Field {
 	return fs
 }
 
-func (d *decoder) pos(n *yaml.Node) register.Pos {
+func (d *decoder) at(n *yaml.Node) register.Pos {
 	return register.Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-// entry decodes the mapping n into the struct pointed to by v, whose Meta is m.
+// entry decodes the mapping n into the struct pointed to by v, whose Meta is
+// m, and collects the positions of its fields in d.pos; done puts them into
+// m. Positions the caller adds in between (a Markdown body) go in with them.
 func (d *decoder) entry(file string, n *yaml.Node, v any, m *register.Meta) {
 	d.file, d.meta = file, m
 	m.File = file
-	m.Positions = map[string]register.Pos{}
-	m.KeyPositions = map[string]register.Pos{}
-	m.Blocks = map[string]bool{}
-	if n == nil {
-		return
+	d.pos.Positions() // start afresh
+	if n != nil {
+		d.value(n, reflect.ValueOf(v).Elem(), "")
 	}
-	d.value(n, reflect.ValueOf(v).Elem(), "")
+}
+
+// done stores the positions collected since entry in m.
+func (d *decoder) done(m *register.Meta) {
+	m.Positions = d.pos.Positions()
 }
 
 // resolve follows aliases.
@@ -74,18 +97,19 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		if n != nil && path != "" {
 			// Present but empty: the validator says "empty" here rather
 			// than "required" at the start of the file.
-			d.meta.Positions[path] = d.pos(n)
+			d.pos.Value(path, n.Line, n.Column)
 		}
 		return
 	}
 	d.depth++
 	defer func() { d.depth-- }()
 	if d.depth > 20 {
-		d.errs.Add(d.pos(n), path, "type", "nested too deep")
+		d.errs.Add(d.at(n), path, "type", "nested too deep")
 		return
 	}
 	if path != "" {
-		d.meta.Positions[path] = d.scalarPos(n, path)
+		p := d.scalarPos(n, path)
+		d.pos.Value(path, p.Line, p.Col)
 	}
 	t := v.Type()
 	switch {
@@ -99,12 +123,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		val := n.Value
 		if e, ok := v.Interface().(register.Enumeration); ok {
 			if !contains(e.Enum(), val) {
-				d.errs.Add(d.pos(n), path, "enum", "unknown value %q; want one of %s", val, quoteList(e.Enum()))
+				d.errs.Add(d.at(n), path, "enum", "unknown value %q; want one of %s", val, quoteList(e.Enum()))
 				d.reject(path)
 				return
 			}
 		}
-		v.SetString(val)
+		v.SetString(d.intern(val))
 	case t.Kind() == reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			d.typeError(n, path, "a whole number")
@@ -130,7 +154,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 		s := reflect.MakeSlice(t, 0, len(n.Content))
 		for i, c := range n.Content {
 			if isNull(resolve(c)) {
-				d.errs.Add(d.pos(c), path+"."+strconv.Itoa(i), "type", "empty list item; want a value")
+				d.errs.Add(d.at(c), path+"."+strconv.Itoa(i), "type", "empty list item; want a value")
 				continue
 			}
 			e := reflect.New(t.Elem()).Elem()
@@ -150,9 +174,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 				d.typeError(c, path, "a mapping of strings to strings")
 				continue
 			}
-			d.meta.Positions[path+"."+k.Value] = d.pos(c)
-			d.meta.KeyPositions[path+"."+k.Value] = d.pos(k)
-			m.SetMapIndex(reflect.ValueOf(k.Value), reflect.ValueOf(c.Value))
+			d.pos.Value(path+"."+k.Value, c.Line, c.Column)
+			d.pos.Key(path+"."+k.Value, k.Line, k.Column)
+			m.SetMapIndex(reflect.ValueOf(d.intern(k.Value)), reflect.ValueOf(d.intern(c.Value)))
 		}
 		v.Set(m)
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
@@ -172,12 +196,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, path string) {
 // the first line of the content, indented under its key.
 func (d *decoder) scalarPos(n *yaml.Node, path string) register.Pos {
 	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
-		return d.pos(n)
+		return d.at(n)
 	}
-	d.meta.Blocks[path] = true
+	d.pos.Block(path)
 	col := n.Column
-	if k, ok := d.meta.KeyPositions[path]; ok {
-		col = k.Col + 2
+	if _, kcol, ok := d.pos.KeyOf(path); ok {
+		col = kcol + 2
 	}
 	if ind := d.blockIndent(n.Line + 1); ind > 0 {
 		col = ind + 1
@@ -209,7 +233,7 @@ func (d *decoder) textPos(n *yaml.Node, path string) register.Pos {
 }
 
 func (d *decoder) typeError(n *yaml.Node, path, want string) {
-	d.errs.Add(d.pos(n), path, "type", "got %s; want %s", kindName(n), want)
+	d.errs.Add(d.at(n), path, "type", "got %s; want %s", kindName(n), want)
 	d.reject(path)
 }
 
@@ -219,7 +243,7 @@ func (d *decoder) typeError(n *yaml.Node, path, want string) {
 // and does not add "empty; want a value" for the same mistake.
 func (d *decoder) reject(path string) {
 	if path != "" {
-		delete(d.meta.Positions, path)
+		d.pos.Forget(path)
 	}
 }
 
@@ -238,7 +262,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, c := resolve(n.Content[i]), n.Content[i+1]
 		if k == nil || k.Kind != yaml.ScalarNode {
-			d.errs.Add(d.pos(n.Content[i]), path, "type", "got %s as a key; want a field name", kindName(n.Content[i]))
+			d.errs.Add(d.at(n.Content[i]), path, "type", "got %s as a key; want a field name", kindName(n.Content[i]))
 			continue
 		}
 		sub := k.Value
@@ -253,10 +277,10 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, path string) {
 			} else {
 				msg += "; want one of " + quoteList(keys(fields))
 			}
-			d.errs.Add(d.pos(k), sub, "unknown-key", "%s", msg)
+			d.errs.Add(d.at(k), sub, "unknown-key", "%s", msg)
 			continue
 		}
-		d.meta.KeyPositions[sub] = d.pos(k)
+		d.pos.Key(sub, k.Line, k.Column)
 		d.value(c, v.Field(f.Index), sub)
 	}
 }
@@ -266,17 +290,18 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 	t := v.Addr().Interface().(*register.Text)
 	switch n.Kind {
 	case yaml.ScalarNode:
-		t.De = n.Value
-		d.meta.Positions[path+".de"] = d.textPos(n, path)
-		if d.meta.Blocks[path] {
-			d.meta.Blocks[path+".de"] = true
+		t.De = d.intern(n.Value)
+		p := d.textPos(n, path)
+		d.pos.Value(path+".de", p.Line, p.Col)
+		if d.pos.IsBlock(path) {
+			d.pos.Block(path + ".de")
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, c := resolve(n.Content[i]), resolve(n.Content[i+1])
 			sub := path + "." + k.Value
 			if k.Value != "de" && k.Value != "en" {
-				d.errs.Add(d.pos(k), sub, "unknown-key", "unknown language; want \"de\" or \"en\"")
+				d.errs.Add(d.at(k), sub, "unknown-key", "unknown language; want \"de\" or \"en\"")
 				continue
 			}
 			if isNull(c) {
@@ -286,12 +311,13 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 				d.typeError(c, sub, "a string")
 				continue
 			}
-			d.meta.KeyPositions[sub] = d.pos(k)
-			d.meta.Positions[sub] = d.textPos(c, sub)
+			d.pos.Key(sub, k.Line, k.Column)
+			p := d.textPos(c, sub)
+			d.pos.Value(sub, p.Line, p.Col)
 			if k.Value == "de" {
-				t.De = c.Value
+				t.De = d.intern(c.Value)
 			} else {
-				t.En = c.Value
+				t.En = d.intern(c.Value)
 			}
 		}
 	default:

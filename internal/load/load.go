@@ -144,6 +144,7 @@ func (l *loader) site() {
 	}
 	l.dec.src = src.data
 	l.dec.entry(src.file, n, s, &s.Meta)
+	l.dec.done(&s.Meta)
 	s.ID, s.Path = "site", "site.yaml"
 }
 
@@ -168,6 +169,7 @@ func (l *loader) topics() {
 		t := &register.Topic{}
 		l.dec.src = src.data
 		l.dec.entry(src.file, resolve(c), t, &t.Meta)
+		l.dec.done(&t.Meta)
 		t.Meta.ID, t.Path = t.ID, "themen.yaml"
 		l.reg.Topics = append(l.reg.Topics, t)
 	}
@@ -300,6 +302,7 @@ func organisation(l *loader, name, id, ext string) {
 	o := &register.Organisation{}
 	l.dec.src = src.data
 	l.dec.entry(src.file, n, o, &o.Meta)
+	l.dec.done(&o.Meta)
 	o.ID, o.Path = id, name
 	l.reg.Organisations = append(l.reg.Organisations, o)
 }
@@ -386,11 +389,14 @@ func (l *loader) system(src *source, name, id, ext string) {
 	l.dec.src = src.data
 	l.dec.entry(src.file, n, s, &s.Meta)
 	s.ID, s.Path = id, name
+	twice := false
 	if s.BodyLine > 0 {
-		if s.Meta.Has("description") || s.Meta.Has("description.de") {
-			l.errs.Add(s.KeyPosOf("description"), "description", "duplicate-key", "given in the front matter and as the Markdown body; want one of them")
-		}
-		s.Positions["description.de"] = register.Pos{File: src.file, Line: s.BodyLine, Col: 1}
+		twice = l.dec.pos.HasValue("description") || l.dec.pos.HasValue("description.de")
+		l.dec.pos.Value("description.de", s.BodyLine, 1)
+	}
+	l.dec.done(&s.Meta)
+	if twice {
+		l.errs.Add(s.KeyPosOf("description"), "description", "duplicate-key", "given in the front matter and as the Markdown body; want one of them")
 	}
 	l.reg.Systems = append(l.reg.Systems, s)
 }
@@ -453,7 +459,8 @@ func (l *loader) pages() {
 			p.Slug = slug
 		}
 		p.Body.De, p.BodyLine = string(body), bodyLine
-		p.Positions["body.de"] = register.Pos{File: src.file, Line: bodyLine, Col: 1}
+		l.dec.pos.Value("body.de", bodyLine, 1)
+		l.dec.done(&p.Meta)
 		l.reg.Pages = append(l.reg.Pages, p)
 	}
 	for _, p := range l.reg.Pages {

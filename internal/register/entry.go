@@ -14,16 +14,11 @@ type Meta struct {
 	File string `yaml:"-"`
 	// Path is the path relative to the content directory ("systeme/foo.md").
 	Path string `yaml:"-"`
-	// Positions maps dotted field paths ("status", "assessments.0.type",
-	// "name.de") to the position of their value in File.
-	Positions map[string]Pos `yaml:"-"`
-	// KeyPositions maps dotted field paths to the position of their key.
-	KeyPositions map[string]Pos `yaml:"-"`
+	// Positions holds the position of every field's value and key in File
+	// (see PosOf, KeyPosOf, Has); the loader builds it.
+	Positions Positions `yaml:"-"`
 	// BodyLine is the line of File where a Markdown body starts (0: no body).
 	BodyLine int `yaml:"-"`
-	// Blocks marks the dotted paths whose value is a YAML block scalar
-	// (| or >); their Positions entry is the first line of the content.
-	Blocks map[string]bool `yaml:"-"`
 }
 
 // TextPos maps a position inside the text at path (line and col counted
@@ -33,7 +28,7 @@ func (m *Meta) TextPos(path string, line, col int) Pos {
 	if p.Line == 0 {
 		return p
 	}
-	if line > 1 || m.Blocks[path] {
+	if line > 1 || m.IsBlock(path) {
 		return Pos{File: p.File, Line: p.Line + line - 1, Col: p.Col + col - 1}
 	}
 	return Pos{File: p.File, Line: p.Line, Col: p.Col + col - 1}
@@ -43,8 +38,8 @@ func (m *Meta) TextPos(path string, line, col int) Pos {
 // the nearest enclosing field that has one, or the start of the file.
 func (m *Meta) PosOf(path string) Pos {
 	for p := path; p != ""; p = parentPath(p) {
-		if pos, ok := m.Positions[p]; ok {
-			return pos
+		if line, col, ok := m.Positions.value(p); ok {
+			return Pos{File: m.File, Line: line, Col: col}
 		}
 	}
 	return Pos{File: m.File, Line: 1, Col: 1}
@@ -53,16 +48,50 @@ func (m *Meta) PosOf(path string) Pos {
 // KeyPosOf returns the position of the key at the dotted path, falling back
 // like PosOf.
 func (m *Meta) KeyPosOf(path string) Pos {
-	if pos, ok := m.KeyPositions[path]; ok {
+	if pos, ok := m.KeyPos(path); ok {
 		return pos
 	}
 	return m.PosOf(path)
 }
 
+// KeyPos returns the position of the key at the dotted path, if the file
+// has that key.
+func (m *Meta) KeyPos(path string) (Pos, bool) {
+	line, col, ok := m.Positions.key(path)
+	if !ok {
+		return Pos{}, false
+	}
+	return Pos{File: m.File, Line: line, Col: col}, true
+}
+
 // Has reports whether the dotted field path was present in the file.
 func (m *Meta) Has(path string) bool {
-	_, ok := m.Positions[path]
+	_, _, ok := m.Positions.value(path)
 	return ok
+}
+
+// HasKey reports whether the file has a key at the dotted field path. A
+// key without a value (Has false) is one whose value the loader rejected
+// and reported.
+func (m *Meta) HasKey(path string) bool {
+	_, _, ok := m.Positions.key(path)
+	return ok
+}
+
+// IsBlock reports whether the value at path is a YAML block scalar (| or
+// >); its position is then the first line of the content.
+func (m *Meta) IsBlock(path string) bool { return m.Positions.block(path) }
+
+// Decoded reports whether the loader decoded the entry's file (it may have
+// no fields); false for an entry whose file was missing or unreadable.
+func (m *Meta) Decoded() bool { return m.Positions.paths != nil }
+
+// ForgetPositions drops the entry's positions to free their memory once
+// no more errors will be reported about it. Decoded stays true.
+func (m *Meta) ForgetPositions() {
+	if m.Decoded() {
+		m.Positions = Positions{paths: []string{}}
+	}
 }
 
 func parentPath(p string) string {

@@ -92,7 +92,9 @@ func chainRegister(n int, loop bool) *register.Register {
 			ContactEmail: "ki@amt.example.de", Published: "2025-01-01", Updated: "2025-01-01"}
 		s.ID = "s" + strconv.Itoa(i)
 		s.File = "content/systeme/" + s.ID + ".yaml"
-		s.Positions = map[string]register.Pos{"based_on": {File: s.File, Line: 2, Col: 11}}
+		var b register.PosBuilder
+		b.Value("based_on", 2, 11)
+		s.Positions = b.Positions()
 		if i+1 < n {
 			s.BasedOn = "s" + strconv.Itoa(i+1)
 		} else if loop {

@@ -147,9 +147,11 @@ func TestClosest(t *testing.T) {
 }
 
 func TestEntryStart(t *testing.T) {
-	m := &register.Meta{File: "f", KeyPositions: map[string]register.Pos{
-		"label": {File: "f", Line: 7, Col: 5}, "id": {File: "f", Line: 7, Col: 3}, "label.de": {File: "f", Line: 8, Col: 5},
-	}}
+	var b register.PosBuilder
+	b.Key("label", 7, 5)
+	b.Key("id", 7, 3)
+	b.Key("label.de", 8, 5)
+	m := &register.Meta{File: "f", Positions: b.Positions()}
 	if got := entryStart(m).String(); got != "f:7:3" {
 		t.Errorf("entryStart = %s; want f:7:3", got)
 	}

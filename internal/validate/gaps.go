@@ -19,7 +19,7 @@ func (v *validator) gaps(s *register.System) {
 		if o != nil && o.ContactEmail != "" {
 			return // pages and exports show the organisation's address
 		}
-		if _, ok := s.KeyPositions["contact_email"]; ok && !s.Has("contact_email") {
+		if s.HasKey("contact_email") && !s.Has("contact_email") {
 			return // the loader rejected the value and said why
 		}
 		pos := entryStart(&s.Meta)

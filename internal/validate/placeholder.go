@@ -21,7 +21,7 @@ const PlaceholderMarker = "ANPASSEN"
 // text. They are warnings, not errors: a register being set up must build,
 // but must not go out like this.
 func (v *validator) placeholders() {
-	if s := v.r.Site; s != nil && s.Positions != nil {
+	if s := v.r.Site; s != nil && s.Decoded() {
 		strs(reflect.ValueOf(s).Elem(), "", func(p, val string) {
 			if strings.Contains(val, PlaceholderMarker) {
 				v.errs.Warn(s.PosOf(p), p, "placeholder", "placeholder %q left in; want the register's own value", register.Excerpt(val))

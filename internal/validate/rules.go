@@ -117,7 +117,7 @@ func hasAssessment(s *register.System, typ register.AssessmentType) bool {
 // keyOrStart is where a missing conditional field is reported: at the key
 // that makes it necessary, or the start of the file.
 func (v *validator) keyOrStart(m *register.Meta, key string) register.Pos {
-	if p, ok := m.KeyPositions[key]; ok {
+	if p, ok := m.KeyPos(key); ok {
 		return p
 	}
 	return register.Pos{File: m.File, Line: 1, Col: 1}

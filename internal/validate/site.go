@@ -75,7 +75,7 @@ func (v *validator) siteCoverage(s *register.Site) {
 		return
 	}
 	levelPos := v.keyOrStart(&s.Meta, "coverage")
-	if p, ok := s.KeyPositions["coverage.level"]; ok {
+	if p, ok := s.KeyPos("coverage.level"); ok {
 		levelPos = p
 	}
 	switch c.Level {

@@ -30,7 +30,7 @@ func Register(r *register.Register, now time.Time) register.ErrorList {
 func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.ErrorList {
 	v := &validator{r: r, today: now.Format("2006-01-02"), fields: map[reflect.Type][]register.Field{}}
 	cache.reset(v.today, r)
-	if r.Site != nil && r.Site.Positions != nil { // nil: missing or unreadable, reported by load
+	if r.Site != nil && r.Site.Decoded() { // nil: missing or unreadable, reported by load
 		v.entry(&r.Site.Meta, r.Site)
 		v.site(r.Site)
 		v.siteData(r.Site)
@@ -115,7 +115,7 @@ func (v *validator) walk(m *register.Meta, sv reflect.Value, path string) {
 }
 
 func (v *validator) missing(m *register.Meta, parent, p string) {
-	if _, ok := m.KeyPositions[p]; ok && !m.Has(p) {
+	if m.HasKey(p) && !m.Has(p) {
 		return // the loader rejected the value and said why
 	}
 	pos := entryStart(m)
@@ -135,7 +135,7 @@ func (v *validator) missing(m *register.Meta, parent, p string) {
 func entryStart(m *register.Meta) register.Pos {
 	start := register.Pos{File: m.File, Line: 1, Col: 1}
 	first := register.Pos{}
-	for _, p := range m.KeyPositions {
+	for _, p := range m.KeyPositions() {
 		if first.Line == 0 || p.Line < first.Line || (p.Line == first.Line && p.Col < first.Col) {
 			first = p
 		}
