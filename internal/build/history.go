@@ -55,7 +55,7 @@ func historyConfig(cfg Config, reg *register.Register) history.Config {
 			return func(path string, data []byte) *register.System {
 				s, _ := d.Decode(path, data)
 				if s != nil {
-					s.Positions, s.KeyPositions, s.Blocks = nil, nil, nil
+					s.ForgetPositions()
 				}
 				return s
 			}
