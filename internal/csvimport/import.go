@@ -85,6 +85,15 @@ func Prepare(cfg Config) (Plan, error) {
 	} else {
 		rows, errs = ReadCSV(k, cfg.File, cfg.Data)
 	}
+	if isJSON(cfg.File, cfg.Data) {
+		// U+FFFD at its line and column in the file (CSV: ReadCSV warns
+		// at the cell); the check's warnings about it in the rows' YAML
+		// are dropped below.
+		for _, pos := range load.DamagedPositions(cfg.Data) {
+			pos.File = cfg.File
+			errs.Warn(pos, "", load.DamagedRule, "%s", load.DamagedMsg)
+		}
+	}
 	cfg.Data = nil // read; let it go before the check
 	p.Rows = len(rows)
 	p.Errors = errs
@@ -195,6 +204,9 @@ func Prepare(cfg Config) (Plan, error) {
 		outside = nil
 		for _, e := range all {
 			row, ok := byFile[e.Pos.File]
+			if ok && e.Rule == load.DamagedRule {
+				continue // reported at its place in the input
+			}
 			if !ok {
 				if e.Severity == register.SevError {
 					outside = append(outside, e)

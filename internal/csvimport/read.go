@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"maki/internal/load"
 	"maki/internal/register"
 )
 
@@ -273,6 +274,12 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		if len(rec) > len(cols) {
 			errs.Add(register.Pos{File: file, Line: line, Col: len(cols) + 1}, "", "csv", "%d cells; want at most %d, one per column of the header", len(rec), len(cols))
 			continue
+		}
+		for i, cell := range rec {
+			if j := strings.Index(cell, "\uFFFD"); j >= 0 && !cols[i].ignore {
+				l, _ := r.FieldPos(i)
+				errs.Warn(register.Pos{File: file, Line: l, Col: i + 1}, cols[i].key, load.DamagedRule, "%s (character %d of the cell)", load.DamagedMsg, utf8.RuneCountInString(cell[:j])+1)
+			}
 		}
 		rows = append(rows, rowFromCSV(k, file, line, rec, cols, fieldCols, idCol))
 	}
