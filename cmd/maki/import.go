@@ -26,10 +26,11 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	force := fl.Bool("force", false, "replace existing entries with the same id")
 	dryRun := fl.Bool("dry-run", false, "check and report, but write nothing")
 	max := fl.Int("max", 0, "list at most `N` problems (0: every problem)")
+	reportFile := fl.String("report", "", "also write every problem to `FILE` as CSV (file, row, column, field, severity, message) for fixing in a spreadsheet")
 	var maxFileSize int64
 	maxFileSizeVar(fl, &maxFileSize)
 	fl.Usage = func() {
-		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run] [--max N]
+		io.WriteString(stderr, `usage: maki import <file.csv|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run] [--max N] [--report FILE]
 
 Writes content/systeme/<id>.yaml for every row, or with --kind organisation
 content/organisationen/<id>.yaml. Columns (JSON: keys) are named like the
@@ -89,6 +90,11 @@ row is valid (or --partial); existing entries are never replaced without
 		return err
 	}
 	printImportErrors(stderr, plan.Errors, *max)
+	if *reportFile != "" {
+		if err := writeReport(*reportFile, plan.Errors); err != nil {
+			return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}
+		}
+	}
 	nerr := len(plan.Errors.Errors())
 
 	verb := "wrote"
