@@ -31,6 +31,9 @@ type Config struct {
 	// and validate. (build's check adds the Markdown rules; the CLI passes
 	// it once build exports a check over an fs.FS.)
 	Check func(fsys fs.FS, root string, now time.Time) (*register.Register, register.ErrorList)
+	// Map is a mapping from another register's columns and values to
+	// maki's (see ReadMapping), or nil.
+	Map *load.ImportMapping
 }
 
 // loadAndValidate is the default Check.
@@ -80,11 +83,13 @@ func Prepare(cfg Config) (Plan, error) {
 	if k != KindSystem && k != KindOrganisation {
 		return p, fmt.Errorf("unknown kind %q; want %q or %q", k, KindSystem, KindOrganisation)
 	}
+	m := newMapping(cfg.Map)
 	if isJSON(cfg.File, cfg.Data) {
-		rows, errs = ReadJSON(k, cfg.File, cfg.Data)
+		rows, errs = readJSON(k, cfg.File, cfg.Data, m)
 	} else {
-		rows, errs = ReadCSV(k, cfg.File, cfg.Data)
+		rows, errs = readCSV(k, cfg.File, cfg.Data, m)
 	}
+	m.apply(k, rows, &errs)
 	if isJSON(cfg.File, cfg.Data) {
 		// U+FFFD at its line and column in the file (CSV: ReadCSV warns
 		// at the cell); the check's warnings about it in the rows' YAML

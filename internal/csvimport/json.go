@@ -139,6 +139,12 @@ func describe(v *jvalue) string {
 // position, so that a problem is reported at the line and column of the
 // value (counted in characters) rather than at the start of its object.
 func ReadJSON(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
+	return readJSON(k, file, data, nil)
+}
+
+// readJSON is ReadJSON with a mapping's column names (or nil): a key is
+// renamed by it before it is read, and "-" skips the key.
+func readJSON(k Kind, file string, data []byte, m *mapping) ([]*Row, register.ErrorList) {
 	var errs register.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := &jsonReader{file: file, data: data, lines: []int{0}}
@@ -213,6 +219,12 @@ func ReadJSON(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		row := &Row{Pos: it.pos, Values: Values{}, pos: map[string]register.Pos{}, keyPos: map[string]register.Pos{}}
 		for _, key := range obj.keys {
 			v := obj.vals[key]
+			if to, ok := m.column(key); ok {
+				if to == "-" {
+					continue
+				}
+				key = to
+			}
 			if key == "id" {
 				row.pos["id"], row.keyPos["id"] = v.pos, v.keyPos
 				switch id := v.v.(type) {

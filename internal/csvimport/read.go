@@ -179,6 +179,13 @@ func sniffComma(data []byte) rune {
 // (whichever the header line uses most). file names the input in
 // positions.
 func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
+	return readCSV(k, file, data, nil)
+}
+
+// readCSV is ReadCSV with a mapping's column names (or nil): a header cell
+// is renamed by it before it is read, "-" skips the column, and with the
+// mapping's id template no id column is needed.
+func readCSV(k Kind, file string, data []byte, m *mapping) ([]*Row, register.ErrorList) {
 	var errs register.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
@@ -207,6 +214,13 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 	idCol := -1
 	for i, h := range header {
 		pos := register.Pos{File: file, Line: 1, Col: i + 1}
+		if to, ok := m.column(h); ok {
+			if to == "-" {
+				cols[i].ignore = true
+				continue
+			}
+			h = to
+		}
 		if strings.TrimSpace(h) == "" {
 			cols[i].ignore = true
 			continue
@@ -238,7 +252,7 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		}
 		cols[i] = c
 	}
-	if idCol < 0 {
+	if idCol < 0 && m.idTemplate() == "" {
 		errs.Add(register.Pos{File: file, Line: 1}, "", "required", "no column \"id\"; want the id (file name) of every %s", k.noun())
 	}
 	if len(errs) > 0 {
