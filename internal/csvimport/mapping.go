@@ -50,13 +50,7 @@ func ReadMapping(k Kind, file string, data []byte) (*load.ImportMapping, registe
 	}{{"values", keysOf(m.Values)}, {"defaults", keysOf(m.Defaults)}, {"cut", keysOf(m.Cut)}} {
 		for _, field := range part.keys {
 			if !known(field) {
-				pos := m.Pos[part.what+"."+field]
-				for p, q := range m.Pos {
-					if strings.HasPrefix(p, part.what+"."+field+".") {
-						pos = q
-					}
-				}
-				errs.Add(pos, part.what+"."+field, "unknown-key", "no field %q; want a field of %s", field, k.a())
+				errs.Add(m.Pos[part.what+"."+field], part.what+"."+field, "unknown-key", "no field %q; want a field of %s", field, k.a())
 				delete(m.Values, field)
 				delete(m.Defaults, field)
 				delete(m.Cut, field)

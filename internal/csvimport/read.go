@@ -339,7 +339,7 @@ func csvErrMsg(err error) string {
 // rowFromCSV turns a record into Values by the types of the fields.
 func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, fieldCols map[string]int, idCol int) *Row {
 	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: fieldCols, ncells: len(rec), idCol: idCol + 1}
-	if idCol < len(rec) {
+	if idCol >= 0 && idCol < len(rec) {
 		// A copy: the cells of a record share one string, which the row
 		// must not keep alive.
 		row.ID = strings.Clone(strings.TrimSpace(cellValue(rec[idCol])))

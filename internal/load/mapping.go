@@ -28,8 +28,9 @@ type ImportMapping struct {
 	// cut at the last sentence end before it.
 	Cut map[string]int
 	// Pos holds the position of every entry in the mapping file: "id",
-	// "columns.<foreign>", "values.<field>.<foreign>", "defaults.<field>",
-	// "cut.<field>".
+	// "columns.<foreign>", "values.<field>" (the key),
+	// "values.<field>.<foreign>", "defaults.<field>", "cut.<field>" (the
+	// values).
 	Pos map[string]register.Pos
 }
 
@@ -94,6 +95,7 @@ func Mapping(file string, data []byte) (*ImportMapping, register.ErrorList) {
 					continue
 				}
 				vm := map[string]string{}
+				m.Pos["values."+field] = pos(f[0])
 				for _, c := range pairs(f[1], "values."+field) {
 					from, ok1 := scalar(c[0], "values."+field)
 					to, ok2 := scalar(c[1], "values."+field+"."+from)
