@@ -40,6 +40,11 @@ type jsonReader struct {
 	data  []byte
 	lines []int // byte offsets where the lines start
 	dec   *json.Decoder
+	// The last position found: its byte offset and column. Tokens come in
+	// order, so the next column is counted from there, not from the start
+	// of the line; a JSON file on one line (a minified export) stays
+	// linear.
+	lastOff, lastCol int
 }
 
 // errTooDeep stops reading at a value nested more than maxDepth deep.
@@ -54,7 +59,14 @@ func (r *jsonReader) posAt(off int64) register.Pos {
 	}
 	line := sort.Search(len(r.lines), func(i int) bool { return r.lines[i] > o }) // ≥ 1: lines[0] is 0
 	start := r.lines[line-1]
-	return register.Pos{File: r.file, Line: line, Col: 1 + utf8.RuneCount(r.data[start:o])}
+	col := 0
+	if r.lastOff >= start && r.lastOff <= o && r.lastCol > 0 {
+		col = r.lastCol + utf8.RuneCount(r.data[r.lastOff:o])
+	} else {
+		col = 1 + utf8.RuneCount(r.data[start:o])
+	}
+	r.lastOff, r.lastCol = o, col
+	return register.Pos{File: r.file, Line: line, Col: col}
 }
 
 // value reads the next value.

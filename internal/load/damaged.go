@@ -40,9 +40,11 @@ func DamagedPositions(data []byte) []register.Pos {
 			return out
 		}
 		i += off
-		line += bytes.Count(data[lineStart:i], []byte("\n"))
-		if nl := bytes.LastIndexByte(data[lineStart:i], '\n'); nl >= 0 {
-			lineStart += nl + 1
+		// off is at a line start or at the end of the line last reported,
+		// so counting from it is linear.
+		if nl := bytes.LastIndexByte(data[off:i], '\n'); nl >= 0 {
+			line += bytes.Count(data[off:i], []byte("\n"))
+			lineStart = off + nl + 1
 		}
 		out = append(out, register.Pos{Line: line, Col: utf8.RuneCount(data[lineStart:i]) + 1})
 		// the rest of this line has been reported
