@@ -127,6 +127,7 @@ func Prepare(cfg Config) (Plan, error) {
 	firstRow := map[string]*Row{}
 	var files []File
 	byFile := map[string]*Row{}
+	yamlOf := map[string][]byte{} // the rows' YAML, to place problems inside values
 	for _, row := range rows {
 		// The values are needed only for the YAML; the row stays for the
 		// positions of its problems.
@@ -169,6 +170,7 @@ func Prepare(cfg Config) (Plan, error) {
 		f.Data = renderYAML(k.typ(), schemaModeline(k, f.Path), vals)
 		files = append(files, f)
 		byFile[path.Join(cfg.Root, f.Path)] = row
+		yamlOf[path.Join(cfg.Root, f.Path)] = f.Data
 	}
 
 	check := cfg.Check
@@ -219,6 +221,9 @@ func Prepare(cfg Config) (Plan, error) {
 				continue
 			}
 			pos := row.posOf(e, metas[e.Pos.File])
+			if in, ok := row.inside(e, metas[e.Pos.File], yamlOf[e.Pos.File]); ok {
+				pos = in
+			}
 			p.Errors = append(p.Errors, &register.Error{Pos: pos, Field: e.Field, Msg: e.Msg, Severity: e.Severity, Rule: e.Rule})
 			if e.Severity == register.SevError && !bad[row] {
 				bad[row] = true

@@ -21,6 +21,7 @@ const maxDepth = 64
 // its key (in an object).
 type jvalue struct {
 	pos, keyPos register.Pos
+	raw         string // a string with escapes: its token as written, quotes included
 	v           any // nil, bool, json.Number, string, []*jvalue or *jobject
 }
 
@@ -71,14 +72,22 @@ func (r *jsonReader) posAt(off int64) register.Pos {
 
 // value reads the next value.
 func (r *jsonReader) value(depth int) (*jvalue, error) {
-	pos := r.posAt(r.dec.InputOffset())
+	startOff := r.dec.InputOffset()
+	pos := r.posAt(startOff)
 	tok, err := r.dec.Token()
 	if err != nil {
 		return nil, err
 	}
 	d, ok := tok.(json.Delim)
 	if !ok {
-		return &jvalue{pos: pos, v: tok}, nil
+		jv := &jvalue{pos: pos, v: tok}
+		if _, isStr := tok.(string); isStr {
+			raw := r.data[min(int(startOff), len(r.data)):min(int(r.dec.InputOffset()), len(r.data))]
+			if q := bytes.IndexByte(raw, '"'); q >= 0 && bytes.IndexByte(raw[q:], '\\') >= 0 {
+				jv.raw = string(raw[q:])
+			}
+		}
+		return jv, nil
 	}
 	if depth >= maxDepth {
 		return nil, errTooDeep
@@ -270,6 +279,12 @@ func readJSON(k Kind, file string, data []byte, m *mapping) ([]*Row, register.Er
 // register.json uses for references ({"id": …}) back into ids.
 func normalise(row *Row, t reflect.Type, key, path string, jv *jvalue) any {
 	row.pos[path] = jv.pos
+	if jv.raw != "" {
+		if row.raw == nil {
+			row.raw = map[string]string{}
+		}
+		row.raw[path] = jv.raw
+	}
 	if jv.keyPos.Line > 0 {
 		row.keyPos[path] = jv.keyPos
 	}

@@ -29,6 +29,9 @@ type Row struct {
 	// JSON: dotted field path of Values ("name", "name.en", "topics.1",
 	// "assessments.0.type", "id") → position of its value and of its key.
 	pos, keyPos map[string]register.Pos
+	// JSON: the strings with escapes as written (path → token), to place
+	// a problem inside one at its character.
+	raw map[string]string
 	bad         bool // the reader found an error in it (a key given twice)
 }
 
