@@ -65,7 +65,7 @@ func (row *Row) inside(e *register.Error, m *register.Meta, yaml []byte) (regist
 
 // yamlRunes counts the characters the start of a YAML flow scalar writes:
 // a double-quoted scalar's escapes write one each, a single-quoted
-// scalar's "''" one, a plain scalar is as written.
+// scalar's "”" one, a plain scalar is as written.
 func yamlRunes(val []rune) int {
 	if len(val) == 0 {
 		return 0

@@ -22,7 +22,7 @@ const maxDepth = 64
 type jvalue struct {
 	pos, keyPos register.Pos
 	raw         string // a string with escapes: its token as written, quotes included
-	v           any // nil, bool, json.Number, string, []*jvalue or *jobject
+	v           any    // nil, bool, json.Number, string, []*jvalue or *jobject
 }
 
 // jobject is a JSON object: its keys in input order, each once (the last

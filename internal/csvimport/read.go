@@ -32,7 +32,7 @@ type Row struct {
 	// JSON: the strings with escapes as written (path → token), to place
 	// a problem inside one at its character.
 	raw map[string]string
-	bad         bool // the reader found an error in it (a key given twice)
+	bad bool // the reader found an error in it (a key given twice)
 }
 
 // column is what a CSV header names: a top-level key, a sub key of a
