@@ -12,6 +12,7 @@ import (
 	"maki/internal/build"
 	"maki/internal/csvimport"
 	"maki/internal/guard"
+	"maki/internal/load"
 	"maki/internal/register"
 )
 
@@ -26,10 +27,12 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	force := fl.Bool("force", false, "replace existing entries with the same id")
 	dryRun := fl.Bool("dry-run", false, "check and report, but write nothing")
 	max := fl.Int("max", 0, "list at most `N` problems (0: every problem)")
+	mapFile := fl.String("map", "", "rename columns, map values, make ids, set defaults and cut texts by the mapping `FILE` (YAML; see docs/editors.md)")
+	reportFile := fl.String("report", "", "also write every problem to `FILE` as CSV (file, row, column, field, severity, message) for fixing in a spreadsheet")
 	var maxFileSize int64
 	maxFileSizeVar(fl, &maxFileSize)
 	fl.Usage = func() {
-		io.WriteString(stderr, `usage: maki import <file.csv|file.xlsx|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run] [--max N]
+		io.WriteString(stderr, `usage: maki import <file.csv|file.xlsx|file.json> [--kind system|organisation] [--content DIR] [--partial] [--force] [--dry-run] [--max N] [--report FILE] [--map FILE]
 
 Writes content/systeme/<id>.yaml for every row, or with --kind organisation
 content/organisationen/<id>.yaml. Columns (JSON: keys) are named like the
@@ -74,6 +77,25 @@ row is valid (or --partial); existing entries are never replaced without
 	if err != nil {
 		return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}
 	}
+	var mapping *load.ImportMapping
+	if *mapFile != "" {
+		mdata, err := os.ReadFile(*mapFile)
+		if err != nil {
+			return exitError{code: 1, msg: fmt.Sprintf("import: --map: %v", err)}
+		}
+		var merrs register.ErrorList
+		mapping, merrs = csvimport.ReadMapping(kind, filepath.ToSlash(*mapFile), mdata)
+		if len(merrs.Errors()) > 0 {
+			listProblems(stderr, merrs, *max)
+			if *reportFile != "" {
+				if err := writeReport(*reportFile, merrs); err != nil {
+					return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}
+				}
+			}
+			fmt.Fprintf(stderr, "maki import: %s in the mapping %s; nothing written\n", counts(merrs), *mapFile)
+			return exitError{code: 1}
+		}
+	}
 	root := filepath.ToSlash(filepath.Clean(*content))
 	var contentFS fs.FS
 	if _, err := os.Stat(*content); err == nil {
@@ -82,7 +104,7 @@ row is valid (or --partial); existing entries are never replaced without
 	plan, err := csvimport.Prepare(csvimport.Config{
 		Kind: kind, File: filepath.ToSlash(file), Data: data, Content: contentFS, Root: root,
 		Now: buildTime(), Partial: *partial, Force: *force,
-		Check: build.CheckFS,
+		Check: build.CheckFS, Map: mapping,
 	})
 	if err != nil {
 		return err
@@ -91,6 +113,11 @@ row is valid (or --partial); existing entries are never replaced without
 		return err
 	}
 	printImportErrors(stderr, plan.Errors, *max)
+	if *reportFile != "" {
+		if err := writeReport(*reportFile, plan.Errors); err != nil {
+			return exitError{code: 1, msg: fmt.Sprintf("import: %v", err)}
+		}
+	}
 	nerr := len(plan.Errors.Errors())
 
 	verb := "wrote"

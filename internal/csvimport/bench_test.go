@@ -1,7 +1,9 @@
 package csvimport_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -56,7 +58,7 @@ func shortRows(n int) ([]byte, fstest.MapFS) {
 // time per row must not grow with n.
 func BenchmarkImportDryRun(b *testing.B) {
 	for _, rows := range []string{"short", "export"} {
-		for _, n := range []int{1000, corpus.BenchSize(10000)} {
+		for _, n := range []int{1000, 1500, corpus.BenchSize(10000)} {
 			b.Run(fmt.Sprintf("rows=%s/n=%d", rows, n), func(b *testing.B) {
 				var data []byte
 				var content fstest.MapFS
@@ -83,5 +85,63 @@ func BenchmarkImportDryRun(b *testing.B) {
 				b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/row")
 			})
 		}
+	}
+}
+
+// BenchmarkImportMapped is "maki import algoritmes.json --map map.yaml
+// --partial --dry-run" of the real rows of testdata/algoritmeregister,
+// repeated to n rows (names numbered, so the ids differ), into the
+// example content with the organisations they name: the register scale
+// of issue 12 (1,530 entries).
+func BenchmarkImportMapped(b *testing.B) {
+	rows, err := os.ReadFile("testdata/algoritmeregister/algoritmes.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal(rows, &list); err != nil {
+		b.Fatal(err)
+	}
+	mdata, _ := os.ReadFile("testdata/algoritmeregister/map.yaml")
+	m, errs := csvimport.ReadMapping(csvimport.KindSystem, "map.yaml", mdata)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	content := fstest.MapFS{}
+	for p, f := range withoutSystems(corpus.FS(0, 1)) {
+		content[p] = f
+	}
+	orgs, _ := os.ReadFile("testdata/algoritmeregister/organisationen.csv")
+	for _, l := range strings.Split(strings.TrimSpace(string(orgs)), "\n")[1:] {
+		f := strings.Split(l, ",")
+		content["organisationen/"+f[0]+".yaml"] = &fstest.MapFile{Data: []byte("name: " + f[1] + "\nlevel: other\ncontact_email: ki@" + f[0] + ".example.nl\n")}
+	}
+	for _, n := range []int{1500, corpus.BenchSize(10000)} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			var big []map[string]any
+			for i := 0; len(big) < n; i++ {
+				r := map[string]any{}
+				for k, v := range list[i%len(list)] {
+					r[k] = v
+				}
+				r["name"] = fmt.Sprintf("%v %d", r["name"], i)
+				big = append(big, r)
+			}
+			data, _ := json.Marshal(big)
+			b.ResetTimer()
+			for range b.N {
+				plan, err := csvimport.Prepare(csvimport.Config{
+					File: "algoritmes.json", Data: data, Content: content, Root: "content", Now: now,
+					Check: build.CheckFS, Map: m, Partial: true,
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if plan.Rows != n || len(plan.Files) == 0 {
+					b.Fatalf("%d rows, %d files; want %d rows and some files", plan.Rows, len(plan.Files), n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*n), "µs/row")
+		})
 	}
 }

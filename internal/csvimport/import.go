@@ -31,6 +31,9 @@ type Config struct {
 	// and validate. (build's check adds the Markdown rules; the CLI passes
 	// it once build exports a check over an fs.FS.)
 	Check func(fsys fs.FS, root string, now time.Time) (*register.Register, register.ErrorList)
+	// Map is a mapping from another register's columns and values to
+	// maki's (see ReadMapping), or nil.
+	Map *load.ImportMapping
 }
 
 // loadAndValidate is the default Check.
@@ -80,12 +83,23 @@ func Prepare(cfg Config) (Plan, error) {
 	if k != KindSystem && k != KindOrganisation {
 		return p, fmt.Errorf("unknown kind %q; want %q or %q", k, KindSystem, KindOrganisation)
 	}
+	m := newMapping(cfg.Map)
 	if isXLSX(cfg.File, cfg.Data) {
-		rows, errs = ReadXLSX(k, cfg.File, cfg.Data)
+		rows, errs = readXLSX(k, cfg.File, cfg.Data, m)
 	} else if isJSON(cfg.File, cfg.Data) {
-		rows, errs = ReadJSON(k, cfg.File, cfg.Data)
+		rows, errs = readJSON(k, cfg.File, cfg.Data, m)
 	} else {
-		rows, errs = ReadCSV(k, cfg.File, cfg.Data)
+		rows, errs = readCSV(k, cfg.File, cfg.Data, m)
+	}
+	m.apply(k, rows, &errs)
+	if isJSON(cfg.File, cfg.Data) {
+		// U+FFFD at its line and column in the file (CSV: ReadCSV warns
+		// at the cell); the check's warnings about it in the rows' YAML
+		// are dropped below.
+		for _, pos := range load.DamagedPositions(cfg.Data) {
+			pos.File = cfg.File
+			errs.Warn(pos, "", load.DamagedRule, "%s", load.DamagedMsg)
+		}
 	}
 	cfg.Data = nil // read; let it go before the check
 	p.Rows = len(rows)
@@ -115,6 +129,7 @@ func Prepare(cfg Config) (Plan, error) {
 	firstRow := map[string]*Row{}
 	var files []File
 	byFile := map[string]*Row{}
+	yamlOf := map[string][]byte{} // the rows' YAML, to place problems inside values
 	for _, row := range rows {
 		// The values are needed only for the YAML; the row stays for the
 		// positions of its problems.
@@ -157,6 +172,7 @@ func Prepare(cfg Config) (Plan, error) {
 		f.Data = renderYAML(k.typ(), schemaModeline(k, f.Path), vals)
 		files = append(files, f)
 		byFile[path.Join(cfg.Root, f.Path)] = row
+		yamlOf[path.Join(cfg.Root, f.Path)] = f.Data
 	}
 
 	check := cfg.Check
@@ -197,6 +213,9 @@ func Prepare(cfg Config) (Plan, error) {
 		outside = nil
 		for _, e := range all {
 			row, ok := byFile[e.Pos.File]
+			if ok && e.Rule == load.DamagedRule {
+				continue // reported at its place in the input
+			}
 			if !ok {
 				if e.Severity == register.SevError {
 					outside = append(outside, e)
@@ -204,6 +223,9 @@ func Prepare(cfg Config) (Plan, error) {
 				continue
 			}
 			pos := row.posOf(e, metas[e.Pos.File])
+			if in, ok := row.inside(e, metas[e.Pos.File], yamlOf[e.Pos.File]); ok {
+				pos = in
+			}
 			p.Errors = append(p.Errors, &register.Error{Pos: pos, Field: e.Field, Msg: e.Msg, Severity: e.Severity, Rule: e.Rule})
 			if e.Severity == register.SevError && !bad[row] {
 				bad[row] = true

@@ -21,7 +21,8 @@ const maxDepth = 64
 // its key (in an object).
 type jvalue struct {
 	pos, keyPos register.Pos
-	v           any // nil, bool, json.Number, string, []*jvalue or *jobject
+	raw         string // a string with escapes: its token as written, quotes included
+	v           any    // nil, bool, json.Number, string, []*jvalue or *jobject
 }
 
 // jobject is a JSON object: its keys in input order, each once (the last
@@ -40,6 +41,11 @@ type jsonReader struct {
 	data  []byte
 	lines []int // byte offsets where the lines start
 	dec   *json.Decoder
+	// The last position found: its byte offset and column. Tokens come in
+	// order, so the next column is counted from there, not from the start
+	// of the line; a JSON file on one line (a minified export) stays
+	// linear.
+	lastOff, lastCol int
 }
 
 // errTooDeep stops reading at a value nested more than maxDepth deep.
@@ -54,19 +60,34 @@ func (r *jsonReader) posAt(off int64) register.Pos {
 	}
 	line := sort.Search(len(r.lines), func(i int) bool { return r.lines[i] > o }) // ≥ 1: lines[0] is 0
 	start := r.lines[line-1]
-	return register.Pos{File: r.file, Line: line, Col: 1 + utf8.RuneCount(r.data[start:o])}
+	col := 0
+	if r.lastOff >= start && r.lastOff <= o && r.lastCol > 0 {
+		col = r.lastCol + utf8.RuneCount(r.data[r.lastOff:o])
+	} else {
+		col = 1 + utf8.RuneCount(r.data[start:o])
+	}
+	r.lastOff, r.lastCol = o, col
+	return register.Pos{File: r.file, Line: line, Col: col}
 }
 
 // value reads the next value.
 func (r *jsonReader) value(depth int) (*jvalue, error) {
-	pos := r.posAt(r.dec.InputOffset())
+	startOff := r.dec.InputOffset()
+	pos := r.posAt(startOff)
 	tok, err := r.dec.Token()
 	if err != nil {
 		return nil, err
 	}
 	d, ok := tok.(json.Delim)
 	if !ok {
-		return &jvalue{pos: pos, v: tok}, nil
+		jv := &jvalue{pos: pos, v: tok}
+		if _, isStr := tok.(string); isStr {
+			raw := r.data[min(int(startOff), len(r.data)):min(int(r.dec.InputOffset()), len(r.data))]
+			if q := bytes.IndexByte(raw, '"'); q >= 0 && bytes.IndexByte(raw[q:], '\\') >= 0 {
+				jv.raw = string(raw[q:])
+			}
+		}
+		return jv, nil
 	}
 	if depth >= maxDepth {
 		return nil, errTooDeep
@@ -139,6 +160,12 @@ func describe(v *jvalue) string {
 // position, so that a problem is reported at the line and column of the
 // value (counted in characters) rather than at the start of its object.
 func ReadJSON(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
+	return readJSON(k, file, data, nil)
+}
+
+// readJSON is ReadJSON with a mapping's column names (or nil): a key is
+// renamed by it before it is read, and "-" skips the key.
+func readJSON(k Kind, file string, data []byte, m *mapping) ([]*Row, register.ErrorList) {
 	var errs register.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	r := &jsonReader{file: file, data: data, lines: []int{0}}
@@ -213,6 +240,12 @@ func ReadJSON(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		row := &Row{Pos: it.pos, Values: Values{}, pos: map[string]register.Pos{}, keyPos: map[string]register.Pos{}}
 		for _, key := range obj.keys {
 			v := obj.vals[key]
+			if to, ok := m.column(key); ok {
+				if to == "-" {
+					continue
+				}
+				key = to
+			}
 			if key == "id" {
 				row.pos["id"], row.keyPos["id"] = v.pos, v.keyPos
 				switch id := v.v.(type) {
@@ -246,6 +279,12 @@ func ReadJSON(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 // register.json uses for references ({"id": …}) back into ids.
 func normalise(row *Row, t reflect.Type, key, path string, jv *jvalue) any {
 	row.pos[path] = jv.pos
+	if jv.raw != "" {
+		if row.raw == nil {
+			row.raw = map[string]string{}
+		}
+		row.raw[path] = jv.raw
+	}
 	if jv.keyPos.Line > 0 {
 		row.keyPos[path] = jv.keyPos
 	}

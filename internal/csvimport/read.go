@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"maki/internal/load"
 	"maki/internal/register"
 )
 
@@ -28,7 +29,10 @@ type Row struct {
 	// JSON: dotted field path of Values ("name", "name.en", "topics.1",
 	// "assessments.0.type", "id") → position of its value and of its key.
 	pos, keyPos map[string]register.Pos
-	bad         bool // the reader found an error in it (a key given twice)
+	// JSON: the strings with escapes as written (path → token), to place
+	// a problem inside one at its character.
+	raw map[string]string
+	bad bool // the reader found an error in it (a key given twice)
 }
 
 // column is what a CSV header names: a top-level key, a sub key of a
@@ -178,6 +182,13 @@ func sniffComma(data []byte) rune {
 // (whichever the header line uses most). file names the input in
 // positions.
 func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
+	return readCSV(k, file, data, nil)
+}
+
+// readCSV is ReadCSV with a mapping's column names (or nil): a header cell
+// is renamed by it before it is read, "-" skips the column, and with the
+// mapping's id template no id column is needed.
+func readCSV(k Kind, file string, data []byte, m *mapping) ([]*Row, register.ErrorList) {
 	var errs register.ErrorList
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
@@ -206,6 +217,13 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 	idCol := -1
 	for i, h := range header {
 		pos := register.Pos{File: file, Line: 1, Col: i + 1}
+		if to, ok := m.column(h); ok {
+			if to == "-" {
+				cols[i].ignore = true
+				continue
+			}
+			h = to
+		}
 		if strings.TrimSpace(h) == "" {
 			cols[i].ignore = true
 			continue
@@ -237,7 +255,7 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		}
 		cols[i] = c
 	}
-	if idCol < 0 {
+	if idCol < 0 && m.idTemplate() == "" {
 		errs.Add(register.Pos{File: file, Line: 1}, "", "required", "no column \"id\"; want the id (file name) of every %s", k.noun())
 	}
 	if len(errs) > 0 {
@@ -273,6 +291,12 @@ func ReadCSV(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		if len(rec) > len(cols) {
 			errs.Add(register.Pos{File: file, Line: line, Col: len(cols) + 1}, "", "csv", "%d cells; want at most %d, one per column of the header", len(rec), len(cols))
 			continue
+		}
+		for i, cell := range rec {
+			if j := strings.Index(cell, "\uFFFD"); j >= 0 && !cols[i].ignore {
+				l, _ := r.FieldPos(i)
+				errs.Warn(register.Pos{File: file, Line: l, Col: i + 1}, cols[i].key, load.DamagedRule, "%s (character %d of the cell)", load.DamagedMsg, utf8.RuneCountInString(cell[:j])+1)
+			}
 		}
 		rows = append(rows, rowFromCSV(k, file, line, rec, cols, fieldCols, idCol))
 	}
@@ -318,7 +342,7 @@ func csvErrMsg(err error) string {
 // rowFromCSV turns a record into Values by the types of the fields.
 func rowFromCSV(k Kind, file string, line int, rec []string, cols []column, fieldCols map[string]int, idCol int) *Row {
 	row := &Row{Pos: register.Pos{File: file, Line: line}, Values: Values{}, cols: fieldCols, ncells: len(rec), idCol: idCol + 1}
-	if idCol < len(rec) {
+	if idCol >= 0 && idCol < len(rec) {
 		// A copy: the cells of a record share one string, which the row
 		// must not keep alive.
 		row.ID = strings.Clone(strings.TrimSpace(cellValue(rec[idCol])))

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "update golden files")
 // TestScenarios runs every testdata/scenarios/*.txtar: the content of
 // testdata/base.txtar with the scenario's content/ files laid over it, and
 // the import its comment names on a line "maki import <file> [--kind K]
-// [--partial] [--force]", <file> being one of the archive's files. The
+// [--partial] [--force] [--map <file>]", <file> being one of the archive's files. The
 // sorted problems must equal want.errors, the files the plan writes
 // want.files (one path a line, with what it replaces), and each written
 // file's YAML want/<path>. When the plan has no errors, the content with
@@ -115,6 +115,7 @@ func scenario(t *testing.T, base, a *txtar.Archive) (csvimport.Config, fstest.Ma
 	}
 	cfg := csvimport.Config{Content: content, Root: "content", Now: now}
 	var args []string
+	mapFile := ""
 	for _, l := range strings.Split(string(a.Comment), "\n") {
 		if rest, ok := strings.CutPrefix(l, "maki import "); ok {
 			args = strings.Fields(rest)
@@ -133,6 +134,9 @@ func scenario(t *testing.T, base, a *txtar.Archive) (csvimport.Config, fstest.Ma
 			cfg.Partial = true
 		case "--force":
 			cfg.Force = true
+		case "--map":
+			i++
+			mapFile = args[i]
 		default:
 			cfg.File = args[i]
 		}
@@ -142,6 +146,13 @@ func scenario(t *testing.T, base, a *txtar.Archive) (csvimport.Config, fstest.Ma
 		t.Fatalf("the comment names no input file of the archive (%q)", cfg.File)
 	}
 	cfg.Data = data
+	if mapFile != "" {
+		m, errs := csvimport.ReadMapping(cfg.Kind, mapFile, inputs[mapFile])
+		if len(errs) > 0 {
+			t.Fatalf("mapping: %v", errs)
+		}
+		cfg.Map = m
+	}
 	return cfg, content
 }
 

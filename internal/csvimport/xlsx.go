@@ -23,6 +23,11 @@ func isXLSX(name string, data []byte) bool {
 // Cells are read as text (xlsx.Workbook.Sheet): numbers in their shortest
 // decimal form, booleans as true/false, a date cell as its serial number.
 func ReadXLSX(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
+	return readXLSX(k, file, data, nil)
+}
+
+// readXLSX is ReadXLSX with a mapping (or nil), as readCSV.
+func readXLSX(k Kind, file string, data []byte, m *mapping) ([]*Row, register.ErrorList) {
 	var errs register.ErrorList
 	wb, err := xlsx.Read(data, xlsx.Limits{})
 	var sheet []xlsx.Row
@@ -52,7 +57,7 @@ func ReadXLSX(k Kind, file string, data []byte) ([]*Row, register.ErrorList) {
 		b.WriteString("\n")
 		line++
 	}
-	rows, errs := ReadCSV(k, file, b.Bytes())
+	rows, errs := readCSV(k, file, b.Bytes(), m)
 	for _, r := range rows {
 		r.Pos.Line = rowOf[r.Pos.Line]
 	}

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -235,7 +234,8 @@ func looksNumeric(s string) bool {
 
 // quote writes a double-quoted YAML scalar, escaping what YAML does not
 // allow in a document (control characters, DEL, C1 controls, the byte
-// order mark) and the line separators.
+// order mark) and the line separators. U+FFFD stays as it is, so that
+// "maki check" warns about it in the written file too.
 func quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
@@ -252,7 +252,7 @@ func quote(s string) string {
 		case r == '\r':
 			b.WriteString(`\r`)
 		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
-			r == 0xfeff || r == 0xfffe || r == 0xffff || r == utf8.RuneError:
+			r == 0xfeff || r == 0xfffe || r == 0xffff:
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)

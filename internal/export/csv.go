@@ -75,6 +75,12 @@ func neutralise(cell string) string {
 	return cell
 }
 
+// Neutralise returns a cell for a CSV file that people open in a
+// spreadsheet, neutralised against formula injection as register.csv
+// writes its cells: a "'" in front of a cell that starts with "=", "+",
+// "-", "@", a tab or a carriage return, or with "'" and one of them.
+func Neutralise(cell string) string { return neutralise(cell) }
+
 // CellValue is the inverse of the formula neutralisation of register.csv:
 // it removes the "'" in front of a cell that starts with "'" followed by
 // "=", "+", "-", "@", a tab, a carriage return or "'". Other cells, also

@@ -48,6 +48,7 @@ func normalise(file string, data []byte, errs *register.ErrorList) (*source, boo
 	if !rawControl(file, data, errs) {
 		return nil, false
 	}
+	damaged(file, data, errs)
 	if len(bytes.TrimSpace(data)) == 0 {
 		errs.Add(register.Pos{File: file, Line: 1, Col: 1}, "", "empty", "file is empty; want a mapping of fields")
 		return nil, false

@@ -47,10 +47,6 @@ const rawHTML = `<([A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/[A-Za-z][A-Za-z0-9-]*\s*
 // space: required values must not be empty.
 const nonBlank = `\S`
 
-// plainText matches Markdown or HTML syntax, which the summary must not
-// contain (the validator's rule).
-const plainText = "(\\*\\*|__|\\]\\(|^#{1,6} |`|<[a-zA-Z/!])"
-
 // idPattern is the rule for ids (file names without extension), DESIGN §3.
 const idPattern = `^[a-z0-9]+(-[a-z0-9]+)*$`
 
@@ -599,14 +595,6 @@ func systemRules(noContact []string) []*object {
 			"if", is("risk_class", "not_high_risk_art6_3"),
 			"then", requires("art6_3_grounds"),
 			"else", forbids("art6_3_grounds")),
-		obj("$comment", "the summary is plain text: no Markdown, no HTML",
-			"properties", obj("summary", obj("anyOf", []*object{
-				obj("type", "string", "not", obj("pattern", plainText)),
-				obj("type", "object", "properties", obj(
-					"de", obj("not", obj("type", "string", "pattern", plainText)),
-					"en", obj("not", obj("type", "string", "pattern", plainText)))),
-				obj("not", obj("type", []string{"string", "object"})),
-			}))),
 		obj("$comment", "end only if retired (a missing start or end is a warning of maki check, not an error)",
 			"if", is("status", "retired"),
 			"else", forbids("end")),

@@ -1,11 +1,13 @@
 package validate
 
 import (
+	"fmt"
 	"net/mail"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"maki/internal/register"
 )
@@ -38,19 +40,11 @@ func (v *validator) checkFormat(format, s string) string {
 			return "want a date as YYYY-MM-DD, like \"2024-03-15\""
 		}
 	case "https":
-		u, err := url.Parse(s)
-		if err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(s, " \t\n") {
-			return "want an https:// URL"
-		}
+		return httpsURL(s)
 	case "url":
 		return BaseURL(s)
 	case "email":
-		if !emailPattern.MatchString(s) {
-			return "want an e-mail address like \"ki@behoerde.example.de\""
-		}
-		if _, err := mail.ParseAddress(s); err != nil {
-			return "want an e-mail address like \"ki@behoerde.example.de\""
-		}
+		return email(s)
 	case "spdx":
 		if v.spdx == nil {
 			v.spdx = spdxIDs()
@@ -69,6 +63,60 @@ func (v *validator) checkFormat(format, s string) string {
 		if !agsPattern.MatchString(s) {
 			return "want the 8-digit Amtlicher Gemeindeschlüssel, like \"08111000\""
 		}
+	}
+	return ""
+}
+
+// httpsURL checks s as one https:// URL and says what is wrong in the
+// terms of the mistakes real data makes: two URLs in one field (joined by
+// " of ", ", " or nothing), a space, http://, no scheme at all.
+func httpsURL(s string) string {
+	const want = "want one https:// URL"
+	switch n := strings.Count(s, "://"); {
+	case n > 1:
+		return fmt.Sprintf("holds %d URLs; %s", n, want)
+	case strings.ContainsAny(s, " \u00a0"):
+		return "contains a space; " + want + " (a space inside a path is written %20)"
+	case strings.IndexFunc(s, unicode.IsSpace) >= 0:
+		return "contains a line break or tab; " + want
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return want
+	case strings.EqualFold(u.Scheme, "http"):
+		return "starts with \"http://\"; " + want
+	case u.Scheme == "" && strings.Contains(strings.SplitN(s, "/", 2)[0], "."):
+		return "has no \"https://\" in front; " + want
+	case !strings.EqualFold(u.Scheme, "https"):
+		return want
+	case u.Host == "":
+		return "has no host after \"https://\"; " + want
+	}
+	return ""
+}
+
+// email checks s as one e-mail address and says what is wrong in the
+// terms of the mistakes real data makes.
+func email(s string) string {
+	const want = "want one e-mail address"
+	switch n := strings.Count(s, "@"); {
+	case n == 0:
+		return "has no \"@\"; " + want
+	case n > 1 && strings.ContainsAny(s, ",; "):
+		return fmt.Sprintf("holds %d addresses; %s", n, want)
+	case strings.HasPrefix(strings.ToLower(s), "mailto:"):
+		return "starts with \"mailto:\"; " + want + " without it"
+	case strings.ContainsAny(s, "<>"):
+		return "holds a name and \"<…>\"; " + want + " alone"
+	case strings.IndexFunc(s, unicode.IsSpace) >= 0:
+		return "contains a space; " + want
+	}
+	if !emailPattern.MatchString(s) {
+		return want + " like \"ki@behoerde.example.de\""
+	}
+	if _, err := mail.ParseAddress(s); err != nil {
+		return want + " like \"ki@behoerde.example.de\""
 	}
 	return ""
 }

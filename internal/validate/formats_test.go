@@ -74,6 +74,37 @@ func TestCheckFormat(t *testing.T) {
 	}
 }
 
+// TestFormatMessages: the message names the mistake real data makes, not
+// only what is wanted.
+func TestFormatMessages(t *testing.T) {
+	v := &validator{}
+	for _, tt := range []struct{ format, s, want string }{
+		{"https", "https://a.example.nl/x of https://b.example.nl/y", "holds 2 URLs; want one https:// URL"},
+		{"https", "https://a.example.nl/x,https://b.example.nl/y", "holds 2 URLs; want one https:// URL"},
+		{"https", "https://a.example.nl/mein formular", "contains a space; want one https:// URL"},
+		{"https", "https://a.example.nl/x\u00a0", "contains a space; want one https:// URL"},
+		{"https", "https://a.example.nl/\tx", "contains a line break or tab; want one https:// URL"},
+		{"https", "http://a.example.nl/", "starts with \"http://\"; want one https:// URL"},
+		{"https", "www.example.nl/contact", "has no \"https://\" in front; want one https:// URL"},
+		{"https", "https:///pfad", "has no host after \"https://\"; want one https:// URL"},
+		{"https", "javascript:alert(1)", "want one https:// URL"},
+		{"https", "ftp://a.example.nl/", "want one https:// URL"},
+		{"email", "ki at bund.de", "has no \"@\"; want one e-mail address"},
+		{"email", "ki@bund.de, info@bund.de", "holds 2 addresses; want one e-mail address"},
+		{"email", "ki@bund.de;info@bund.de", "holds 2 addresses; want one e-mail address"},
+		{"email", "mailto:ki@bund.de", "starts with \"mailto:\"; want one e-mail address"},
+		{"email", "Ki <ki@bund.de>", "holds a name and \"<…>\"; want one e-mail address"},
+		{"email", "ki@bund.de ", "contains a space; want one e-mail address"},
+		{"email", "ki@@bund.de", "want one e-mail address"},
+		{"email", "ki@bund", "want one e-mail address"},
+	} {
+		got := v.checkFormat(tt.format, tt.s)
+		if !strings.HasPrefix(got, tt.want) {
+			t.Errorf("checkFormat(%q, %q) = %q; want it to start with %q", tt.format, tt.s, got, tt.want)
+		}
+	}
+}
+
 func TestStateCodes(t *testing.T) {
 	if len(stateCodes) != 16 {
 		t.Fatalf("%d Länder; want 16", len(stateCodes))

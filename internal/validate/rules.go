@@ -13,15 +13,19 @@ import (
 
 // system checks the rules of DESIGN §3.1 that span fields.
 func (v *validator) system(s *register.System) {
-	// summary is plain text.
+	// summary is plain text: every page escapes it, so no character can
+	// break a page or inject markup. A backtick used as an apostrophe
+	// ("VRI`s"), a single asterisk or "Wert <5" is text. What would be
+	// Markdown or HTML in a Markdown field is only a warning: it is shown
+	// as typed.
 	for _, lang := range []string{"de", "en"} {
 		text, _ := s.Summary.In(lang)
 		if lang == "en" {
 			text = s.Summary.En
 		}
-		if loc := markdownPattern.FindStringIndex(text); loc != nil {
+		if loc := markupPattern.FindStringIndex(text); loc != nil {
 			line, col := lineCol(text, loc[0])
-			v.errs.Add(s.TextPos("summary."+lang, line, col), "summary", "plain-text", "contains Markdown or HTML (%q); want plain text", text[loc[0]:loc[1]])
+			v.errs.Warn(s.TextPos("summary."+lang, line, col), "summary", "plain-text", "%q is shown as typed, not as a link, emphasis or HTML; the summary is plain text", text[loc[0]:loc[1]])
 		}
 	}
 	for i, p := range s.Partners {

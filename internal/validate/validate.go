@@ -312,6 +312,9 @@ func validID(id string) bool {
 
 var (
 	idRule = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	// markdownPattern finds Markdown syntax in a plain-text field.
-	markdownPattern = regexp.MustCompile("(\\*\\*|__|\\]\\(|^#{1,6} |`|<[a-zA-Z/!])")
+	// markupPattern finds what an author may have meant as markup in a
+	// plain-text field, shown literally there: a Markdown link ("](") or
+	// strong emphasis ("**x**"), an HTML tag or comment. Not a backtick,
+	// a single asterisk, "__" or "<" before a digit or space ("Wert <5").
+	markupPattern = regexp.MustCompile(`\]\(|\*\*\S[^*]*\*\*|<([A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|/[A-Za-z][A-Za-z0-9-]*\s*>|!--)`)
 )
