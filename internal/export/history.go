@@ -72,7 +72,7 @@ func (x *exporter) snapshots(out *sink) error {
 	}
 	for _, id := range sortedHistoryIDs(h) {
 		sh := h.Systems[id]
-		if !validID(id) {
+		if !register.ValidID(id) {
 			continue
 		}
 		for _, v := range sh.Versions {
@@ -105,23 +105,6 @@ func sortedHistoryIDs(h *register.History) []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-// validID is the id rule (lower-case letters, digits, single hyphens),
-// checked again before an id becomes part of a file path.
-func validID(id string) bool {
-	if len(id) < 3 || len(id) > 80 || id[0] == '-' || id[len(id)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		switch c := id[i]; {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c == '-' && id[i-1] != '-':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // changeSummary says in words what the newest version of a system changed

@@ -19,21 +19,8 @@ import (
 
 // ValidID reports whether id satisfies the id rule (file names without
 // extension, DESIGN §3): lower-case letters, digits and single hyphens, 3
-// to 80 characters, matching ^[a-z0-9]+(-[a-z0-9]+)*$.
-func ValidID(id string) bool {
-	if len(id) < 3 || len(id) > 80 || id[0] == '-' || id[len(id)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		switch c := id[i]; {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c == '-' && id[i-1] != '-':
-		default:
-			return false
-		}
-	}
-	return true
-}
+// to 80 characters, matching ^[a-z0-9]+(-[a-z0-9]+)*$ (register.ValidID).
+func ValidID(id string) bool { return register.ValidID(id) }
 
 // Register reads the content tree in fsys. root is the project-relative
 // name of fsys's root ("content") and prefixes every file in positions.

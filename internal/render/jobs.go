@@ -157,17 +157,4 @@ func sortedKeys(m map[string]string) []string {
 // redirectable reports whether id can name a folder under systeme/: the
 // id rule of package load (3 to 80 of a-z, 0-9 and single inner hyphens),
 // so no ".", "/", markup or other system's page.
-func redirectable(id string) bool {
-	if len(id) < 3 || len(id) > 80 || id[0] == '-' || id[len(id)-1] == '-' {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		switch c := id[i]; {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-		case c == '-' && id[i-1] != '-':
-		default:
-			return false
-		}
-	}
-	return true
-}
+func redirectable(id string) bool { return register.ValidID(id) }

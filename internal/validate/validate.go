@@ -304,13 +304,12 @@ func editDistance(a, b string) int {
 	return register.EditDistance(a, b)
 }
 
-// validID reports whether id is a valid entry id, the rule of load.ValidID:
-// 3 to 80 lower-case letters (a-z), digits and single hyphens.
-func validID(id string) bool {
-	return len(id) >= 3 && len(id) <= 80 && idRule.MatchString(id)
-}
+// validID reports whether id is a valid entry id (register.ValidID): 3 to
+// 80 lower-case letters (a-z), digits and single hyphens.
+func validID(id string) bool { return register.ValidID(id) }
 
 var (
+	// idRule is the shape of an id without its length rule (page slugs).
 	idRule = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	// markupPattern finds what an author may have meant as markup in a
 	// plain-text field, shown literally there: a Markdown link ("](") or
