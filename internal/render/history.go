@@ -1,8 +1,10 @@
 package render
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"maki/internal/register"
 )
@@ -35,10 +37,16 @@ type VersionView struct {
 }
 
 // ChangeView is one change in words, with the word diff of a Markdown
-// text.
+// text. On a page in another language than German, a value taken from the
+// entry's (German) text is Value, after Head, and ValueLang is "de", so the
+// page marks it as German (WCAG 3.1.2); Text is then empty. WordsLang is
+// "de" there too.
 type ChangeView struct {
-	Text  string
-	Words []WordView
+	Text        string
+	Head, Value string
+	ValueLang   string
+	Words       []WordView
+	WordsLang   string
 }
 
 // WordView is a run of words of a word diff: removed (Del), inserted
@@ -111,6 +119,14 @@ func (p *Page) changes(cs []register.Change) []ChangeView {
 	for _, c := range cs {
 		c = p.named(c)
 		cv := ChangeView{Text: register.DescribeChange(p.r.cat, p.Lang, c)}
+		if p.Lang != "de" {
+			if head, value, ok := germanValue(cv.Text, c); ok {
+				cv.Text, cv.Head, cv.Value, cv.ValueLang = "", head, value, "de"
+			}
+			if len(c.Words) > 0 {
+				cv.WordsLang = "de"
+			}
+		}
 		for _, w := range c.Words {
 			cv.Words = append(cv.Words, WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'})
 		}
@@ -118,6 +134,32 @@ func (p *Page) changes(cs []register.Change) []ChangeView {
 	}
 	return out
 }
+
+// germanValue splits the words of a change into the field's label and a
+// value taken from the entry's text, which is German: a value set, changed
+// or added to a list that is not an enumeration's label (those come from
+// the page's own catalogue) and not language-neutral (a date, a number, an
+// id, an address, a URL).
+func germanValue(text string, c register.Change) (head, value string, ok bool) {
+	if c.Enum != "" || c.Field == "id" {
+		return "", "", false
+	}
+	switch c.Kind {
+	case register.ChangeSet, register.ChangeValue, register.ChangeList:
+	default:
+		return "", "", false
+	}
+	for _, v := range append(append([]string{c.Old, c.New}, c.Added...), c.Removed...) {
+		if v != "" && !neutral.MatchString(v) {
+			head, value, ok = strings.Cut(text, ": ")
+			return head + ": ", value, ok
+		}
+	}
+	return "", "", false
+}
+
+// neutral matches values that read the same in every language.
+var neutral = regexp.MustCompile(`^([0-9][0-9.,: -]*|[a-z0-9]+(-[a-z0-9]+)*|[^\s@]+@[^\s@]+|https?://\S+|mailto:\S+|true|false)$`)
 
 // removedTitle is the name a removed system had last.
 func removedTitle(h *register.SystemHistory, lang string) string {
