@@ -15,6 +15,7 @@ import (
 
 	"maki/internal/markdown"
 	"maki/internal/register"
+	"maki/internal/scenario"
 )
 
 var updateCheck = flag.Bool("update", false, "update golden files")
@@ -94,44 +95,10 @@ func readArchive(t *testing.T, file string) *txtar.Archive {
 	return txtar.Parse(data)
 }
 
-// overlay lays the scenario a over base: same names replace, new names
-// add, names listed in a's "base.remove" go; want.* files are taken out
-// and want.errors is returned.
+// overlay lays the scenario a over base (scenario.Overlay).
 func overlay(t *testing.T, base, a *txtar.Archive) (fs.FS, string) {
 	t.Helper()
-	var want string
-	remove := map[string]bool{}
-	over := map[string][]byte{}
-	for _, f := range a.Files {
-		switch {
-		case f.Name == "want.errors":
-			want = string(f.Data)
-		case f.Name == "base.remove":
-			for _, l := range strings.Fields(string(f.Data)) {
-				remove[l] = true
-			}
-		case strings.HasPrefix(f.Name, "want."):
-		default:
-			over[f.Name] = f.Data
-		}
-	}
-	out := &txtar.Archive{}
-	for _, f := range base.Files {
-		if remove[f.Name] {
-			continue
-		}
-		if data, ok := over[f.Name]; ok {
-			f.Data = data
-			delete(over, f.Name)
-		}
-		out.Files = append(out.Files, f)
-	}
-	for _, f := range a.Files {
-		if _, ok := over[f.Name]; ok {
-			out.Files = append(out.Files, f)
-		}
-	}
-	fsys, err := txtar.FS(out)
+	fsys, want, err := scenario.Overlay(base, a)
 	if err != nil {
 		t.Fatal(err)
 	}

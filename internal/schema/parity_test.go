@@ -20,6 +20,7 @@ import (
 
 	"maki/internal/build"
 	"maki/internal/register"
+	"maki/internal/scenario"
 	"maki/internal/schema"
 )
 
@@ -373,40 +374,10 @@ func readTxtar(t *testing.T, file string) *txtar.Archive {
 	return txtar.Parse(data)
 }
 
-// overlayTxtar lays scenario a over base as the validate scenarios do:
-// same names replace, new names add, names in a's "base.remove" go, want.*
-// files are dropped.
+// overlayTxtar lays scenario a over base as the validate scenarios do
+// (scenario.Overlay).
 func overlayTxtar(base, a *txtar.Archive) fs.FS {
-	remove := map[string]bool{}
-	over := map[string][]byte{}
-	for _, f := range a.Files {
-		switch {
-		case f.Name == "base.remove":
-			for _, l := range strings.Fields(string(f.Data)) {
-				remove[l] = true
-			}
-		case strings.HasPrefix(f.Name, "want."):
-		default:
-			over[f.Name] = f.Data
-		}
-	}
-	out := &txtar.Archive{}
-	for _, f := range base.Files {
-		if remove[f.Name] {
-			continue
-		}
-		if data, ok := over[f.Name]; ok {
-			f.Data = data
-			delete(over, f.Name)
-		}
-		out.Files = append(out.Files, f)
-	}
-	for _, f := range a.Files {
-		if _, ok := over[f.Name]; ok {
-			out.Files = append(out.Files, f)
-		}
-	}
-	fsys, err := txtar.FS(out)
+	fsys, _, err := scenario.Overlay(base, a)
 	if err != nil {
 		panic(err)
 	}
