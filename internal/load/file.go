@@ -177,6 +177,16 @@ func splitFrontMatter(src *source, errs *register.ErrorList) (node *yaml.Node, b
 	if consumed > 0 && src.data[consumed-1] != '\n' {
 		bodyLine++
 	}
+	// Blank lines between the closing "---" and the text are not part of
+	// the body: the web editor writes one there (docs/editor-web.md).
+	for {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 || len(bytes.TrimSpace(rest[:i])) > 0 {
+			break
+		}
+		rest = rest[i+1:]
+		bodyLine++
+	}
 	return node, rest, bodyLine, true
 }
 

@@ -149,7 +149,9 @@ func TestSplitFrontMatter(t *testing.T) {
 		wantErr  string
 	}{
 		{"---\na: 1\n---\nText\n", 4, "Text\n", ""},
-		{"\n\n---\na: 1\n---\n\nText\n", 6, "\nText\n", ""},
+		{"\n\n---\na: 1\n---\n\nText\n", 7, "Text\n", ""},
+		{"---\na: 1\n---\n\n \n\tText\n\n", 6, "\tText\n\n", ""},
+		{"---\na: 1\n---\n\n", 5, "", ""},
 		{"---\na: 1\n---", 4, "", ""},
 		{"---\n---\nText\n", 3, "Text\n", ""},
 		{"---\na: 1\nText\n", 0, "", "f:1:1: front matter has no closing line; want a line \"---\" after the fields"},
