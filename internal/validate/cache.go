@@ -25,6 +25,9 @@ func (c *Cache) reset(today string, r *register.Register) {
 	h := sha256.New()
 	add := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
 	add(today)
+	if r.Site != nil && r.Site.Editor != nil { // the plain-string hint (validator.editor)
+		add("editor")
+	}
 	for _, o := range r.Organisations {
 		add(o.ID)
 		if o.ContactEmail == "" { // a system may leave its address out when its organisation has one

@@ -36,9 +36,12 @@ func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.
 		v.siteData(r.Site)
 	}
 	v.topics()
+	hasEditor := r.Site != nil && r.Site.Editor != nil
 	ags := map[string]*register.Organisation{} // first organisation with each AGS
 	for _, o := range r.Organisations {
+		v.editor = hasEditor
 		v.entry(&o.Meta, o)
+		v.editor = false
 		v.organisation(o)
 		if o.AGS == "" {
 			continue
@@ -55,7 +58,9 @@ func RegisterCached(r *register.Register, now time.Time, cache *Cache) register.
 			continue
 		}
 		start := len(v.errs)
+		v.editor = hasEditor
 		v.entry(&s.Meta, s)
+		v.editor = false
 		v.system(s)
 		cache.put(s, slices.Clone(v.errs[start:])) // a copy: v.errs is sorted in place
 	}
@@ -77,6 +82,9 @@ type validator struct {
 	errs   register.ErrorList
 	fields map[reflect.Type][]register.Field
 	spdx   map[string]bool
+	// editor is true while the entries the web editor edits (systems,
+	// organisations) are walked and site.yaml turns the editor on.
+	editor bool
 }
 
 // entry runs the checks the struct tags describe over one entry.
@@ -176,6 +184,10 @@ func (v *validator) field(m *register.Meta, f register.Field, fv reflect.Value, 
 		}
 		if t.De == "" && t.En != "" {
 			v.errs.Add(m.PosOf(p), p, "text-de", "English text only; want German text (de) too: the register is German first")
+		}
+		if v.editor && m.Has(p+".de") && !m.HasKey(p+".de") && !(p == "description" && m.BodyLine > 0) {
+			// A plain string: the form edits {de, en} and shows it empty.
+			v.errs.Warn(m.PosOf(p+".de"), p, "text-string", "a plain string, which the web editor (editor: in site.yaml) shows as an empty field; want the German text under de: on its own line, as the editor writes it")
 		}
 	case fv.Kind() == reflect.String:
 		s := fv.String()
