@@ -290,7 +290,7 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 	t := v.Addr().Interface().(*register.Text)
 	switch n.Kind {
 	case yaml.ScalarNode:
-		t.De = d.intern(n.Value)
+		t.De = d.intern(textValue(n.Value))
 		p := d.textPos(n, path)
 		d.pos.Value(path+".de", p.Line, p.Col)
 		if d.pos.IsBlock(path) {
@@ -315,15 +315,21 @@ func (d *decoder) text(n *yaml.Node, v reflect.Value, path string) {
 			p := d.textPos(c, sub)
 			d.pos.Value(sub, p.Line, p.Col)
 			if k.Value == "de" {
-				t.De = d.intern(c.Value)
+				t.De = d.intern(textValue(c.Value))
 			} else {
-				t.En = d.intern(c.Value)
+				t.En = d.intern(textValue(c.Value))
 			}
 		}
 	default:
 		d.typeError(n, path, "a string or a mapping with \"de\" and \"en\"")
 	}
 }
+
+// textValue is a text without its final line breaks: "|" and "|-" (the
+// literal block a text is written in by hand and by the web editor, which
+// drops the final line break) give the same text, so that the style of a
+// file changes neither the exports nor the change history.
+func textValue(s string) string { return strings.TrimRight(s, "\n") }
 
 func findField(fs []register.Field, key string) (register.Field, bool) {
 	for _, f := range fs {

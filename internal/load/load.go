@@ -356,7 +356,7 @@ func (l *loader) system(src *source, name, id, ext string) {
 		}
 		n = node
 		if len(strings.TrimSpace(string(body))) > 0 {
-			s.Description.De = string(body)
+			s.Description.De = textValue(string(body))
 			s.BodyLine = bodyLine
 		}
 	} else {

@@ -51,8 +51,11 @@ func Skeleton(c SkeletonConfig) []byte {
 # Tragen Sie bei jedem Schlüssel ohne Wert (etwa "name:") einen Wert ein;
 # "maki check" listet mit Datei:Zeile:Spalte auf, was noch fehlt.
 # Optionale Angaben sind auskommentiert: "# " am Zeilenanfang entfernen.
-# Ein Text ist eine Zeichenkette (Deutsch) oder {de: "…", en: "…"}.
-# Markdown-Felder dürfen mehrzeilig sein: "feld: |" und darunter eingerückt.
+# Ein Text hat Deutsch unter "de:" und (freiwillig) Englisch unter "en:",
+# je auf einer eigenen Zeile, eingerückt unter dem Schlüssel. Mehrzeilige
+# Texte (Markdown): "de: |-" und darunter eingerückt. Listen: je Wert eine
+# Zeile "  - wert". So schreibt auch der Web-Editor (/admin/); er entfernt
+# beim Speichern alle Kommentare (docs/editor-web.md).
 # Vorschau: maki serve   Prüfen: maki check
 `, c.ID)
 	t := reflect.TypeOf(register.System{})
@@ -91,9 +94,7 @@ func writeField(b *strings.Builder, typ string, f register.Field, c SkeletonConf
 	case "organisation":
 		value = c.Organisation
 	case "published", "updated":
-		if c.Today != "" {
-			value = `"` + c.Today + `"`
-		}
+		value = c.Today
 	}
 	et := f.Type
 	if et.Kind() == reflect.Pointer || et.Kind() == reflect.Slice {
@@ -101,7 +102,17 @@ func writeField(b *strings.Builder, typ string, f register.Field, c SkeletonConf
 	}
 	nested := et.Kind() == reflect.Struct && et != register.TextType
 	if value == "" && info.Example != "" && !nested {
-		comment(b, "", "Beispiel: "+f.Key+": "+info.Example)
+		switch ex := exampleLines(f.Key, et == register.TextType, info.Example); len(ex) {
+		case 0:
+			comment(b, "", "Beispiel: "+f.Key+": "+info.Example)
+		case 1:
+			comment(b, "", "Beispiel: "+ex[0])
+		default:
+			b.WriteString("# Beispiel:\n")
+			for _, l := range ex {
+				b.WriteString("#   " + l + "\n")
+			}
+		}
 	}
 	prefix := ""
 	if !f.Required && f.Key != "start" && f.Key != "contact_email" {
@@ -119,9 +130,11 @@ func writeField(b *strings.Builder, typ string, f register.Field, c SkeletonConf
 			if i == 0 && f.Type.Kind() == reflect.Slice {
 				lead = "  - "
 			}
-			line := lead + sf.Key + ":"
-			if sinfo.Example != "" {
-				line += " " + sinfo.Example
+			line, more := lead+sf.Key+":", ""
+			if ex := exampleLines(sf.Key, sf.Type == register.TextType, sinfo.Example); len(ex) == 1 {
+				line = lead + ex[0]
+			} else if len(ex) == 2 && sf.Type == register.TextType {
+				more = "# " + indent + ex[1] + "\n"
 			}
 			note := sinfo.Title
 			if sf.Required {
@@ -130,7 +143,7 @@ func writeField(b *strings.Builder, typ string, f register.Field, c SkeletonConf
 			if vals := enumValues(sf.Type); vals != "" {
 				note += "; Werte: " + vals
 			}
-			fmt.Fprintf(b, "# %s  # %s\n", line, note)
+			fmt.Fprintf(b, "# %s  # %s\n%s", line, note, more)
 		}
 		return
 	}
