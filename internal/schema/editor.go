@@ -249,7 +249,12 @@ func (g *editorGen) field(typ string, f register.Field) eobj {
 			o["hint"] = strings.TrimSpace(fmt.Sprint(o["hint"]) + " Mehrere Werte durch Komma trennen.")
 		}
 	case t.Kind() == reflect.Bool:
-		o["widget"] = "boolean"
+		// Not the boolean widget: its switch writes "false" into every
+		// file that lacks the key, so saving an untouched entry would
+		// add a line. A select with true and false leaves an absent key
+		// absent (omit_empty_optional_fields).
+		o["widget"] = "select"
+		o["options"] = []eobj{{"label": "ja", "value": true}, {"label": "nein", "value": false}}
 	case t.Kind() == reflect.Int:
 		o["widget"] = "number"
 		o["value_type"] = "int"

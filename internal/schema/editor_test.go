@@ -197,3 +197,48 @@ func TestEditorDeterministic(t *testing.T) {
 		t.Error("two calls gave different bytes")
 	}
 }
+
+// TestEditorOutputStyle checks the output options the canonical style of
+// the content files rests on (docs/editor-web.md, test/browser/canonical.js),
+// and that no field gives the editor a value to add on save: no field has
+// a default, and yes/no keys are selects without one (Sveltia's boolean
+// switch writes false into every file that lacks the key).
+func TestEditorOutputStyle(t *testing.T) {
+	cfg := editorConfig(t)
+	out, _ := json.Marshal(cfg["output"])
+	if want := `{"omit_empty_optional_fields":true,"yaml":{"indent_sequences":true,"indent_size":2,"quote":"none"}}`; string(out) != want {
+		t.Errorf("output = %s; want %s", out, want)
+	}
+	var walk func(path string, fields []any)
+	walk = func(path string, fields []any) {
+		for _, f := range fields {
+			f := f.(map[string]any)
+			p := path + "." + f["name"].(string)
+			if _, ok := f["default"]; ok {
+				t.Errorf("%s: default %v; want none (the editor would write it into files that lack the key)", p, f["default"])
+			}
+			if f["widget"] == "boolean" {
+				t.Errorf("%s: widget boolean; want a select of true and false", p)
+			}
+			if sub, ok := f["fields"].([]any); ok {
+				walk(p, sub)
+			}
+		}
+	}
+	for _, c := range cfg["collections"].([]any) {
+		c := c.(map[string]any)
+		walk(c["name"].(string), c["fields"].([]any))
+	}
+	for _, p := range []string{"restricted"} {
+		var f map[string]any
+		for _, x := range collection(t, cfg, "systeme")["fields"].([]any) {
+			if x.(map[string]any)["name"] == p {
+				f = x.(map[string]any)
+			}
+		}
+		opts, _ := json.Marshal(f["options"])
+		if f["widget"] != "select" || f["required"] != false || string(opts) != `[{"label":"ja","value":true},{"label":"nein","value":false}]` {
+			t.Errorf("restricted: %v %s; want an optional select of true (ja) and false (nein)", f["widget"], opts)
+		}
+	}
+}
