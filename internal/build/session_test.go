@@ -57,7 +57,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		wantErr string // a content error expected from this step
 	}{
 		{"rename a system (moves in the A–Z list)", func() []string {
-			edit(sys, `de: "Chatbot für Fragen zum BAföG"`, `de: "Ausbildungsförderung: Chatbot"`)
+			edit(sys, `de: Chatbot für Fragen zum BAföG`, `de: 'Ausbildungsförderung: Chatbot'`)
 			return []string{sys}
 		}, ""},
 		{"change a system's facets", func() []string {
@@ -78,7 +78,7 @@ func TestSessionMatchesFullBuild(t *testing.T) {
 		}, `field "status"`},
 		{"fix it and rename an organisation", func() []string {
 			edit(sys, "status: pilott", "status: pilot")
-			edit(org, `name: "Landesamt für Bürgerdienste Berlin (Beispiel)"`, `name: "Landesamt für Bürgerdienste (umbenannt)"`)
+			edit(org, `de: Landesamt für Bürgerdienste Berlin (Beispiel)`, `de: Landesamt für Bürgerdienste (umbenannt)`)
 			return []string{sys, org}
 		}, ""},
 		{"remove a system", func() []string {

@@ -41,8 +41,9 @@ func FuzzRenderYAML(f *testing.F) {
 		if s == "" {
 			return
 		}
-		if sys.Purpose.De != s {
-			t.Errorf("purpose %q came back as %q from\n%s", s, sys.Purpose.De, data)
+		// A text's final line breaks are not part of it (load.textValue).
+		if want := strings.TrimRight(s, "\n"); sys.Purpose.De != want {
+			t.Errorf("purpose %q came back as %q from\n%s; want %q", s, sys.Purpose.De, data, want)
 		}
 		if sys.Vendor != s {
 			t.Errorf("vendor %q came back as %q from\n%s", s, sys.Vendor, data)

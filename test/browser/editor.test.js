@@ -21,6 +21,7 @@ const path = require('node:path');
 const os = require('node:os');
 const { execFileSync } = require('node:child_process');
 const { launch, AXE_TAGS } = require('./check.js');
+const { canonical } = require('./canonical.js');
 
 const SITE = process.env.MAKI_SITE_DIR;
 const CONTENT = process.env.MAKI_CONTENT;
@@ -270,6 +271,10 @@ describe('web editor /admin/ (Sveltia CMS, local repository backend)', () => {
     if (written === null && SHOTS) await page.screenshot({ path: path.join(SHOTS, 'editor-save-failed.png'), fullPage: true });
     assert.ok(written, `the editor wrote no content/systeme/${ID}.yaml`);
     results.created = written;
+    // canonical.js, which checks the example content, says the same as
+    // the editor about a file the editor wrote.
+    const sys = CONFIG.collections.find(c => c.name === 'systeme');
+    assert.equal(canonical(written, sys.fields, false), written, 'canonical.js disagrees with the editor on the new file');
     // The real maki checks and builds the content with the new file.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maki-editor-'));
     try {
