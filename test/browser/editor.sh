@@ -18,7 +18,7 @@ root="$(cd "$here/../.." && pwd)"
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 log() { printf 'editor.sh: %s\n' "$*" >&2; }
 [ -x "$CHROMIUM" ] || { log "no Chromium at $CHROMIUM (apt-get install chromium)"; exit 1; }
-if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ] || [ ! -d "$here/node_modules/yaml" ]; then
   (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) || { log "npm ci failed"; exit 1; }
 fi
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/maki-editor.XXXXXX")"
