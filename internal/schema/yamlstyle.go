@@ -1,8 +1,10 @@
 package schema
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -31,24 +33,296 @@ var yamlCoreTypes = []*regexp.Regexp{
 	regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$`),
 }
 
-// yamlScalar writes the one-line string s as the editor does: plain when
-// YAML reads it back as the same string, else quoted (single quotes
-// unless s holds one and no double quote).
-func yamlScalar(s string) string {
-	plain := !yamlPlainUnsafe.MatchString(s)
+// YAMLString writes s as the value of a key or a list item in a block
+// mapping or sequence whose content is indented by indent (two spaces
+// per level: "  " for a top-level key's value, "    " for a list item
+// under it), as the "yaml" library (2.9.1, stringifyString with the
+// editor's options) does: plain when YAML reads it back as the same
+// string, else quoted (single quotes, double quotes when s holds a single
+// quote and no double one, or a line break next to a blank); a string
+// over several lines as a literal block ("|", "|-" or "|+", with an
+// indentation indicator when it starts with a blank). A string with a
+// control character is double-quoted with the library's escapes.
+// Line separators, the byte order mark and the noncharacters U+FFFE and
+// U+FFFF, which the library writes as they are and other YAML readers
+// take for line breaks or reject, are written escaped in double quotes:
+// the one place where maki's style differs from the editor's.
+func YAMLString(s, indent string) string {
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
+		return r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
+	}) {
+		return yamlEscaped(s)
+	}
+	if yamlControl.MatchString(s) {
+		return yamlDoubleQuoted(s, indent)
+	}
+	multi := strings.Contains(s, "\n")
+	switch {
+	case yamlPlainUnsafe.MatchString(s) && !multi:
+		return yamlQuoted(s, indent)
+	case multi:
+		return yamlBlock(s, indent)
+	}
 	for _, re := range yamlCoreTypes {
-		if plain && re.MatchString(s) {
-			plain = false
+		if re.MatchString(s) {
+			return yamlQuoted(s, indent)
 		}
 	}
-	switch {
-	case plain:
-		return s
-	case strings.Contains(s, "'") && !strings.Contains(s, `"`):
-		return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
-	default:
-		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	return s
+}
+
+// yamlControl is what makes the library write a string double-quoted.
+var yamlControl = regexp.MustCompile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x{9f}]")
+
+// yamlQuoted is the library's quotedString: single quotes, or double
+// quotes when s holds a single quote and no double one.
+func yamlQuoted(s, indent string) string {
+	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
+		return yamlDoubleQuoted(s, indent)
 	}
+	return yamlSingleQuoted(s, indent)
+}
+
+var yamlBlankAtBreak = regexp.MustCompile("[ \\t]\\n|\\n[ \\t]")
+
+// yamlSingleQuoted is the library's singleQuotedString: a line break is
+// written as two (folding reads them back as one).
+func yamlSingleQuoted(s, indent string) string {
+	if yamlBlankAtBreak.MatchString(s) {
+		return yamlDoubleQuoted(s, indent)
+	}
+	s = strings.ReplaceAll(s, "'", "''")
+	return "'" + eachBreakRun(s, func(run string) string { return run + "\n" + indent }) + "'"
+}
+
+// yamlDoubleQuoted is the library's doubleQuotedString: JSON's escapes
+// with YAML's short forms, and from 40 characters on line breaks written
+// as such.
+func yamlDoubleQuoted(s, indent string) string {
+	json := jsonString(s)
+	long := utf16Len(json) >= 40
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(json); i++ {
+		ch := json[i]
+		if ch == ' ' && i+2 < len(json) && json[i+1] == '\\' && json[i+2] == 'n' {
+			// a blank before a line break is escaped, else folding eats it
+			b.WriteString(json[start:i] + "\\ ")
+			i++
+			start = i
+			ch = '\\'
+		}
+		if ch != '\\' || i+1 >= len(json) {
+			continue
+		}
+		switch json[i+1] {
+		case 'u':
+			b.WriteString(json[start:i])
+			code := json[i+2 : i+6]
+			switch code {
+			case "0000":
+				b.WriteString(`\0`)
+			case "0007":
+				b.WriteString(`\a`)
+			case "000b":
+				b.WriteString(`\v`)
+			case "001b":
+				b.WriteString(`\e`)
+			default:
+				b.WriteString(`\x` + code[2:])
+			}
+			i += 5
+			start = i + 1
+		case 'n':
+			if json[i+2] == '"' || !long {
+				i++
+				break
+			}
+			b.WriteString(json[start:i] + "\n\n")
+			for i+4 < len(json) && json[i+2] == '\\' && json[i+3] == 'n' && json[i+4] != '"' {
+				b.WriteString("\n")
+				i += 2
+			}
+			b.WriteString(indent)
+			if json[i+2] == ' ' {
+				b.WriteString(`\`)
+			}
+			i++
+			start = i + 1
+		default:
+			i++
+		}
+	}
+	if start == 0 {
+		return json
+	}
+	return b.String() + json[start:]
+}
+
+// jsonString is JavaScript's JSON.stringify of a string: quotes,
+// backslashes and the C0 controls escaped (the short forms \b \f \n \r
+// \t, else \u00xx), everything else as it is.
+func jsonString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// utf16Len is the length of s in UTF-16 code units, as JavaScript counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// yamlEscaped writes s double-quoted with every character escaped that
+// YAML does not allow in a document or reads as a line break.
+func yamlEscaped(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
+			r == 0xfeff || r == 0xfffe || r == 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+var yamlBlankEnd = regexp.MustCompile("\\n[\\t ]+$")
+
+// yamlBlock is the library's blockString as a literal block: the chomping
+// indicator from the line breaks at the end, an indentation indicator
+// when the first line starts with a blank.
+func yamlBlock(s, indent string) string {
+	if yamlBlankEnd.MatchString(s) {
+		return yamlQuoted(s, indent)
+	}
+	endStart := len(s)
+	for endStart > 0 && strings.IndexByte("\n\t ", s[endStart-1]) >= 0 {
+		endStart--
+	}
+	value, end := s[:endStart], s[endStart:]
+	chomp := ""
+	switch nl := strings.IndexByte(end, '\n'); {
+	case nl < 0:
+		chomp = "-"
+	case value == "" || nl != len(end)-1:
+		chomp = "+"
+	}
+	if end != "" {
+		end = strings.TrimSuffix(end, "\n")
+		// runs of line breaks not at the end are followed by the indent
+		var b strings.Builder
+		for i := 0; i < len(end); {
+			j := i
+			for j < len(end) && end[j] == '\n' {
+				j++
+			}
+			if j > i {
+				b.WriteString(end[i:j])
+				if j < len(end) {
+					b.WriteString(indent)
+				}
+				i = j
+				continue
+			}
+			b.WriteByte(end[i])
+			i++
+		}
+		end = b.String()
+	}
+	startWithSpace, startNl, startEnd := false, -1, 0
+	for ; startEnd < len(value); startEnd++ {
+		switch value[startEnd] {
+		case ' ':
+			startWithSpace = true
+			continue
+		case '\n':
+			startNl = startEnd
+			continue
+		}
+		break
+	}
+	start := value[:startNl+1]
+	value = value[len(start):]
+	start = eachBreakRun(start, func(run string) string { return run + indent })
+	header := chomp
+	if startWithSpace {
+		header = "2" + chomp
+	}
+	value = eachBreakRun(value, func(run string) string { return run + indent })
+	return "|" + header + "\n" + indent + start + value + end
+}
+
+// eachBreakRun replaces every run of line breaks in s by f(run).
+func eachBreakRun(s string, f func(string) string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] != '\n' {
+			j := strings.IndexByte(s[i:], '\n')
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '\n' {
+			j++
+		}
+		b.WriteString(f(s[i:j]))
+		i = j
+	}
+	return b.String()
 }
 
 // exampleLines writes the example value ex (YAML, as in descriptions.go)
@@ -68,7 +342,7 @@ func exampleLines(key string, text bool, ex string) []string {
 		if c.Tag != "!!str" {
 			return c.Value // a number or a boolean, written as such
 		}
-		return yamlScalar(c.Value)
+		return YAMLString(c.Value, "    ")
 	}
 	switch {
 	case v.Kind == yaml.ScalarNode && text:

@@ -7,7 +7,7 @@ import (
 
 // The expectations are what the "yaml" library 2.9.1 writes with the web
 // editor's options (test/browser/canonical.js, STRINGIFY).
-func TestYAMLScalar(t *testing.T) {
+func TestYAMLString(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"Bürgerchat Musterstadt", "Bürgerchat Musterstadt"},
 		{"2024-03", "2024-03"},
@@ -31,8 +31,8 @@ func TestYAMLScalar(t *testing.T) {
 		{"https://example.org/a#b", "https://example.org/a#b"},
 		{"Llama 3.1 8B", "Llama 3.1 8B"},
 	} {
-		if got := yamlScalar(tt.in); got != tt.want {
-			t.Errorf("yamlScalar(%q) = %s; want %s", tt.in, got, tt.want)
+		if got := YAMLString(tt.in, "  "); got != tt.want {
+			t.Errorf("YAMLString(%q) = %s; want %s", tt.in, got, tt.want)
 		}
 	}
 }
