@@ -46,7 +46,12 @@ var yamlCoreTypes = []*regexp.Regexp{
 // Line separators, the byte order mark and the noncharacters U+FFFE and
 // U+FFFF, which the library writes as they are and other YAML readers
 // take for line breaks or reject, are written escaped in double quotes:
-// the one place where maki's style differs from the editor's.
+// A string over several lines whose first line starts with a tab, or
+// that is only blanks and line breaks, is quoted: the library writes it
+// as a block, which yaml.v3 (maki's reader) rejects ("found a tab
+// character where an indentation space is expected") or reads without
+// the blanks. These are the only places where maki's style differs from
+// the editor's.
 func YAMLString(s, indent string) string {
 	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
 		return r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
@@ -239,7 +244,7 @@ var yamlBlankEnd = regexp.MustCompile("\\n[\\t ]+$")
 // indicator from the line breaks at the end, an indentation indicator
 // when the first line starts with a blank.
 func yamlBlock(s, indent string) string {
-	if yamlBlankEnd.MatchString(s) {
+	if yamlBlankEnd.MatchString(s) || tabFirst(s) {
 		return yamlQuoted(s, indent)
 	}
 	endStart := len(s)
@@ -297,6 +302,13 @@ func yamlBlock(s, indent string) string {
 	}
 	value = eachBreakRun(value, func(run string) string { return run + indent })
 	return "|" + header + "\n" + indent + start + value + end
+}
+
+// tabFirst reports whether the first line of s that is not empty starts
+// with a tab, or s is only blanks and line breaks (a block of blank lines
+// that yaml.v3 reads without its blanks).
+func tabFirst(s string) bool {
+	return strings.HasPrefix(strings.TrimLeft(s, "\n"), "\t") || strings.Trim(s, " \t\n") == ""
 }
 
 // eachBreakRun replaces every run of line breaks in s by f(run).

@@ -78,8 +78,8 @@ console.log(JSON.stringify(ins.map(s => [YAML.stringify({v: s}, null, STRINGIFY)
 	}
 	bad := 0
 	for i, s := range in {
-		if strings.ContainsAny(s, "\u2028\u2029\ufeff") {
-			continue // escaped on purpose (YAMLString)
+		if strings.ContainsAny(s, "\u2028\u2029\ufeff") || strings.Contains(s, "\n") && tabFirst(s) {
+			continue // quoted on purpose (YAMLString)
 		}
 		got := [3]string{
 			"v: " + YAMLString(s, "  ") + "\n",

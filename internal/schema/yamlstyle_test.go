@@ -1,8 +1,12 @@
 package schema
 
 import (
+	"math/rand"
 	"slices"
+	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 // The expectations are what the "yaml" library 2.9.1 writes with the web
@@ -56,6 +60,41 @@ func TestExampleLines(t *testing.T) {
 	} {
 		if got := exampleLines(tt.key, tt.text, tt.ex); !slices.Equal(got, tt.want) {
 			t.Errorf("exampleLines(%q, %v, %q) = %q; want %q", tt.key, tt.text, tt.ex, got, tt.want)
+		}
+	}
+}
+
+// TestYAMLStringReadsBack checks that yaml.v3, maki's reader, reads what
+// YAMLString writes as the same string, in the three positions, for
+// random strings of the characters YAML treats specially (control
+// characters but TAB and LF left out: the loader rejects them anyway).
+func TestYAMLStringReadsBack(t *testing.T) {
+	alphabet := []string{"a", " ", " ", "\n", "\n", "\t", "'", `"`, "#", ":", "-", "?", "|", ">", "%", "\\", "1", ".",
+		"é", "\u00a0", "\u2028", "\ufeff", "𝔸", "---", "...", "true", "~", "\x01"}
+	rng := rand.New(rand.NewSource(16))
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n >= 0; n-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		s := b.String()
+		for _, doc := range []string{
+			"v: " + YAMLString(s, "  ") + "\n",
+			"a:\n  v: " + YAMLString(s, "    ") + "\n",
+			"a:\n  - " + YAMLString(s, "    ") + "\n",
+		} {
+			var n yaml.Node
+			if err := yaml.Unmarshal([]byte(doc), &n); err != nil {
+				t.Errorf("%q: %v in\n%s", s, err, doc)
+				continue
+			}
+			v := n.Content[0].Content[1]
+			for v.Kind != yaml.ScalarNode {
+				v = v.Content[len(v.Content)-1]
+			}
+			if v.Value != s {
+				t.Errorf("%q came back as %q from\n%s", s, v.Value, doc)
+			}
 		}
 	}
 }
