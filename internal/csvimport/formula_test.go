@@ -117,9 +117,9 @@ func TestImportForeignQuotes(t *testing.T) {
 	}
 	got := string(plan.Files[0].Data)
 	for _, want := range []string{
-		"name:\n  de: \"'s-Hertogenbosch\"\n  en: \"=1+1\"\n",
-		"summary: \"- Stichpunkt\"\n",
-		"purpose: \"'Zweck\"\n",
+		"name:\n  de: \"'s-Hertogenbosch\"\n  en: =1+1\n",
+		"summary:\n  de: '- Stichpunkt'\n",
+		"purpose:\n  de: \"'Zweck\"\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("apos-a.yaml lacks %q:\n%s", want, got)

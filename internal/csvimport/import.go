@@ -169,7 +169,7 @@ func Prepare(cfg Config) (Plan, error) {
 				f.Exists = true
 			}
 		}
-		f.Data = renderYAML(k.typ(), schemaModeline(k, f.Path), vals)
+		f.Data = renderYAML(k.typ(), vals)
 		files = append(files, f)
 		byFile[path.Join(cfg.Root, f.Path)] = row
 		yamlOf[path.Join(cfg.Root, f.Path)] = f.Data

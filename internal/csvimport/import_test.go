@@ -227,7 +227,7 @@ func TestImportErrorsAtRowAndColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(b), "techniques: [nlp, generative_ai]\n") || !strings.Contains(string(b), `start: "2024-03"`) {
+	if !strings.Contains(string(b), "techniques:\n  - nlp\n  - generative_ai\n") || !strings.Contains(string(b), "start: 2024-03\n") {
 		t.Errorf("chat-a.yaml:\n%s", b)
 	}
 }
@@ -298,7 +298,7 @@ func TestImportJSON(t *testing.T) {
 		t.Fatalf("files: %+v\nerrors: %s", plan.Files, got)
 	}
 	y := string(plan.Files[0].Data)
-	for _, want := range []string{"organisation: stadt-a\n", "topics: [buergerservice]\n", "purpose: |\n  Zweck.\n\n  Zweiter Absatz.\n", `version: "3.1"`} {
+	for _, want := range []string{"organisation: stadt-a\n", "topics:\n  - buergerservice\n", "purpose:\n  de: |-\n    Zweck.\n\n    Zweiter Absatz.\n", "    version: '3.1'\n", "    open_weights: false\n"} {
 		if !strings.Contains(y, want) {
 			t.Errorf("json-chat.yaml lacks %q:\n%s", want, y)
 		}

@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"maki/internal/register"
+	"maki/internal/schema"
 )
 
 // Values are the fields of one imported entry, as the YAML file will
@@ -17,27 +19,126 @@ type Values map[string]any
 
 var systemType = reflect.TypeOf(register.System{})
 
-// schemaModeline is the first line of an imported file at p (relative to
-// the content root): the yaml-language-server comment naming the schema
-// "maki build" publishes for the kind in public/daten/ beside content/,
-// as "maki new" writes it.
-func schemaModeline(k Kind, p string) string {
-	name := "entry.schema.json"
-	if k.orDefault() == KindOrganisation {
-		name = "organisation.schema.json"
-	}
-	return "# yaml-language-server: $schema=" + strings.Repeat("../", strings.Count(p, "/")+1) + "public/daten/" + name + "\n"
+// renderYAML writes v as the YAML of a system or organisation file (by
+// t, register.System or register.Organisation) in the style the web
+// editor writes (docs/editor-web.md, test/browser/canonical.js), so that
+// saving an imported file in the editor without a change changes no
+// byte: no comments, keys in the order of t's fields (unknown keys last,
+// sorted), empty optional values left out, lists as "- " items under
+// their key, texts always as "de:"/"en:" (Markdown texts without blanks
+// at the end, other texts without line breaks at the end, as maki reads
+// them), strings as schema.YAMLString writes them.
+func renderYAML(t reflect.Type, v Values) []byte {
+	var b strings.Builder
+	writeMap(&b, t, editorMap(t, v), "")
+	return []byte(b.String())
 }
 
-// renderYAML writes v as the YAML of a system or organisation file (by
-// t, register.System or register.Organisation): keys in the order of t's
-// fields, texts as strings or {de, en}, Markdown over several lines as
-// literal blocks, and every other value quoted unless it is plainly safe.
-func renderYAML(t reflect.Type, header string, v Values) []byte {
-	var b strings.Builder
-	b.WriteString(header)
-	writeMap(&b, t, v, "")
-	return []byte(b.String())
+// editorMap returns the values of m (of struct type t, nil if unknown) as
+// the editor holds them when it saves: texts as {de, en}, empty optional
+// values dropped. m is not changed.
+func editorMap(t reflect.Type, m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		f, known := register.Field{}, false
+		if t != nil {
+			f, known = fieldOf(t, k)
+		}
+		if !known {
+			out[k] = v
+			continue
+		}
+		v = editorValue(f, v)
+		if !f.Required && isEmpty(v) {
+			continue
+		}
+		out[k] = v
+	}
+	return out
+}
+
+func editorValue(f register.Field, v any) any {
+	ft := f.Type
+	if ft.Kind() == reflect.Pointer {
+		ft = ft.Elem()
+	}
+	switch {
+	case ft == register.TextType:
+		return editorText(f, v)
+	case ft.Kind() == reflect.Struct:
+		if m, ok := v.(map[string]any); ok {
+			return editorMap(ft, m)
+		}
+	case ft.Kind() == reflect.Slice && structOf(ft) != nil:
+		l, ok := v.([]any)
+		if !ok {
+			return v
+		}
+		out := make([]any, len(l))
+		for i, e := range l {
+			if m, ok := e.(map[string]any); ok {
+				e = editorMap(structOf(ft), m)
+			}
+			out[i] = e
+		}
+		return out
+	}
+	return v
+}
+
+// editorText returns the text v of field f as {de, en}: the line breaks
+// at the end dropped (they are not part of a text), for Markdown all
+// blanks at the end (the editor's Markdown field drops them), and empty
+// languages left out but a required German.
+func editorText(f register.Field, v any) any {
+	out := map[string]any{}
+	switch v := v.(type) {
+	case string:
+		out["de"] = v
+	case map[string]any:
+		for k, x := range v {
+			out[k] = x
+		}
+	default:
+		return v
+	}
+	for lang, x := range out {
+		s, ok := x.(string)
+		if !ok {
+			continue
+		}
+		s = strings.TrimRight(s, "\n")
+		if f.Markdown {
+			s = strings.TrimRightFunc(s, jsSpace)
+		}
+		out[lang] = s
+		if s == "" && (lang != "de" || !f.Required) {
+			delete(out, lang)
+		}
+	}
+	return out
+}
+
+// jsSpace reports whether JavaScript's trimEnd removes r: Unicode's
+// spaces, the line terminators and the byte order mark, but not U+0085.
+func jsSpace(r rune) bool {
+	return r == '\ufeff' || r != 0x85 && unicode.IsSpace(r)
+}
+
+// isEmpty is the editor's test for a value it leaves out when the field
+// is optional.
+func isEmpty(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		return v == ""
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return false
 }
 
 func writeMap(b *strings.Builder, t reflect.Type, m map[string]any, indent string) {
@@ -96,10 +197,23 @@ func structOf(t reflect.Type) reflect.Type {
 	return nil
 }
 
+// writeKey writes key with value v at indent, as the "yaml" library
+// writes a block mapping's pair with the editor's options.
 func writeKey(b *strings.Builder, key string, t reflect.Type, v any, indent string) {
 	b.WriteString(indent + yamlKey(key) + ":")
+	writeValue(b, t, v, indent)
+}
+
+// writeValue writes v after a key or a list item's dash at indent: a
+// record or text on the lines below, a list as "- " items indented
+// under it, a scalar on the same line.
+func writeValue(b *strings.Builder, t reflect.Type, v any, indent string) {
 	switch v := v.(type) {
 	case map[string]any:
+		if len(v) == 0 {
+			b.WriteString(" {}\n")
+			return
+		}
 		b.WriteString("\n")
 		writeMap(b, structOf(t), v, indent+"  ")
 	case []any:
@@ -107,44 +221,22 @@ func writeKey(b *strings.Builder, key string, t reflect.Type, v any, indent stri
 			b.WriteString(" []\n")
 			return
 		}
-		if allScalar(v) {
-			parts := make([]string, len(v))
-			for i, e := range v {
-				parts[i] = flowScalar(e)
-			}
-			b.WriteString(" [" + strings.Join(parts, ", ") + "]\n")
-			return
-		}
 		b.WriteString("\n")
 		for _, e := range v {
 			m, ok := e.(map[string]any)
-			if !ok {
-				b.WriteString(indent + "  - " + flowScalar(e) + "\n")
+			if !ok || len(m) == 0 {
+				b.WriteString(indent + "  -")
+				writeValue(b, t, e, indent+"  ")
 				continue
 			}
 			var sb strings.Builder
 			writeMap(&sb, structOf(t), m, indent+"    ")
-			s := sb.String()
 			// The first key goes on the dash line.
-			s = strings.TrimPrefix(s, indent+"    ")
-			b.WriteString(indent + "  - " + s)
-			if len(m) == 0 {
-				b.WriteString("{}\n")
-			}
+			b.WriteString(indent + "  - " + strings.TrimPrefix(sb.String(), indent+"    "))
 		}
 	default:
 		b.WriteString(" " + scalar(v, indent+"  ") + "\n")
 	}
-}
-
-func allScalar(v []any) bool {
-	for _, e := range v {
-		switch e.(type) {
-		case map[string]any, []any:
-			return false
-		}
-	}
-	return true
 }
 
 // isPlainWord reports whether s matches ^[A-Za-z][A-Za-z0-9_-]*$.
@@ -160,32 +252,13 @@ func isPlainWord(s string) bool {
 	return true
 }
 
-// isPlainURL reports whether s matches
-// ^(https?://|mailto:)?[A-Za-z0-9][A-Za-z0-9._~%+@/=&?-]*$. (Without the
-// prefix no such string matches, since ":" is not in the set.)
-func isPlainURL(s string) bool {
-	for _, p := range []string{"https://", "http://", "mailto:"} {
-		if strings.HasPrefix(s, p) {
-			s = s[len(p):]
-			break
-		}
-	}
-	if s == "" || !isASCIILetter(s[0]) && !isASCIIDigit(s[0]) {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; !isASCIILetter(c) && !isASCIIDigit(c) && strings.IndexByte("._~%+@/=&?-", c) < 0 {
-			return false
-		}
-	}
-	return true
-}
-
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
 var reserved = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true, "on": true, "off": true, "y": true, "n": true, "~": true}
 
+// yamlKey writes a key: the content keys as they are; an unknown key
+// (which "maki check" rejects) in double quotes unless it is a plain word.
 func yamlKey(k string) string {
 	if isPlainWord(k) && !reserved[strings.ToLower(k)] {
 		return k
@@ -193,22 +266,9 @@ func yamlKey(k string) string {
 	return quote(k)
 }
 
-// scalar writes a scalar value; a string with line breaks becomes a literal
-// block indented by indent when that keeps it exactly.
+// scalar writes a scalar value whose lines, if it has several, are
+// indented by indent.
 func scalar(v any, indent string) string {
-	s, ok := v.(string)
-	if !ok {
-		return flowScalar(v)
-	}
-	if strings.Contains(s, "\n") {
-		if blk, ok := literal(s, indent); ok {
-			return blk
-		}
-	}
-	return flowScalar(s)
-}
-
-func flowScalar(v any) string {
 	switch v := v.(type) {
 	case nil:
 		return "null"
@@ -217,19 +277,9 @@ func flowScalar(v any) string {
 	case int:
 		return strconv.Itoa(v)
 	case string:
-		if (isPlainWord(v) || isPlainURL(v) && strings.ContainsAny(v, "./@")) &&
-			!reserved[strings.ToLower(v)] && !looksNumeric(v) {
-			return v
-		}
-		return quote(v)
+		return schema.YAMLString(v, indent)
 	}
 	return quote(fmt.Sprint(v))
-}
-
-// looksNumeric reports whether a plain scalar would read as something
-// other than a string (a number, a date) in some YAML reader.
-func looksNumeric(s string) bool {
-	return s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '-' || s[0] == '+' || s[0] == '.')
 }
 
 // quote writes a double-quoted YAML scalar, escaping what YAML does not
@@ -260,38 +310,4 @@ func quote(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-// literal writes s as a literal block scalar ("|", "|-" or "|+"), or reports
-// false when a block could not hold it exactly (leading blanks on the first
-// line, control characters, carriage returns).
-func literal(s, indent string) (string, bool) {
-	if s == "" || s[0] == ' ' || s[0] == '\t' || s[0] == '\n' {
-		return "", false
-	}
-	for _, r := range s {
-		if r == '\r' || r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
-			r == 0x2028 || r == 0x2029 || r == '\ufeff' || r == 0xfffe || r == 0xffff {
-			return "", false
-		}
-	}
-	chomp := "|-"
-	body := s
-	switch {
-	case strings.HasSuffix(s, "\n\n"):
-		chomp = "|+"
-		body = strings.TrimSuffix(s, "\n")
-	case strings.HasSuffix(s, "\n"):
-		chomp = "|"
-		body = strings.TrimSuffix(s, "\n")
-	}
-	var b strings.Builder
-	b.WriteString(chomp)
-	for _, line := range strings.Split(body, "\n") {
-		b.WriteString("\n")
-		if line != "" {
-			b.WriteString(indent + line)
-		}
-	}
-	return b.String(), true
 }
