@@ -18,17 +18,19 @@ import (
 //     the export, and each is a warning in the report at its row;
 //   - every cut is a warning in the report;
 //   - the rows the source leaves incomplete are reported, not filled;
+//   - every file written is in the web editor's style (editorStyle);
 //   - "maki check" passes without errors afterwards, and the built fact
 //     sheet of an imported system says "keine Angabe" where the source
 //     said nothing.
 func TestImportAlgoritmeregister(t *testing.T) {
 	const dir = "../../internal/csvimport/testdata/algoritmeregister/"
 	e := newImportEnv(t)
-	if _, errOut, code := e.maki("import", dir+"organisationen.csv", "--kind", "organisation"); code != 0 {
+	orgsOut, errOut, code := e.maki("import", dir+"organisationen.csv", "--kind", "organisation")
+	if code != 0 {
 		t.Fatalf("import organisations: exit %d\n%s", code, errOut)
 	}
 	report := filepath.Join(e.dir, "probleme.csv")
-	_, errOut, code := e.maki("import", dir+"algoritmes.json", "--map", dir+"map.yaml", "--partial", "--report", report)
+	sysOut, errOut, code := e.maki("import", dir+"algoritmes.json", "--map", dir+"map.yaml", "--partial", "--report", report)
 	if code != 1 {
 		t.Fatalf("import: exit %d; want 1 (rows the source leaves incomplete)\n%s", code, errOut)
 	}
@@ -75,6 +77,8 @@ func TestImportAlgoritmeregister(t *testing.T) {
 	if n := strings.Count(errOut, "algoritmes.json:"); n != len(recs)-1 {
 		t.Errorf("printed %d problems, report holds %d", n, len(recs)-1)
 	}
+
+	editorStyle(t, e, orgsOut+sysOut)
 
 	if _, errOut, code := e.maki("check"); code != 0 {
 		t.Fatalf("check after the import: exit %d\n%s", code, errOut)
