@@ -132,14 +132,82 @@ func textsUnderDe(t *testing.T, rel string, data []byte) {
 	}
 }
 
-// TestImportRoundTripEditorStyle exports the example content as
-// register.csv with maki export, imports it with maki import into a copy
-// of the content without systems, and checks that the files are in the
-// web editor's style (editorStyle) and pass maki check.
+// formulaYAML is a system whose values the export neutralises against
+// formula injection (a "'" in front) and the import takes back, and
+// values YAML quotes: the import writes them in the editor's style too.
+const formulaYAML = `name:
+  de: =HYPERLINK("http://x")
+  en: '@SUM(1)'
+summary:
+  de: '+1'
+  en: -x
+description:
+  de: "'quoted"
+  en: "''double"
+organisation: ORG
+status: production
+start: 2023-01
+topics:
+  - TOPIC
+techniques:
+  - optimisation
+users: staff
+purpose:
+  de: |-
+    =1+1
+    zweite Zeile: mit # und "Anführungszeichen"
+
+    - eine Liste
+  en: '-'
+risk_class: minimal
+personal_data: none
+models:
+  - name: +M
+    provider: "''p"
+    version: '-1'
+    open_weights: false
+development: product
+vendor: '- Stichpunkt'
+hosting: saas
+reuse: none
+contact_email: ki@example.org
+published: 2023-03-01
+updated: 2025-03-18
+tags:
+  - -x
+  - =1
+  - "'=q"
+  - '@a'
+  - "'s-Hertogenbosch"
+  - 'true'
+  - '08111000'
+`
+
+// TestImportRoundTripEditorStyle exports the example content and a system
+// of formula-like values (formulaYAML) as register.csv with maki export,
+// imports it with maki import into a copy of the content without
+// systems, and checks that the files are in the web editor's style
+// (editorStyle), that the formula system comes back byte for byte, and
+// that the content passes maki check.
 func TestImportRoundTripEditorStyle(t *testing.T) {
-	csv, errOut, code := runMaki(t, "export", "csv", "--content", "../../content")
+	src := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(src, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	orgs, err := os.ReadDir(filepath.Join(src, "organisationen"))
+	if err != nil || len(orgs) == 0 {
+		t.Fatalf("no organisations: %v", err)
+	}
+	y := strings.NewReplacer("ORG", strings.TrimSuffix(orgs[0].Name(), ".yaml"), "TOPIC", firstTopic(t)).Replace(formulaYAML)
+	if err := os.WriteFile(filepath.Join(src, "systeme", "formeln.yaml"), []byte(y), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	csv, errOut, code := runMaki(t, "export", "csv", "--content", src)
 	if code != 0 {
 		t.Fatalf("export csv: exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(csv, `'=HYPERLINK(""http://x"")`) {
+		t.Errorf("register.csv lacks the neutralised cell '=HYPERLINK(\"http://x\")")
 	}
 	e := newImportEnv(t)
 	if err := os.RemoveAll(filepath.Join(e.dir, "content", "systeme")); err != nil {
@@ -153,6 +221,15 @@ func TestImportRoundTripEditorStyle(t *testing.T) {
 		t.Errorf("wrote %d systems; want every example system", n)
 	}
 	editorStyle(t, e, out)
+	// register.csv holds every field of this system, so it comes back
+	// byte for byte.
+	got, err := os.ReadFile(filepath.Join(e.dir, "content", "systeme", "formeln.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != y {
+		t.Errorf("formeln.yaml came back as\n%s\nwant\n%s", got, y)
+	}
 	if _, errOut, code := e.maki("check"); code != 0 {
 		t.Errorf("check after the import: exit %d\n%s", code, errOut)
 	}
