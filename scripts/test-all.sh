@@ -7,6 +7,9 @@
 #      installs what it needs (chromium, Java, nginx, npm packages) when missing
 #   4b. the web editor end to end (test/browser/editor.sh: Sveltia CMS at /admin/ in
 #      Chromium, a system created through the form passes maki check; about 50 s)
+#   4c. maki import writes the web editor's YAML style: the Go tests that run
+#      test/browser/canonical.js and the editor's YAML library (installed by 4b)
+#      on imported files, required here (MAKI_REQUIRE_NODE=1) rather than skipped
 #   5. format checks of the open-data exports with real parsers (rapper, xmllint)
 # Usage: scripts/test-all.sh [--no-browser]
 set -euo pipefail
@@ -47,6 +50,8 @@ if [ "$browser" = 1 ]; then
   bash test/browser/run.sh
   step "web editor (/admin/)"
   bash test/browser/editor.sh
+  step "maki import in the web editor's style (canonical.js)"
+  MAKI_REQUIRE_NODE=1 go test -count=1 -run 'TestImportAlgoritmeregister|TestImportRoundTripEditorStyle|TestYAMLStringAgainstLibrary' ./cmd/maki ./internal/schema
 fi
 echo
 echo "all tests passed"
