@@ -15,10 +15,31 @@ import (
 // YAML would read them as something else, then in single quotes.
 // docs/editor-web.md lists the rules; "maki new" writes its examples so.
 
-// yamlPlainUnsafe is where the "yaml" library (2.x, stringifyString) does
-// not write a string plain: indicator characters at the start, ": " or
-// " #" inside, spaces at the ends.
-var yamlPlainUnsafe = regexp.MustCompile("^[\\n\\t ,\\[\\]{}#&*!|>'\"%@`]|^[?-]$|^[?-][ \\t]|[\\n:][ \\t]|[ \\t]\\n|[\\n\\t ]#|[\\n\\t :]$")
+// plainUnsafe reports where the "yaml" library (2.x, stringifyString)
+// does not write a string plain: indicator characters at the start, ": "
+// or " #" inside, blanks at the ends. It stands for the regular
+// expression plainUnsafeRE of the library (in the tests), by hand since
+// matching that took most of an import's time.
+func plainUnsafe(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.IndexByte("\n\t ,[]{}#&*!|>'\"%@`", s[0]) >= 0 {
+		return true
+	}
+	if (s[0] == '?' || s[0] == '-') && (len(s) == 1 || s[1] == ' ' || s[1] == '\t') {
+		return true
+	}
+	for i := 0; i+1 < len(s); i++ {
+		switch a, b := s[i], s[i+1]; {
+		case (a == '\n' || a == ':') && (b == ' ' || b == '\t'),
+			(a == ' ' || a == '\t') && b == '\n',
+			(a == '\n' || a == '\t' || a == ' ') && b == '#':
+			return true
+		}
+	}
+	return strings.IndexByte("\n\t :", s[len(s)-1]) >= 0
+}
 
 // yamlCoreTypes are the plain scalars the YAML 1.2 core schema reads as
 // null, booleans or numbers.
@@ -31,6 +52,58 @@ var yamlCoreTypes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$`),
 	regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$`),
 	regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$`),
+}
+
+// coreType reports whether one of yamlCoreTypes matches s. Only strings
+// of the characters these use, starting with one they start with, can
+// match; the others are not tried.
+func coreType(s string) bool {
+	if s != "" && strings.IndexByte("0123456789+-.~nNtTfF", s[0]) < 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(isAlnum(c) || c == '+' || c == '-' || c == '.' || c == '~') {
+			return false
+		}
+		if (c == '+' || c == '-') && i > 0 && s[i-1] != 'e' && s[i-1] != 'E' {
+			return false // a sign inside, as in a date, only after an exponent's e
+		}
+	}
+	for _, re := range yamlCoreTypes {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// control reports whether s (valid UTF-8) holds a character the library
+// writes double-quoted: U+0000–U+0008, U+000B–U+001F, U+007F–U+009F.
+func control(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == 0xc2 && i+1 < len(s) && s[i+1] <= 0x9f {
+			return true
+		}
+	}
+	return false
+}
+
+// escapedRunes reports whether s holds a character YAMLString writes
+// escaped: U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF (all start with the
+// byte E2 or EF in UTF-8).
+func escapedRunes(s string) bool {
+	if strings.IndexByte(s, 0xe2) < 0 && strings.IndexByte(s, 0xef) < 0 {
+		return false
+	}
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
+	})
 }
 
 // YAMLString writes s as the value of a key or a list item in a block
@@ -53,31 +126,20 @@ var yamlCoreTypes = []*regexp.Regexp{
 // the blanks. These are the only places where maki's style differs from
 // the editor's.
 func YAMLString(s, indent string) string {
-	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
-		return r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
-	}) {
+	if !utf8.ValidString(s) || escapedRunes(s) {
 		return yamlEscaped(s)
 	}
-	if yamlControl.MatchString(s) {
+	if control(s) {
 		return yamlDoubleQuoted(s, indent)
 	}
-	multi := strings.Contains(s, "\n")
 	switch {
-	case yamlPlainUnsafe.MatchString(s) && !multi:
-		return yamlQuoted(s, indent)
-	case multi:
+	case strings.IndexByte(s, '\n') >= 0:
 		return yamlBlock(s, indent)
-	}
-	for _, re := range yamlCoreTypes {
-		if re.MatchString(s) {
-			return yamlQuoted(s, indent)
-		}
+	case plainUnsafe(s) || coreType(s):
+		return yamlQuoted(s, indent)
 	}
 	return s
 }
-
-// yamlControl is what makes the library write a string double-quoted.
-var yamlControl = regexp.MustCompile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x{9f}]")
 
 // yamlQuoted is the library's quotedString: single quotes, or double
 // quotes when s holds a single quote and no double one.
@@ -88,12 +150,21 @@ func yamlQuoted(s, indent string) string {
 	return yamlSingleQuoted(s, indent)
 }
 
-var yamlBlankAtBreak = regexp.MustCompile("[ \\t]\\n|\\n[ \\t]")
+// blankAtBreak reports whether a blank is next to a line break in s.
+func blankAtBreak(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		a, b := s[i], s[i+1]
+		if (a == ' ' || a == '\t') && b == '\n' || a == '\n' && (b == ' ' || b == '\t') {
+			return true
+		}
+	}
+	return false
+}
 
 // yamlSingleQuoted is the library's singleQuotedString: a line break is
 // written as two (folding reads them back as one).
 func yamlSingleQuoted(s, indent string) string {
-	if yamlBlankAtBreak.MatchString(s) {
+	if blankAtBreak(s) {
 		return yamlDoubleQuoted(s, indent)
 	}
 	s = strings.ReplaceAll(s, "'", "''")
@@ -238,13 +309,11 @@ func yamlEscaped(s string) string {
 	return b.String()
 }
 
-var yamlBlankEnd = regexp.MustCompile("\\n[\\t ]+$")
-
 // yamlBlock is the library's blockString as a literal block: the chomping
 // indicator from the line breaks at the end, an indentation indicator
 // when the first line starts with a blank.
 func yamlBlock(s, indent string) string {
-	if yamlBlankEnd.MatchString(s) || tabFirst(s) {
+	if t := strings.TrimRight(s, " \t"); len(t) < len(s) && strings.HasSuffix(t, "\n") || tabFirst(s) {
 		return yamlQuoted(s, indent)
 	}
 	endStart := len(s)

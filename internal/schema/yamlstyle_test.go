@@ -2,9 +2,11 @@ package schema
 
 import (
 	"math/rand"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -95,6 +97,70 @@ func TestYAMLStringReadsBack(t *testing.T) {
 			if v.Value != s {
 				t.Errorf("%q came back as %q from\n%s", s, v.Value, doc)
 			}
+		}
+	}
+}
+
+// The regular expressions of the "yaml" library (2.9.1, stringifyString)
+// that plainUnsafe, control and blankAtBreak stand for.
+var (
+	plainUnsafeRE  = regexp.MustCompile("^[\\n\\t ,\\[\\]{}#&*!|>'\"%@`]|^[?-]$|^[?-][ \\t]|[\\n:][ \\t]|[ \\t]\\n|[\\n\\t ]#|[\\n\\t :]$")
+	controlRE      = regexp.MustCompile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x{9f}]")
+	blankAtBreakRE = regexp.MustCompile("[ \\t]\\n|\\n[ \\t]")
+)
+
+func checkMatchers(t *testing.T, s string) {
+	if got, want := plainUnsafe(s), plainUnsafeRE.MatchString(s); got != want {
+		t.Errorf("plainUnsafe(%q) = %v; want %v", s, got, want)
+	}
+	if !utf8.ValidString(s) {
+		return
+	}
+	if got, want := control(s), controlRE.MatchString(s); got != want {
+		t.Errorf("control(%q) = %v; want %v", s, got, want)
+	}
+	if got, want := blankAtBreak(s), blankAtBreakRE.MatchString(s); got != want {
+		t.Errorf("blankAtBreak(%q) = %v; want %v", s, got, want)
+	}
+}
+
+func TestMatchers(t *testing.T) {
+	alphabet := []string{"a", " ", "\n", "\t", ",", "[", "#", "&", "'", `"`, "%", "@", "`", "?", "-", ":", "é",
+		"\x01", "\x7f", "\u0080", "\u009f", "\u00a0", "\u0100", "~", "1"}
+	rng := rand.New(rand.NewSource(16))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		checkMatchers(t, b.String())
+	}
+}
+
+func FuzzMatchers(f *testing.F) {
+	f.Add("a: b")
+	f.Add("- x")
+	f.Add("x\u0085")
+	f.Fuzz(checkMatchers)
+}
+
+// TestCoreType compares coreType's shortcuts with the regular
+// expressions alone.
+func TestCoreType(t *testing.T) {
+	alphabet := []string{"0", "1", "9", "+", "-", ".", "e", "E", "x", "o", "a", "f", "n", "~", "inf", "nan", "true", "null", " ", "_"}
+	rng := rand.New(rand.NewSource(16))
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(6); n > 0; n-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		s := b.String()
+		want := false
+		for _, re := range yamlCoreTypes {
+			want = want || re.MatchString(s)
+		}
+		if got := coreType(s); got != want {
+			t.Errorf("coreType(%q) = %v; want %v", s, got, want)
 		}
 	}
 }
