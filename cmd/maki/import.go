@@ -45,7 +45,8 @@ content; problems are reported as file.csv:row:column (file.xlsx:row:column:
 the spreadsheet's row and column number, 5:3 is cell C5), or for JSON at the
 line:column of the field's value. Nothing is written unless every
 row is valid (or --partial); existing entries are never replaced without
---force.
+--force. The files are in the YAML style the web editor (/admin/) writes,
+so that saving one there unchanged changes nothing (docs/editors.md).
 
 `)
 		fl.PrintDefaults()
