@@ -20,7 +20,9 @@
 // the other kind ("status" for organisations, "level" without "status" for
 // systems) is one error naming the kind to use.
 //
-// Every row is rendered to YAML and checked together with the existing
+// Every row is rendered to YAML in the style the web editor writes
+// (renderYAML with schema.YAMLString: no comments, texts under de:/en:,
+// block lists, strings plain where YAML allows) and checked together with the existing
 // content exactly as "maki check" checks it (load and validate over the
 // content with the new files laid over it); every problem is reported at
 // the row and column it came from: "file.csv:7:12: field "status": …"
