@@ -8,9 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"maki/internal/history"
+	"maki/internal/markdown"
+	"maki/internal/register"
 )
 
 // gitRepo is a git repository made inside a test; every commit gets the
@@ -360,5 +365,34 @@ func TestSessionShowsUnsavedChanges(t *testing.T) {
 	}
 	if !strings.Contains(page("systeme/bafoeg-chatbot/index.html"), "Noch nicht gespeicherte Änderungen") {
 		t.Errorf("a file never committed: want it shown as not yet saved")
+	}
+}
+
+// TestHistoryIncrementalGolden: on the golden repository the history read
+// incrementally (each version from the one before) is exactly the one read
+// by decoding every version in full.
+func TestHistoryIncrementalGolden(t *testing.T) {
+	content, _ := historyRepo(t)
+	cfg := exampleConfig(t, filepath.Join(t.TempDir(), "public"))
+	cfg.Content, cfg.History = content, true
+	reg, errs := check(context.Background(), cfg, markdown.New())
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	var hs []*register.History
+	for _, full := range []bool{false, true} {
+		hc := historyConfig(cfg, reg)
+		hc.Full = full
+		h, err := history.Read(context.Background(), hc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs = append(hs, h)
+	}
+	if len(hs[0].Systems) != 3 {
+		t.Fatalf("history of %d systems; want 3", len(hs[0].Systems))
+	}
+	if !reflect.DeepEqual(hs[0], hs[1]) {
+		t.Errorf("incremental history differs from the fully decoded one")
 	}
 }
