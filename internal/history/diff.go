@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -281,8 +282,44 @@ func words(s string) []string {
 
 // sameWords reports whether two texts differ in whitespace only.
 func sameWords(a, b register.Text) bool {
-	eq := func(x, y string) bool {
-		return strings.Join(strings.Fields(x), " ") == strings.Join(strings.Fields(y), " ")
+	return sameFields(a.De, b.De) && sameFields(a.En, b.En)
+}
+
+// sameFields reports whether strings.Fields(x) equals strings.Fields(y),
+// without making them.
+func sameFields(x, y string) bool {
+	i, j := 0, 0
+	for {
+		i, j = skipSpace(x, i), skipSpace(y, j)
+		if i == len(x) || j == len(y) {
+			return i == len(x) && j == len(y)
+		}
+		ei, ej := fieldEnd(x, i), fieldEnd(y, j)
+		if x[i:ei] != y[j:ej] {
+			return false
+		}
+		i, j = ei, ej
 	}
-	return eq(a.De, b.De) && eq(a.En, b.En)
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+func fieldEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }

@@ -69,3 +69,15 @@ func TestChanges(t *testing.T) {
 		t.Errorf("Changes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestSameFields(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"", ""}, {"a b", "a  b"}, {" a\nb ", "a b"}, {"a b", "a c"}, {"a", "a b"}, {"a b", "ab"},
+		{"Ä\u00a0ö", "Ä ö"}, {"x\u2003y", "x y"}, {"", " "}, {"a", ""}, {"\xff b", "\xff  b"},
+	} {
+		want := strings.Join(strings.Fields(tc[0]), " ") == strings.Join(strings.Fields(tc[1]), " ")
+		if got := sameFields(tc[0], tc[1]); got != want {
+			t.Errorf("sameFields(%q, %q) = %v; want %v (as strings.Fields)", tc[0], tc[1], got, want)
+		}
+	}
+}

@@ -121,7 +121,12 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 	if len(changed) == 0 && !bodyChanged {
 		return &s, true // comments, blank lines or removed keys only
 	}
-	if md {
+	dp := p
+	if md && !bodyChanged {
+		// The front matter alone reads as YAML: without a description key
+		// the body is all that is Markdown's own.
+		dp = p[:len(p)-len(".md")] + ".yaml"
+	} else if md {
 		if len(frag) == 0 {
 			// A body alone: the front matter must not be empty; any one
 			// unchanged key will do (its value is not taken).
@@ -132,7 +137,7 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 		}
 		frag = append(append(append([]byte("---\n"), frag...), "---\n"...), newBody...)
 	}
-	part, clean := d.decode(p, frag)
+	part, clean := d.decode(dp, frag)
 	if part == nil || !clean {
 		return nil, false
 	}
