@@ -134,6 +134,10 @@ func historyRepo(t *testing.T) (content string, r *gitRepo) {
 			"systeme/verlauf-eins.yaml": strings.Replace(strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", "Anträge auf Wohngeld schnell und fair vorsortieren.", "tags: [wohngeld]\n"), "[nlp]", "[nlp, generative_ai]", 1), "2025-01-02", fmt.Sprintf("2025-01-%02d", i), 1),
 		})
 	}
+	// A comment only: a version with no change to the published facts.
+	r.commit("zwei: comment", map[string]string{
+		"systeme/verlauf-zwei-neu.yaml": "# Umbenannt aus verlauf-zwei.\n" + strings.Replace(verlaufSystem(org, topic, "Verlauf Zwei", "minimal", "Post verteilen.", "vendor: \"Zyxwvut Geheimlieferant GmbH\"\nrestricted: true\n"), "dessen Änderungsverlauf", "dessen Verlauf", 1),
+	})
 	return content, r
 }
 
