@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"reflect"
+	"strings"
 
 	"maki/internal/register"
 )
@@ -35,14 +36,41 @@ type decodeFunc func(path string, data []byte) (s *register.System, clean bool)
 type incremental struct {
 	decode decodeFunc
 	fields map[string]int // YAML key → field index of register.System
+	text   map[int]bool   // field indexes of register.Text fields
+	last   layout         // of the file version cut last: the next one's version before
+}
+
+// layout is a file version cut into blocks.
+type layout struct {
+	data []byte
+	md   bool
+	cut  cut
+	body []byte
+	ok   bool
+}
+
+// layout cuts data, or returns the cut made of the same data last time.
+func (d *incremental) layout(data []byte, md bool) layout {
+	l := d.last
+	if len(data) > 0 && len(l.data) == len(data) && &l.data[0] == &data[0] && l.md == md {
+		return l
+	}
+	l = layout{data: data, md: md}
+	var fm []byte
+	if fm, l.body, l.ok = frontMatter(data, md); l.ok {
+		l.cut, l.ok = cutBlocks(fm)
+	}
+	d.last = l
+	return l
 }
 
 func newIncremental(decode decodeFunc) *incremental {
-	fields := map[string]int{}
+	d := &incremental{decode: decode, fields: map[string]int{}, text: map[int]bool{}}
 	for _, f := range systemFields {
-		fields[f.Key] = f.Index
+		d.fields[f.Key] = f.Index
+		d.text[f.Index] = f.Type == register.TextType
 	}
-	return &incremental{decode: decode, fields: fields}
+	return d
 }
 
 // next returns the version data of the file at p, given the version
@@ -68,16 +96,12 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 	if path.Ext(p) != ".yaml" && !md {
 		return nil, false
 	}
-	oldFM, oldBody, ok1 := frontMatter(prevData, md)
-	newFM, newBody, ok2 := frontMatter(data, md)
-	if !ok1 || !ok2 {
+	oldL := d.layout(prevData, md)
+	newL := d.layout(data, md)
+	if !oldL.ok || !newL.ok || !bytes.Equal(oldL.cut.head, newL.cut.head) {
 		return nil, false
 	}
-	oldCut, ok1 := cutBlocks(oldFM)
-	newCut, ok2 := cutBlocks(newFM)
-	if !ok1 || !ok2 || !bytes.Equal(oldCut.head, newCut.head) {
-		return nil, false
-	}
+	oldCut, newCut, oldBody, newBody := oldL.cut, newL.cut, oldL.body, newL.body
 	old := map[string][]byte{}
 	for i, k := range oldCut.keys {
 		if _, dup := old[k]; dup || (md && k == "description") {
@@ -87,6 +111,8 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 	}
 	var frag []byte
 	var changed []int // field indexes
+	var literals []int
+	var texts []string
 	seen := map[string]bool{}
 	for i, k := range newCut.keys {
 		if seen[k] || (md && k == "description") {
@@ -99,6 +125,13 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 		idx, known := d.fields[k]
 		if !known {
 			return nil, false // the decoder's unknown-key error would refuse the fragment anyway
+		}
+		if d.text[idx] {
+			if v, ok := literal(newCut.blocks[i], len(k)); ok {
+				literals = append(literals, idx)
+				texts = append(texts, v)
+				continue
+			}
 		}
 		changed = append(changed, idx)
 		frag = appendLine(frag, newCut.blocks[i])
@@ -118,8 +151,11 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 		f := v.Field(idx)
 		f.Set(reflect.Zero(f.Type()))
 	}
+	for i, idx := range literals {
+		v.Field(idx).Set(reflect.ValueOf(register.Text{De: texts[i]}))
+	}
 	if len(changed) == 0 && !bodyChanged {
-		return &s, true // comments, blank lines or removed keys only
+		return &s, true // literal texts, comments, blank lines or removed keys only
 	}
 	dp := p
 	if md && !bodyChanged {
@@ -457,4 +493,91 @@ func quotedFrom(s []byte, i int, q byte) (int, bool) {
 		}
 	}
 	return len(s), false
+}
+
+// literal returns the text of a block "key: |" or "key: |-" whose lines
+// are all indented at least as far as its first (a German text as a
+// literal block scalar, the most common edit), as the YAML parser reads
+// it; ok is false for anything else: another indicator, an empty text,
+// a blank line with more spaces than the indentation, a less indented
+// line, a tab, and any character the loader checks or YAML counts as a
+// line break (control characters, U+FFFD, U+2028, U+2029, a BOM).
+func literal(block []byte, keyLen int) (string, bool) {
+	nl := bytes.IndexByte(block, '\n')
+	if nl < 0 {
+		return "", false
+	}
+	head := block[keyLen+1 : nl]
+	strip := false
+	switch string(bytes.TrimRight(head, " ")) {
+	case " |":
+	case " |-":
+		strip = true
+	default:
+		return "", false
+	}
+	body := block[nl+1:]
+	if len(body) == 0 || body[len(body)-1] != '\n' || !plainText(body) {
+		return "", false
+	}
+	indent := -1
+	var b strings.Builder
+	b.Grow(len(body))
+	pending := 0 // line breaks not yet written
+	for len(body) > 0 {
+		nl := bytes.IndexByte(body, '\n')
+		line := body[:nl]
+		body = body[nl+1:]
+		sp := len(line) - len(bytes.TrimLeft(line, " "))
+		if sp == len(line) { // blank
+			if indent >= 0 && sp > indent || indent < 0 && sp > 0 {
+				return "", false // spaces that may be content
+			}
+			pending++
+			continue
+		}
+		if indent < 0 {
+			indent = sp
+			if indent == 0 {
+				return "", false
+			}
+		}
+		if sp < indent {
+			return "", false
+		}
+		if b.Len() > 0 {
+			pending++
+		}
+		for ; pending > 0; pending-- {
+			b.WriteByte('\n')
+		}
+		b.Write(line[indent:])
+	}
+	if indent < 0 {
+		return "", false
+	}
+	if !strip {
+		b.WriteByte('\n')
+	}
+	return b.String(), true
+}
+
+// plainText reports whether b holds none of the characters literal
+// leaves to the parser and the loader's checks.
+func plainText(b []byte) bool {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == '\n':
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+			return false
+		case c == 0xe2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xa8 || b[i+2] == 0xa9):
+			return false
+		case c == 0xef && i+2 < len(b) && (b[i+1] == 0xbf && b[i+2] == 0xbd || b[i+1] == 0xbb && b[i+2] == 0xbf):
+			return false
+		}
+	}
+	return true
 }

@@ -171,3 +171,48 @@ func TestCutBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteral: a literal block scalar read by literal is what the YAML
+// decoder reads, over random blocks (indentation, blank lines with and
+// without spaces, more indented lines, chomping, comments, Unicode).
+func TestLiteral(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"Zweck", "des Systems", "# kein Kommentar", "- Punkt", "Größe: 5", "\"zitiert\"", "a: b", "ü", "\u00a0", "\u2028", "\ufffd", "\x01", "\t", "|", "  "}
+	tried, read := 0, 0
+	for n := 0; n < 20000; n++ {
+		indent := strings.Repeat(" ", 1+r.IntN(3))
+		var b strings.Builder
+		b.WriteString("purpose: " + []string{"|", "|", "|", "|-", "|-", "|+", "|2", ">", "| # c", "|  "}[r.IntN(10)] + "\n")
+		for l := r.IntN(6); l >= 0; l-- {
+			switch r.IntN(6) {
+			case 0:
+				b.WriteString(strings.Repeat(" ", r.IntN(5)) + "\n")
+			case 1:
+				b.WriteString(indent + "  " + pieces[r.IntN(len(pieces))] + "\n")
+			case 2:
+				b.WriteString(pieces[r.IntN(len(pieces))] + "\n")
+			default:
+				b.WriteString(indent + pieces[r.IntN(len(pieces))] + " " + pieces[r.IntN(len(pieces))] + "\n")
+			}
+		}
+		block := b.String()
+		got, ok := literal([]byte(block), len("purpose"))
+		tried++
+		if !ok {
+			continue
+		}
+		read++
+		s, _ := testDecode("systeme/x.yaml", []byte(block))
+		if s == nil || s.Purpose.De != got || s.Purpose.En != "" {
+			var want any = nil
+			if s != nil {
+				want = s.Purpose
+			}
+			t.Fatalf("literal(%q) = %q; the decoder reads %q", block, got, want)
+		}
+	}
+	t.Logf("%d blocks, %d read by literal", tried, read)
+	if read < tried/20 {
+		t.Errorf("only %d of %d blocks read by literal", read, tried)
+	}
+}
