@@ -5,6 +5,7 @@ import (
 	"path"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -517,7 +518,7 @@ func literal(block []byte, keyLen int) (string, bool) {
 		return "", false
 	}
 	body := block[nl+1:]
-	if len(body) == 0 || body[len(body)-1] != '\n' || !plainText(body) {
+	if len(body) == 0 || body[len(body)-1] != '\n' || !plainText(body) || !utf8.Valid(body) {
 		return "", false
 	}
 	indent := -1
