@@ -50,14 +50,18 @@ func historyConfig(cfg Config, reg *register.Register) history.Config {
 	hc := history.Config{
 		Dir:     cfg.Content,
 		ValidID: load.ValidID,
-		Decoder: func() func(string, []byte) *register.System {
+		Decoder: func() func(string, []byte) (*register.System, bool) {
 			d := load.NewSystemDecoder(root)
-			return func(path string, data []byte) *register.System {
-				s, _ := d.Decode(path, data)
+			return func(path string, data []byte) (*register.System, bool) {
+				s, errs := d.Decode(path, data)
 				if s != nil {
+					// The history needs no positions; the body's line
+					// depends on the whole front matter, which the
+					// incremental reading does not decode.
 					s.ForgetPositions()
+					s.BodyLine = 0
 				}
-				return s
+				return s, len(errs) == 0
 			}
 		},
 		Public: func(id string, s *register.System) *register.System { return publicView(reg, id, s) },

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -20,11 +21,13 @@ import (
 // systems (MAKI_BENCH_N) with MAKI_BENCH_COMMITS (default 20) versions
 // each:
 //
-//	MAKI_BENCH_N=1000 go test ./internal/build -run '^$' -bench 'History$' -benchtime 3x
+//	MAKI_BENCH_N=1000 go test ./internal/build -run '^$' -bench 'History' -benchtime 5x
 //
-// The ratio of BenchmarkHistory/stage to BenchmarkHistory/build/history=false
-// is what the history adds to the build; cpu-ms/op counts the git
-// processes too.
+// BenchmarkHistoryBuild alternates full builds without and with history on
+// one repository and reports the median of what the history adds
+// (added-%, CPU time of the process and of git). MAKI_BENCH_REPO names a
+// folder to keep the generated repository in between runs (making one of
+// 10,000 systems with 20 commits takes minutes).
 
 // benchCommits is the number of versions of each system.
 func benchCommits() int {
@@ -51,6 +54,20 @@ func GitHistoryRepo(tb testing.TB, dir string, n, commits int) string {
 		tb.Skip("git command not found")
 	}
 	content := filepath.Join(dir, "content")
+	if keep := os.Getenv("MAKI_BENCH_REPO"); keep != "" {
+		dir = filepath.Join(keep, fmt.Sprintf("n%d-c%d", n, commits))
+		content = filepath.Join(dir, "content")
+		if _, err := os.Stat(filepath.Join(dir, "done")); err == nil {
+			return content
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		defer os.WriteFile(filepath.Join(dir, "done"), nil, 0o644)
+	}
 	if err := corpus.Write(content, n, benchSeed); err != nil {
 		tb.Fatal(err)
 	}
@@ -152,4 +169,56 @@ func BenchmarkHistory(b *testing.B) {
 			reportCPU(b, start)
 		})
 	}
+}
+
+// BenchmarkHistoryBuild alternates a full build without history and one
+// with it on the same repository, each loop once, and reports the CPU time
+// of each (process and git) and the median of what the history adds per
+// pair (added-%); its range goes to the log.
+func BenchmarkHistoryBuild(b *testing.B) {
+	n, m := corpus.BenchSize(200), benchCommits()
+	content := GitHistoryRepo(b, b.TempDir(), n, m)
+	out := filepath.Join(b.TempDir(), "public")
+	var off, on, added, offWall, onWall, addedWall []float64
+	for b.Loop() {
+		for _, hist := range []bool{false, true} {
+			cfg := benchConfig(content, out)
+			cfg.History = hist
+			start, wall := cpuTime()+childCPUTime(), time.Now()
+			if _, err := Run(context.Background(), cfg, nil); err != nil {
+				b.Fatal(err)
+			}
+			ms, wms := float64(cpuTime()+childCPUTime()-start)/1e6, float64(time.Since(wall))/1e6
+			if hist {
+				on, onWall = append(on, ms), append(onWall, wms)
+			} else {
+				off, offWall = append(off, ms), append(offWall, wms)
+			}
+		}
+		added = append(added, 100*(on[len(on)-1]/off[len(off)-1]-1))
+		addedWall = append(addedWall, 100*(onWall[len(onWall)-1]/offWall[len(offWall)-1]-1))
+	}
+	b.ReportMetric(median(off), "off-cpu-ms")
+	b.ReportMetric(median(on), "on-cpu-ms")
+	b.ReportMetric(median(added), "added-%")
+	b.ReportMetric(median(addedWall), "added-wall-%")
+	for _, x := range []struct {
+		what string
+		v    []float64
+	}{{"CPU", added}, {"wall", addedWall}} {
+		sort.Float64s(x.v)
+		b.Logf("%d systems, %d commits: history adds %.1f %% %s time (median), range %.1f to %.1f %% over %d pairs", n, m, median(x.v), x.what, x.v[0], x.v[len(x.v)-1], len(x.v))
+	}
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s) == 0 {
+		return 0
+	}
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }

@@ -8,9 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+
+	"maki/internal/history"
+	"maki/internal/markdown"
+	"maki/internal/register"
 )
 
 // gitRepo is a git repository made inside a test; every commit gets the
@@ -129,6 +134,10 @@ func historyRepo(t *testing.T) (content string, r *gitRepo) {
 			"systeme/verlauf-eins.yaml": strings.Replace(strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", "Anträge auf Wohngeld schnell und fair vorsortieren.", "tags: [wohngeld]\n"), "[nlp]", "[nlp, generative_ai]", 1), "2025-01-02", fmt.Sprintf("2025-01-%02d", i), 1),
 		})
 	}
+	// A comment only: a version with no change to the published facts.
+	r.commit("zwei: comment", map[string]string{
+		"systeme/verlauf-zwei-neu.yaml": "# Umbenannt aus verlauf-zwei.\n" + strings.Replace(verlaufSystem(org, topic, "Verlauf Zwei", "minimal", "Post verteilen.", "vendor: \"Zyxwvut Geheimlieferant GmbH\"\nrestricted: true\n"), "dessen Änderungsverlauf", "dessen Verlauf", 1),
+	})
 	return content, r
 }
 
@@ -360,5 +369,34 @@ func TestSessionShowsUnsavedChanges(t *testing.T) {
 	}
 	if !strings.Contains(page("systeme/bafoeg-chatbot/index.html"), "Noch nicht gespeicherte Änderungen") {
 		t.Errorf("a file never committed: want it shown as not yet saved")
+	}
+}
+
+// TestHistoryIncrementalGolden: on the golden repository the history read
+// incrementally (each version from the one before) is exactly the one read
+// by decoding every version in full.
+func TestHistoryIncrementalGolden(t *testing.T) {
+	content, _ := historyRepo(t)
+	cfg := exampleConfig(t, filepath.Join(t.TempDir(), "public"))
+	cfg.Content, cfg.History = content, true
+	reg, errs := check(context.Background(), cfg, markdown.New())
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	var hs []*register.History
+	for _, full := range []bool{false, true} {
+		hc := historyConfig(cfg, reg)
+		hc.Full = full
+		h, err := history.Read(context.Background(), hc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs = append(hs, h)
+	}
+	if len(hs[0].Systems) != 3 {
+		t.Fatalf("history of %d systems; want 3", len(hs[0].Systems))
+	}
+	if !reflect.DeepEqual(hs[0], hs[1]) {
+		t.Errorf("incremental history differs from the fully decoded one")
 	}
 }

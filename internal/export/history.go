@@ -1,9 +1,12 @@
 package export
 
 import (
+	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"maki/internal/register"
 )
@@ -64,38 +67,75 @@ func (x *exporter) addHistory(j *jSystem, id string) {
 }
 
 // snapshots writes daten/systeme/<id>/<n>.json for every version of every
-// system with a history, also of removed ones.
+// system with a history, also of removed ones. The snapshots are encoded
+// on all cores, a chunk of systems at a time, and written from one
+// goroutine in id order: creating files from two goroutines costs the
+// kernel more CPU time and saves no wall time (measured: 6,000 files in
+// 400 folders, 1.0-1.35 s CPU with two writers against 0.95-1.03 s with
+// one, the same wall time).
 func (x *exporter) snapshots(out *sink) error {
 	h := x.r.History
 	if h == nil {
 		return nil
 	}
+	var ids []string
 	for _, id := range sortedHistoryIDs(h) {
-		sh := h.Systems[id]
-		if !register.ValidID(id) {
-			continue
+		if register.ValidID(id) {
+			ids = append(ids, id)
 		}
-		for _, v := range sh.Versions {
-			snap := jSnapshot{Changes: []jChange{}, Commit: v.Commit, Date: v.Date.Format("2006-01-02"), ID: id, Version: v.N}
-			if !sh.Removed.IsZero() {
-				snap.Removed = str(sh.Removed.Format("2006-01-02"))
+	}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	for lo := 0; lo < len(ids); lo += encodeChunk {
+		hi := min(lo+encodeChunk, len(ids))
+		files := make([][][]byte, hi-lo)
+		errs := make([]error, hi-lo)
+		var wg sync.WaitGroup
+		for w := 0; w < min(workers, hi-lo); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := lo + w; i < hi; i += workers {
+					files[i-lo], errs[i-lo] = x.encodeSnapshots(ids[i], h.Systems[ids[i]])
+				}
+			}()
+		}
+		wg.Wait()
+		for i := lo; i < hi; i++ {
+			if errs[i-lo] != nil {
+				return errs[i-lo]
 			}
-			if v.System != nil {
-				snap.System = x.jSystemOnly(v.System)
-			}
-			for _, c := range v.Changes {
-				snap.Changes = append(snap.Changes, jChange{Added: c.Added, Field: c.Field, Kind: string(c.Kind), New: str(c.New), Old: str(c.Old), Removed: c.Removed})
-			}
-			b, err := marshal(snap) // compact, as daten/systeme/<id>.json
-			if err != nil {
-				return err
-			}
-			if err := out.write("daten/systeme/"+id+"/"+strconv.Itoa(v.N)+".json", b); err != nil {
-				return err
+			for k, b := range files[i-lo] {
+				n := h.Systems[ids[i]].Versions[k].N
+				if err := out.write("daten/systeme/"+ids[i]+"/"+strconv.Itoa(n)+".json", b); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// encodeSnapshots encodes the snapshots of one system's versions.
+func (x *exporter) encodeSnapshots(id string, sh *register.SystemHistory) ([][]byte, error) {
+	out := make([][]byte, 0, len(sh.Versions))
+	for _, v := range sh.Versions {
+		snap := jSnapshot{Changes: []jChange{}, Commit: v.Commit, Date: v.Date.Format("2006-01-02"), ID: id, Version: v.N}
+		if !sh.Removed.IsZero() {
+			snap.Removed = str(sh.Removed.Format("2006-01-02"))
+		}
+		if v.System != nil {
+			snap.System = x.jSystemOnly(v.System)
+		}
+		for _, c := range v.Changes {
+			snap.Changes = append(snap.Changes, jChange{Added: c.Added, Field: c.Field, Kind: string(c.Kind), New: str(c.New), Old: str(c.Old), Removed: c.Removed})
+		}
+		b, err := marshal(snap) // compact, as daten/systeme/<id>.json
+		if err != nil {
+			return nil, fmt.Errorf("export: snapshot %s/%d: %w", id, v.N, err)
+		}
+		out = append(out, b)
+	}
+	return out, nil
 }
 
 func sortedHistoryIDs(h *register.History) []string {

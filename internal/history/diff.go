@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"maki/internal/register"
 )
@@ -189,18 +190,30 @@ const maxCells = 250_000
 // with the common prefix and suffix taken off first. truncated is true
 // when the changed middle was too long to compare word by word.
 func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
-	wa, wb := words(a), words(b)
-	pre := 0
-	for pre < len(wa) && pre < len(wb) && wa[pre] == wb[pre] {
-		pre++
+	// The equal words at the start and the end are found walking both
+	// texts, so that only the changed middle is cut into words (the same
+	// result as cutting both texts whole: TestWordDiffMiddle).
+	pa, pb := 0, 0
+	for pa < len(a) && pb < len(b) {
+		ea, eb := wordEnd(a, pa), wordEnd(b, pb)
+		if a[pa:ea] != b[pb:eb] {
+			break
+		}
+		pa, pb = ea, eb
 	}
-	suf := 0
-	for suf < len(wa)-pre && suf < len(wb)-pre && wa[len(wa)-1-suf] == wb[len(wb)-1-suf] {
-		suf++
+	sa, sb := len(a), len(b)
+	for sa > pa && sb > pb {
+		ba, bb := wordStart(a, sa), wordStart(b, sb)
+		if ba < pa || bb < pb || a[ba:sa] != b[bb:sb] {
+			break
+		}
+		sa, sb = ba, bb
 	}
 	var d differ
-	d.emit('=', wa[:pre])
-	ma, mb := wa[pre:len(wa)-suf], wb[pre:len(wb)-suf]
+	if pa > 0 {
+		d.emit('=', []string{a[:pa]})
+	}
+	ma, mb := words(a[pa:sa]), words(b[pb:sb])
 	if len(ma)*len(mb) > maxCells {
 		d.emit('-', ma)
 		d.emit('+', mb)
@@ -208,8 +221,37 @@ func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
 	} else {
 		d.lcs(ma, mb)
 	}
-	d.emit('=', wa[len(wa)-suf:])
+	if sa < len(a) {
+		d.emit('=', []string{a[sa:]})
+	}
 	return d.ops, truncated
+}
+
+// wordEnd returns the end of the word of s that starts at i: its
+// non-space characters and the whitespace after them (as words cuts).
+func wordEnd(s string, i int) int {
+	return skipSpace(s, fieldEnd(s, i))
+}
+
+// wordStart returns the start of the word of s that ends at e (e is the
+// end of s or the start of a word).
+func wordStart(s string, e int) int {
+	i := e
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i -= n
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i -= n
+	}
+	return i
 }
 
 type differ struct{ ops []register.WordOp }
@@ -281,8 +323,44 @@ func words(s string) []string {
 
 // sameWords reports whether two texts differ in whitespace only.
 func sameWords(a, b register.Text) bool {
-	eq := func(x, y string) bool {
-		return strings.Join(strings.Fields(x), " ") == strings.Join(strings.Fields(y), " ")
+	return sameFields(a.De, b.De) && sameFields(a.En, b.En)
+}
+
+// sameFields reports whether strings.Fields(x) equals strings.Fields(y),
+// without making them.
+func sameFields(x, y string) bool {
+	i, j := 0, 0
+	for {
+		i, j = skipSpace(x, i), skipSpace(y, j)
+		if i == len(x) || j == len(y) {
+			return i == len(x) && j == len(y)
+		}
+		ei, ej := fieldEnd(x, i), fieldEnd(y, j)
+		if x[i:ei] != y[j:ej] {
+			return false
+		}
+		i, j = ei, ej
 	}
-	return eq(a.De, b.De) && eq(a.En, b.En)
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+func fieldEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }

@@ -1,6 +1,8 @@
 package history
 
 import (
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -67,5 +69,75 @@ func TestChanges(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Changes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSameFields(t *testing.T) {
+	for _, tc := range [][2]string{
+		{"", ""}, {"a b", "a  b"}, {" a\nb ", "a b"}, {"a b", "a c"}, {"a", "a b"}, {"a b", "ab"},
+		{"Ä\u00a0ö", "Ä ö"}, {"x\u2003y", "x y"}, {"", " "}, {"a", ""}, {"\xff b", "\xff  b"},
+	} {
+		want := strings.Join(strings.Fields(tc[0]), " ") == strings.Join(strings.Fields(tc[1]), " ")
+		if got := sameFields(tc[0], tc[1]); got != want {
+			t.Errorf("sameFields(%q, %q) = %v; want %v (as strings.Fields)", tc[0], tc[1], got, want)
+		}
+	}
+}
+
+// wordDiffWhole is WordDiff as it was: both texts cut into words whole.
+func wordDiffWhole(a, b string) (ops []register.WordOp, truncated bool) {
+	wa, wb := words(a), words(b)
+	pre := 0
+	for pre < len(wa) && pre < len(wb) && wa[pre] == wb[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(wa)-pre && suf < len(wb)-pre && wa[len(wa)-1-suf] == wb[len(wb)-1-suf] {
+		suf++
+	}
+	var d differ
+	d.emit('=', wa[:pre])
+	ma, mb := wa[pre:len(wa)-suf], wb[pre:len(wb)-suf]
+	if len(ma)*len(mb) > maxCells {
+		d.emit('-', ma)
+		d.emit('+', mb)
+		truncated = true
+	} else {
+		d.lcs(ma, mb)
+	}
+	d.emit('=', wa[len(wa)-suf:])
+	return d.ops, truncated
+}
+
+// TestWordDiffMiddle: WordDiff, which cuts only the changed middle into
+// words, gives what cutting both texts whole gives, over random texts
+// with repeated words, leading and trailing whitespace and Unicode spaces.
+func TestWordDiffMiddle(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	vocab := []string{"a", "b", "Zweck", "über", " ", "  ", "\n", "\u00a0", "\u2003", "x\ny", "ß"}
+	text := func() string {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(vocab[r.IntN(len(vocab))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		return b.String()
+	}
+	for n := 0; n < 20000; n++ {
+		a := text()
+		b := a
+		if r.IntN(4) > 0 {
+			b = text()
+		}
+		if r.IntN(2) == 0 {
+			b = a[:r.IntN(len(a)+1)] + text()
+		}
+		got, gt := WordDiff(a, b)
+		want, wt := wordDiffWhole(a, b)
+		if !reflect.DeepEqual(got, want) || gt != wt {
+			t.Fatalf("WordDiff(%q, %q) = %v; cutting whole gives %v", a, b, got, want)
+		}
 	}
 }

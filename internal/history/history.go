@@ -26,9 +26,14 @@ type Config struct {
 	// system id; other files in the systems folder are left out.
 	ValidID func(string) bool
 	// Decoder returns a function that reads one version of a system file
-	// (content-relative path), nil when it cannot be read; each worker
-	// goroutine gets its own.
-	Decoder func() func(path string, data []byte) *register.System
+	// (content-relative path), nil when it cannot be read, and says
+	// whether it found no error or warning at all; each worker goroutine
+	// gets its own. A version is mostly read as the one before with only
+	// its changed fields decoded (see incremental.go).
+	Decoder func() func(path string, data []byte) (s *register.System, clean bool)
+	// Full decodes every version as a whole (for tests comparing it with
+	// the incremental reading).
+	Full bool
 	// Public, when not nil, returns the view of a version that may be
 	// published, given the id the system has now (or had last); changes
 	// are computed between these views, so nothing cleared leaks through
@@ -74,63 +79,71 @@ func Read(ctx context.Context, cfg Config) (*register.History, error) {
 	if err != nil {
 		return nil, err
 	}
-	decoded := decodeAll(oids, blobs, data, cfg.Decoder)
-	for _, l := range lins {
-		sh := &register.SystemHistory{ID: l.id, Removed: l.removed, RemovedCommit: l.removedCommit}
-		var prev *register.System
-		for i, rv := range l.versions {
-			v := &register.Version{N: i + 1, Commit: rv.commit, Date: rv.date, Author: rv.author, Path: rv.path}
-			if s := decoded[rv.blob]; s != nil {
-				c := *s
-				c.ID, c.Path = idOf(rv.path), rv.path
-				v.System = &c
-				if cfg.Public != nil {
-					v.System = cfg.Public(l.id, v.System)
-				}
+	hs := make([]*register.SystemHistory, len(lins))
+	var wg sync.WaitGroup
+	workers := max(1, runtime.GOMAXPROCS(0))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var dec *incremental
+			if cfg.Decoder != nil {
+				dec = newIncremental(cfg.Decoder())
 			}
-			switch {
-			case v.System == nil:
-				v.Changes = []register.Change{{Field: "file", Kind: register.ChangeInvalid}}
-			case i == 0 || prev == nil:
-				v.Changes = []register.Change{{Field: "file", Kind: register.ChangeCreated}}
-			default:
-				v.Changes = Changes(prev, v.System)
+			for i := w; i < len(lins); i += workers {
+				hs[i] = systemHistory(lins[i], data, dec, cfg)
 			}
-			if v.System != nil {
-				prev = v.System
-			}
-			sh.Versions = append(sh.Versions, v)
-		}
-		h.Systems[l.id] = sh
+		}()
+	}
+	wg.Wait()
+	for _, sh := range hs {
+		h.Systems[sh.ID] = sh
 	}
 	return h, nil
 }
 
-// decodeAll decodes every blob on all cores.
-func decodeAll(oids []string, paths map[string]string, data map[string][]byte, decoder func() func(string, []byte) *register.System) map[string]*register.System {
-	out := make([]*register.System, len(oids))
-	if decoder != nil {
-		var wg sync.WaitGroup
-		workers := max(1, runtime.GOMAXPROCS(0))
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				decode := decoder()
-				for i := w; i < len(oids); i += workers {
-					if b := data[oids[i]]; b != nil {
-						out[i] = decode(paths[oids[i]], b)
-					}
-				}
-			}()
+// systemHistory reads the versions of one lineage and what each changed.
+func systemHistory(l *lineage, data map[string][]byte, dec *incremental, cfg Config) *register.SystemHistory {
+	sh := &register.SystemHistory{ID: l.id, Removed: l.removed, RemovedCommit: l.removedCommit}
+	var prev *register.System // public view of the last readable version
+	var last *register.System // the last readable version as decoded
+	var lastData []byte
+	var lastPath string
+	for i, rv := range l.versions {
+		v := &register.Version{N: i + 1, Commit: rv.commit, Date: rv.date, Author: rv.author, Path: rv.path}
+		var s *register.System
+		if b := data[rv.blob]; b != nil && dec != nil {
+			if last != nil && rv.path == lastPath && !cfg.Full {
+				s = dec.next(rv.path, lastData, last, b)
+			} else {
+				s = dec.next(rv.path, nil, nil, b)
+			}
+			if s != nil {
+				last, lastData, lastPath = s, b, rv.path
+			}
 		}
-		wg.Wait()
+		if s != nil {
+			c := *s
+			c.ID, c.Path = idOf(rv.path), rv.path
+			v.System = &c
+			if cfg.Public != nil {
+				v.System = cfg.Public(l.id, v.System)
+			}
+		}
+		switch {
+		case v.System == nil:
+			v.Changes = []register.Change{{Field: "file", Kind: register.ChangeInvalid}}
+		case i == 0 || prev == nil:
+			v.Changes = []register.Change{{Field: "file", Kind: register.ChangeCreated}}
+		default:
+			v.Changes = Changes(prev, v.System)
+		}
+		if v.System != nil {
+			prev = v.System
+		}
+		sh.Versions = append(sh.Versions, v)
 	}
-	m := make(map[string]*register.System, len(oids))
-	for i, id := range oids {
-		m[id] = out[i]
-	}
-	return m
+	return sh
 }
 
 // lineage is one system's file through renames, with its raw versions.

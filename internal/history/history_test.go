@@ -82,10 +82,14 @@ func testConfig(dir string) Config {
 	return Config{
 		Dir:     dir,
 		ValidID: load.ValidID,
-		Decoder: func() func(string, []byte) *register.System {
-			return func(path string, data []byte) *register.System {
-				s, _ := load.SystemFromBytes("content", path, data)
-				return s
+		Decoder: func() func(string, []byte) (*register.System, bool) {
+			return func(path string, data []byte) (*register.System, bool) {
+				s, errs := load.SystemFromBytes("content", path, data)
+				if s != nil {
+					s.ForgetPositions()
+					s.BodyLine = 0
+				}
+				return s, len(errs) == 0
 			}
 		},
 	}

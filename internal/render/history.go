@@ -1,10 +1,12 @@
 package render
 
 import (
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"maki/internal/register"
 )
@@ -41,13 +43,22 @@ type VersionView struct {
 // entry's (German) text is Value, after Head, and ValueLang is "de", so the
 // page marks it as German (WCAG 3.1.2); Text is then empty. WordsLang is
 // "de" there too.
+//
+// A change of a date or month field has From (nil when it was set) and
+// To: the dates as the page writes them, with their ISO form for <time>;
+// Head is then the field's label and Text empty.
 type ChangeView struct {
 	Text        string
 	Head, Value string
 	ValueLang   string
 	Words       []WordView
 	WordsLang   string
+	From, To    *TimeView
 }
+
+// TimeView is a date ("1. März 2026") or month ("März 2026") and its ISO
+// form for <time datetime>.
+type TimeView struct{ Text, ISO string }
 
 // WordView is a run of words of a word diff: removed (Del), inserted
 // (Ins) or kept.
@@ -119,6 +130,12 @@ func (p *Page) changes(cs []register.Change) []ChangeView {
 	for _, c := range cs {
 		c = p.named(c)
 		cv := ChangeView{Text: register.DescribeChange(p.r.cat, p.Lang, c)}
+		if from, to, ok := p.dateChange(c); ok {
+			head, _, _ := strings.Cut(cv.Text, ": ")
+			cv.Text, cv.Head, cv.From, cv.To = "", head+": ", from, to
+			out = append(out, cv)
+			continue
+		}
 		if p.Lang != "de" {
 			if head, value, ok := germanValue(cv.Text, c); ok {
 				cv.Text, cv.Head, cv.Value, cv.ValueLang = "", head, value, "de"
@@ -133,6 +150,52 @@ func (p *Page) changes(cs []register.Change) []ChangeView {
 		out = append(out, cv)
 	}
 	return out
+}
+
+// timeFormats are the formats ("date", "month") of the system's date
+// fields, by key.
+var timeFormats = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range register.Fields(reflect.TypeOf(register.System{})) {
+		if f.Format == "date" || f.Format == "month" {
+			m[f.Key] = f.Format
+		}
+	}
+	return m
+}()
+
+// dateChange returns the dates of a change of a date or month field that
+// was set or changed, as the page writes dates; ok is false for any other
+// change or a value that is not a date.
+func (p *Page) dateChange(c register.Change) (from, to *TimeView, ok bool) {
+	format := timeFormats[c.Field]
+	if format == "" || (c.Kind != register.ChangeSet && c.Kind != register.ChangeValue) {
+		return nil, nil, false
+	}
+	view := func(v string) *TimeView {
+		layout, text := "2006-01-02", ""
+		if format == "month" {
+			layout = "2006-01"
+		}
+		if _, err := time.Parse(layout, v); err != nil {
+			return nil
+		}
+		if format == "month" {
+			text = p.Month(register.Month(v))
+		} else {
+			text = p.Date(register.Date(v))
+		}
+		return &TimeView{Text: text, ISO: v}
+	}
+	if to = view(c.New); to == nil {
+		return nil, nil, false
+	}
+	if c.Kind == register.ChangeValue {
+		if from = view(c.Old); from == nil {
+			return nil, nil, false
+		}
+	}
+	return from, to, true
 }
 
 // germanValue splits the words of a change into the field's label and a

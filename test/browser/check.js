@@ -285,4 +285,4 @@ async function checkSkipLink(page) {
   return problems;
 }
 
-module.exports = { launch, checkPage, AXE_TAGS };
+module.exports = { launch, checkPage, runAxe, AXE_TAGS };

@@ -18,7 +18,12 @@
 #    (issue 13 on a synthetic register: makicorpus -n 1600 -seed 1 with the
 #    example's synonyme.yaml, built into <tmp>/korpus and served under /korpus/:
 #    A–Z collation and letter bar, paged lists, plurals, status lines,
-#    statistics at 320 px, German search, feeds, feedback links, axe-core);
+#    statistics at 320 px, German search, feeds, feedback links, axe-core) and
+#    history.test.js (issue 15: history-repo.sh makes a git repository of the
+#    example content with three systems edited, renamed and deleted, built into
+#    <tmp>/verlauf with its change history and served under /verlauf/: axe-core,
+#    the folded older versions by keyboard, the section in the outline, dates,
+#    the removed system's page, the snapshots; both languages);
 # 5. prints a summary per page type and exits non-zero on any failure.
 #
 # Environment: CHROMIUM (default /usr/bin/chromium), MAKI_SITE, MAKI_CONTENT=<dir>
@@ -107,7 +112,7 @@ fi
 [ -f "$site/index.html" ] || die "the build wrote no index.html"
 
 # MAKI_TESTS picks test files (and skips the Nu Html Checker), e.g. MAKI_TESTS=keyboard.test.js.
-read -r -a test_files <<<"${MAKI_TESTS:-site.test.js statistik.test.js keyboard.test.js engines.test.js corpus.test.js}"
+read -r -a test_files <<<"${MAKI_TESTS:-site.test.js statistik.test.js keyboard.test.js engines.test.js corpus.test.js history.test.js}"
 
 # The synthetic register of corpus.test.js: names that start with quotes,
 # brackets, digits, lower case, umlauts and Ω; one organisation with more
@@ -136,11 +141,26 @@ case " ${test_files[*]} " in
     ;;
 esac
 
+# The register with a git history of history.test.js.
+history_base="http://127.0.0.1:$port/verlauf/"
+history_site="$tmp/verlauf"
+mkdir -p "$history_site"
+case " ${test_files[*]} " in
+  *" history.test.js "*)
+    log "history-repo.sh content $tmp/verlauf-repo; maki build --content $tmp/verlauf-repo/content --out $history_site --base-url $history_base"
+    { bash "$here/history-repo.sh" "$root/content" "$tmp/verlauf-repo" \
+        && rm -rf "$history_site" \
+        && (cd "$root" && go run ./cmd/maki build --content "$tmp/verlauf-repo/content" --out "$history_site" --base-url "$history_base"); } \
+      >"$tmp/history-build.log" 2>&1 || { cat "$tmp/history-build.log" >&2; die "history build failed"; }
+    [ -f "$history_site/systeme/verlauf-drei/index.html" ] || die "the history build wrote no page for the removed system"
+    ;;
+esac
+
 # ---------- 3. serve ----------
 user_line=""
 [ "$(id -u)" = 0 ] && user_line="user root root;"
 sed -e "s|@PORT@|$port|g" -e "s|@TMP@|$tmp|g" -e "s|@SITE@|$site|g" \
-    -e "s|@FIXTURES@|$here/fixtures|g" -e "s|@USER@|$user_line|g" -e "s|@CORPUS@|$corpus_site|g" \
+    -e "s|@FIXTURES@|$here/fixtures|g" -e "s|@USER@|$user_line|g" -e "s|@CORPUS@|$corpus_site|g" -e "s|@HISTORY@|$history_site|g" \
     "$here/nginx.conf" >"$tmp/nginx.conf"
 "$NGINX" -t -q -p "$tmp" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" || die "nginx -t failed"
 "$NGINX" -p "$tmp" -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" &
@@ -174,7 +194,8 @@ fi
 log "browser tests (node --test)"
 export MAKI_BASE="$base" MAKI_SITE_DIR="$site" MAKI_RESULTS="$tmp/results.json" \
        MAKI_FIXTURES_URL="http://127.0.0.1:$port/__fixtures__/" \
-       MAKI_CORPUS_BASE="$corpus_base" MAKI_CORPUS_DIR="$corpus_site"
+       MAKI_CORPUS_BASE="$corpus_base" MAKI_CORPUS_DIR="$corpus_site" \
+       MAKI_HISTORY_BASE="$history_base"
 if [ "${UPDATE_SCREENSHOTS:-1}" = 1 ]; then export MAKI_SCREENSHOTS="$here/screenshots"; fi
 (cd "$here" && node --test --test-reporter=spec --test-concurrency=1 "${test_files[@]}")
 test_status=$?
