@@ -499,7 +499,7 @@ func quotedFrom(s []byte, i int, q byte) (int, bool) {
 // literal returns the text of a block "key: |" or "key: |-" whose lines
 // are all indented at least as far as its first (a German text as a
 // literal block scalar, the most common edit), as the YAML parser reads
-// it; ok is false for anything else: another indicator, an empty text,
+// it without its final line breaks (load.textValue); ok is false for anything else: another indicator, an empty text,
 // a blank line with more spaces than the indentation, a less indented
 // line, a tab, and any character the loader checks or YAML counts as a
 // line break (control characters, U+FFFD, U+2028, U+2029, a BOM).
@@ -509,11 +509,9 @@ func literal(block []byte, keyLen int) (string, bool) {
 		return "", false
 	}
 	head := block[keyLen+1 : nl]
-	strip := false
 	switch string(bytes.TrimRight(head, " ")) {
-	case " |":
-	case " |-":
-		strip = true
+	case " |", " |-":
+		// the same text: maki drops a text's final line breaks (load.textValue)
 	default:
 		return "", false
 	}
@@ -556,9 +554,6 @@ func literal(block []byte, keyLen int) (string, bool) {
 	}
 	if indent < 0 {
 		return "", false
-	}
-	if !strip {
-		b.WriteByte('\n')
 	}
 	return b.String(), true
 }
