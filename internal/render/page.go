@@ -32,7 +32,8 @@ type Page struct {
 	// Data is the page type's own data (a *register.System, a *List, …).
 	Data any
 
-	r *renderer
+	r     *renderer
+	probe *probeRecord // on the probe page of a chrome (see chrome)
 }
 
 // Crumb is one breadcrumb.

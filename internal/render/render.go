@@ -98,6 +98,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 	r.origin = u.Scheme + "://" + u.Host
 	if prev := reuse.Prev; prev != nil {
 		r.assets, r.tmpl, r.has = prev.r.assets, prev.r.tmpl, prev.r.has
+		r.pristine, r.layoutName = prev.r.pristine, prev.r.layoutName
 		r.prevNames = prev.r.derived.names
 		r.prevAll = map[string][]*register.System{}
 		for lang, l := range prev.r.derived.sorted {
@@ -115,6 +116,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 		}
 	}
 	r.derive()
+	r.buildChromes()
 	if err := r.renderCards(ctx); err != nil {
 		return nil, err
 	}
@@ -227,6 +229,15 @@ type renderer struct {
 	cards    map[string]map[*register.System]card
 	derived  derived
 
+	// pristine are the templates of tmpl before any was executed (only
+	// they can be cloned), for the chromes; layoutName names layout.html.
+	pristine   map[string]map[string]*template.Template
+	layoutName string
+	// chromes are the layouts evaluated but for their holes, by language
+	// and page type; chromeErrs say why a page type has none.
+	chromes    map[string]map[string]*chrome
+	chromeErrs []error
+
 	// From a reused Prepared, while preparing: sort keys and cards of
 	// systems that may still be the same.
 	prevNames map[string]map[*register.System]nameKey
@@ -300,6 +311,8 @@ func (r *renderer) parse(theme fs.FS) error {
 		r.has[k.name] = true
 	}
 	r.tmpl = map[string]map[string]*template.Template{}
+	r.pristine = map[string]map[string]*template.Template{}
+	r.layoutName = layout.name
 	for _, lang := range r.languages() {
 		fold := func(src string) string {
 			src = foldT.ReplaceAllStringFunc(src, func(m string) string {
@@ -336,6 +349,7 @@ func (r *renderer) parse(theme fs.FS) error {
 			}
 		}
 		r.tmpl[lang] = map[string]*template.Template{}
+		r.pristine[lang] = map[string]*template.Template{}
 		for _, k := range kinds {
 			f, ok := pages[k.name]
 			if !ok {
@@ -348,7 +362,10 @@ func (r *renderer) parse(theme fs.FS) error {
 			if _, err := t.New(f.name).Parse(fold(f.src)); err != nil {
 				return err
 			}
-			r.tmpl[lang][k.name] = t
+			r.pristine[lang][k.name] = t
+			if r.tmpl[lang][k.name], err = t.Clone(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -393,6 +410,25 @@ type job struct {
 }
 
 func (r *renderer) exec(buf *bytes.Buffer, j job) error {
+	p := r.page(j)
+	if c := r.chromes[j.lang][j.kind]; c != nil {
+		start := buf.Len()
+		if err := c.exec(buf, p); err == nil {
+			replaceControls(buf)
+			return nil
+		}
+		buf.Truncate(start) // the whole layout reports the error as before
+	}
+	t := r.tmpl[j.lang][j.kind]
+	if err := t.ExecuteTemplate(buf, t.Name(), p); err != nil {
+		return err
+	}
+	replaceControls(buf)
+	return nil
+}
+
+// page is the dot of the templates for a job.
+func (r *renderer) page(j job) *Page {
 	p := &Page{
 		Lang: j.lang, Site: r.reg.Site, Reg: r.reg, Stats: r.cfg.Stats,
 		Path: j.path, Kind: j.kind, Title: j.title, Crumbs: j.crumbs, Data: j.data, r: r,
@@ -405,12 +441,7 @@ func (r *renderer) exec(buf *bytes.Buffer, j job) error {
 			}
 		}
 	}
-	t := r.tmpl[j.lang][j.kind]
-	if err := t.ExecuteTemplate(buf, t.Name(), p); err != nil {
-		return err
-	}
-	replaceControls(buf)
-	return nil
+	return p
 }
 
 // languages lists the site's languages, German first (register.Site.Langs).
