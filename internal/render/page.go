@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unsafe"
 
 	"maki/internal/register"
 )
@@ -34,6 +36,7 @@ type Page struct {
 
 	r     *renderer
 	probe *probeRecord // on the probe page of a chrome (see chrome)
+	md    *mdCache     // while rendering all pages
 }
 
 // Crumb is one breadcrumb.
@@ -125,10 +128,75 @@ func (p *Page) Text(t register.Text) template.HTML {
 // is in the other language.
 func (p *Page) MD(t register.Text, offset int) template.HTML {
 	s, lang := t.In(p.Lang)
-	h := p.r.cfg.Markdown(s, offset)
+	h := p.markdown(t, s, offset)
 	if lang != p.Lang && h != "" {
 		return template.HTML(`<div lang="`+lang+`">`) + h + "</div>"
 	}
+	return h
+}
+
+// markdown renders s, the text t shows on p, once for all the pages of a
+// RenderAll that show it: when the pages of other languages show the very
+// same text (an English page of a system without English text shows the
+// German), its HTML is kept from the first of them to the last.
+func (p *Page) markdown(t register.Text, s string, offset int) template.HTML {
+	c := p.md
+	if c == nil || s == "" {
+		return p.r.cfg.Markdown(s, offset)
+	}
+	shared := 0
+	for _, l := range p.r.langs {
+		if o, _ := t.In(l); l != p.Lang && len(o) == len(s) && unsafe.StringData(o) == unsafe.StringData(s) {
+			shared++
+		}
+	}
+	if shared == 0 {
+		return p.r.cfg.Markdown(s, offset)
+	}
+	return c.get(mdKey{unsafe.StringData(s), len(s), offset}, shared, func() template.HTML { return p.r.cfg.Markdown(s, offset) })
+}
+
+// mdCache holds the HTML of Markdown texts that pages of several languages
+// show, by the text's identity (its bytes in memory, not its content), from
+// the first of those pages to the last. RenderAll renders the pages of a
+// path in all languages one after the other, so it stays small.
+type mdCache struct {
+	mu sync.Mutex
+	m  map[mdKey]*mdEntry
+}
+
+type mdKey struct {
+	data      *byte
+	n, offset int
+}
+
+type mdEntry struct {
+	html template.HTML
+	left int // pages still to come
+}
+
+// get returns the HTML of key, made by render on the first call; it is
+// dropped after shared further calls.
+func (c *mdCache) get(key mdKey, shared int, render func() template.HTML) template.HTML {
+	c.mu.Lock()
+	if e, ok := c.m[key]; ok {
+		if e.left--; e.left == 0 {
+			delete(c.m, key)
+		}
+		c.mu.Unlock()
+		return e.html
+	}
+	c.mu.Unlock()
+	h := render()
+	c.mu.Lock()
+	if e, ok := c.m[key]; ok { // another page made it meanwhile
+		if e.left--; e.left == 0 {
+			delete(c.m, key)
+		}
+	} else {
+		c.m[key] = &mdEntry{html: h, left: shared}
+	}
+	c.mu.Unlock()
 	return h
 }
 

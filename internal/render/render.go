@@ -90,6 +90,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 		cfg.PageSize = 100
 	}
 	r := &renderer{cfg: cfg, reg: reg, cat: cfg.Catalog, has: map[string]bool{}}
+	r.langs = reg.Site.Langs()
 	u, err := url.Parse(cfg.BaseURL)
 	if err != nil || u.Scheme == "" || u.Host == "" {
 		return nil, fmt.Errorf("base URL %q: want an absolute URL like https://host/register/", cfg.BaseURL)
@@ -173,6 +174,7 @@ func (p *Prepared) Page(out string, buf *bytes.Buffer) (ok bool, err error) {
 // failure it returns the error of the first failing page in plan order.
 func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 	r, jobs := p.r, p.jobs
+	md := &mdCache{m: map[mdKey]*mdEntry{}}
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
@@ -189,7 +191,7 @@ func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 			for i := range next {
 				buf.Reset()
 				j := jobs[i]
-				err := r.exec(&buf, j)
+				err := r.execWith(&buf, j, md)
 				if err == nil {
 					err = emit(j.out, buf.Bytes()) // emit must not keep the slice
 				}
@@ -203,7 +205,7 @@ func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 			}
 		}()
 	}
-	for i := range jobs {
+	for _, i := range p.order() {
 		if ctx.Err() != nil {
 			break
 		}
@@ -217,6 +219,37 @@ func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 	return ctx.Err()
 }
 
+// order is the order in which RenderAll renders the jobs: the plan's, but
+// the pages of a path in the other languages right after the page in the
+// first, so that what they share (mdCache) is kept only briefly.
+func (p *Prepared) order() []int {
+	byPath := map[string][]int{}
+	for i, j := range p.jobs {
+		if j.lang != p.r.langs[0] {
+			byPath[j.path] = append(byPath[j.path], i)
+		}
+	}
+	done := make([]bool, len(p.jobs))
+	out := make([]int, 0, len(p.jobs))
+	for i, j := range p.jobs {
+		if j.lang != p.r.langs[0] {
+			continue
+		}
+		out, done[i] = append(out, i), true
+		for _, k := range byPath[j.path] {
+			if !done[k] {
+				out, done[k] = append(out, k), true
+			}
+		}
+	}
+	for i := range p.jobs {
+		if !done[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 type renderer struct {
 	cfg      Config
 	reg      *register.Register
@@ -228,6 +261,7 @@ type renderer struct {
 	has      map[string]bool
 	cards    map[string]map[*register.System]card
 	derived  derived
+	langs    []string // the site's languages, German first
 
 	// pristine are the templates of tmpl before any was executed (only
 	// they can be cloned), for the chromes; layoutName names layout.html.
@@ -409,8 +443,12 @@ type job struct {
 	data                         any
 }
 
-func (r *renderer) exec(buf *bytes.Buffer, j job) error {
+func (r *renderer) exec(buf *bytes.Buffer, j job) error { return r.execWith(buf, j, nil) }
+
+// execWith is exec with a cache of Markdown shared with other pages.
+func (r *renderer) execWith(buf *bytes.Buffer, j job, md *mdCache) error {
 	p := r.page(j)
+	p.md = md
 	if c := r.chromes[j.lang][j.kind]; c != nil {
 		start := buf.Len()
 		if err := c.exec(buf, p); err == nil {
@@ -445,7 +483,7 @@ func (r *renderer) page(j job) *Page {
 }
 
 // languages lists the site's languages, German first (register.Site.Langs).
-func (r *renderer) languages() []string { return r.reg.Site.Langs() }
+func (r *renderer) languages() []string { return r.langs }
 
 // outPath turns a page path into its file: "systeme/x/" → "systeme/x/index.html".
 func outPath(lang, p string) string {
