@@ -33,6 +33,8 @@ type Page struct {
 	Crumbs []Crumb
 	// Data is the page type's own data (a *register.System, a *List, …).
 	Data any
+	// Sheet is the fact sheet of the system on a system page, else nil.
+	Sheet *Sheet
 
 	r     *renderer
 	probe *probeRecord // on the probe page of a chrome (see chrome)

@@ -479,6 +479,9 @@ func (r *renderer) page(j job) *Page {
 			}
 		}
 	}
+	if s, ok := j.data.(*register.System); ok && j.kind == "system" {
+		p.Sheet = p.sheet(s)
+	}
 	return p
 }
 
