@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -76,6 +77,7 @@ const (
 	holeBody   = "maki-body-"
 	holeEnd    = "maki-end-"
 	chromeName = "maki-chrome"
+	holeFill   = "0" // stands for the other holes in a hole's template
 )
 
 // newChrome builds the chrome of set (a page type's templates in one
@@ -96,10 +98,11 @@ func newChrome(set *template.Template, layout string, probe *Page) (*chrome, err
 		return nil, fmt.Errorf("no holes")
 	}
 	// Set A: the rewritten layout, each hole printing its marker.
-	setA, err := withHoles(set, a.holes)
+	setA, err := withHoles(set, a.holes, true)
 	if err != nil {
 		return nil, err
 	}
+	treeC := tree.Copy() // escaping renames the calls in place
 	if _, err := setA.AddParseTree(chromeName, tree); err != nil {
 		return nil, err
 	}
@@ -119,21 +122,35 @@ func newChrome(set *template.Template, layout string, probe *Page) (*chrome, err
 			return nil, fmt.Errorf("hole %d executed out of order", at.hole)
 		}
 		c.segs = append(c.segs, s[pos:at.pos])
-		c.holes = append(c.holes, chromeHole{skip: at.pos})
+		c.holes = append(c.holes, chromeHole{})
 		order = append(order, at.hole)
 		pos = at.pos
 	}
 	c.segs = append(c.segs, s[pos:])
-	// Each hole that shows must end in the context it starts in.
+	// Set C: the rewritten layout with the holes' own nodes in the calls,
+	// which html/template escapes as the layout itself. Each hole must
+	// start and end in the same contexts in A as in C: then the static text
+	// of A is escaped as in the layout.
+	setC, err := withHoles(set, a.holes, false)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := setC.AddParseTree(chromeName, treeC); err != nil {
+		return nil, err
+	}
+	// The probe's per-page values are empty: executing may fail after
+	// escaping, which is all that is wanted here.
+	if err := setC.ExecuteTemplate(io.Discard, chromeName, probe); isEscapeErr(err) {
+		return nil, err
+	}
+	startC, endC := calls(setC.Lookup(chromeName).Tree.Root)
 	for _, n := range order {
-		st, ok1 := startA[n]
-		en, ok2 := endA[n]
-		if !ok1 || !ok2 || ctxOf(st) != ctxOf(en) {
-			return nil, fmt.Errorf("hole %d (%s) changes the escaping context: %s, %s", n, a.holes[n].node, st, en)
+		if ctxOf(startA[n]) != ctxOf(startC[n]) || ctxOf(endA[n]) != ctxOf(endC[n]) {
+			return nil, fmt.Errorf("hole %d (%s) changes the escaping context (from %s to %s)", n, a.holes[n].node, ctxName(startC[n]), ctxName(endC[n]))
 		}
 	}
 	// Set B: per hole, the static text before it and the hole.
-	setB, err := withHoles(set, a.holes)
+	setB, err := withHoles(set, a.holes, true)
 	if err != nil {
 		return nil, err
 	}
@@ -144,11 +161,14 @@ func newChrome(set *template.Template, layout string, probe *Page) (*chrome, err
 			return nil, err
 		}
 		// The static text before and after the hole, each as one text
-		// node (not parsed): the whole page but for the hole.
-		at := c.holes[k].skip
-		t.Tree.Root.Nodes = append([]parse.Node{&parse.TextNode{NodeType: parse.NodeText, Text: []byte(s[:at])}}, t.Tree.Root.Nodes...)
-		t.Tree.Root.Nodes = append(t.Tree.Root.Nodes, &parse.TextNode{NodeType: parse.NodeText, Text: []byte(s[at:])})
-		c.holes[k].tail = len(s) - at
+		// node (not parsed): the whole page but for the hole, with "0"
+		// for the other holes (an empty hole can make a different text:
+		// "/{{.X}}/" in a script would become a comment).
+		before := strings.Join(c.segs[:k+1], holeFill)
+		after := strings.Join(c.segs[k+1:], holeFill)
+		t.Tree.Root.Nodes = append([]parse.Node{&parse.TextNode{NodeType: parse.NodeText, Text: []byte(before)}}, t.Tree.Root.Nodes...)
+		t.Tree.Root.Nodes = append(t.Tree.Root.Nodes, &parse.TextNode{NodeType: parse.NodeText, Text: []byte(after)})
+		c.holes[k].skip, c.holes[k].tail = len(before), len(after)
 		c.holes[k].t = t
 	}
 	probe.probe = &probeRecord{w: &bytes.Buffer{}}
@@ -169,7 +189,7 @@ func newChrome(set *template.Template, layout string, probe *Page) (*chrome, err
 // nothing, else
 // executes maki-body-n, the hole's nodes; maki-end-n is empty (a call of
 // it after the hole shows the context the hole ends in).
-func withHoles(set *template.Template, holes []hole) (*template.Template, error) {
+func withHoles(set *template.Template, holes []hole, probe bool) (*template.Template, error) {
 	t, err := set.Clone()
 	if err != nil {
 		return nil, err
@@ -177,7 +197,11 @@ func withHoles(set *template.Template, holes []hole) (*template.Template, error)
 	t.Funcs(template.FuncMap{"maki_probe": isProbe})
 	for n, h := range holes {
 		ns := strconv.Itoa(n)
-		if _, err := t.New(holeName + ns).Parse("{{if maki_probe . " + ns + "}}{{else}}{{template \"" + holeBody + ns + "\" .}}{{end}}"); err != nil {
+		src := "{{if maki_probe . " + ns + "}}{{else}}{{template \"" + holeBody + ns + "\" .}}{{end}}"
+		if !probe {
+			src = "{{template \"" + holeBody + ns + "\" .}}"
+		}
+		if _, err := t.New(holeName + ns).Parse(src); err != nil {
 			return nil, err
 		}
 		if _, err := t.New(holeEnd + ns).Parse(""); err != nil {
@@ -222,6 +246,21 @@ func calls(l *parse.ListNode) (start, end map[int]string) {
 	}
 	walk(l)
 	return start, end
+}
+
+// isEscapeErr reports whether err is html/template's: a template it
+// cannot escape (not one failing while executing).
+func isEscapeErr(err error) bool {
+	var e *template.Error
+	return errors.As(err, &e)
+}
+
+// ctxName names the context of a derived template name for a message.
+func ctxName(name string) string {
+	if c := ctxOf(name); c != "" {
+		return strings.TrimPrefix(c, "htmltemplate_")
+	}
+	return "stateText"
 }
 
 // ctxOf is the context part of a template name html/template derived.

@@ -173,33 +173,27 @@ type mdKey struct {
 }
 
 type mdEntry struct {
+	once sync.Once
 	html template.HTML
 	left int // pages still to come
 }
 
-// get returns the HTML of key, made by render on the first call; it is
-// dropped after shared further calls.
+// get returns the HTML of key, made by render once for the 1+shared pages
+// that show it (a page that comes while another renders it waits); it is
+// dropped after the last.
 func (c *mdCache) get(key mdKey, shared int, render func() template.HTML) template.HTML {
 	c.mu.Lock()
-	if e, ok := c.m[key]; ok {
-		if e.left--; e.left == 0 {
-			delete(c.m, key)
-		}
-		c.mu.Unlock()
-		return e.html
+	e, ok := c.m[key]
+	if !ok {
+		e = &mdEntry{left: shared + 1}
+		c.m[key] = e
+	}
+	if e.left--; e.left == 0 {
+		delete(c.m, key)
 	}
 	c.mu.Unlock()
-	h := render()
-	c.mu.Lock()
-	if e, ok := c.m[key]; ok { // another page made it meanwhile
-		if e.left--; e.left == 0 {
-			delete(c.m, key)
-		}
-	} else {
-		c.m[key] = &mdEntry{html: h, left: shared}
-	}
-	c.mu.Unlock()
-	return h
+	e.once.Do(func() { e.html = render() })
+	return e.html
 }
 
 var months = map[string][]string{

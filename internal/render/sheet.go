@@ -25,11 +25,11 @@ type Sheet struct {
 	// NoStartEnd, NoStart and NoEnd say which of start and end is missing
 	// although the status calls for it (at most one is true).
 	NoStartEnd, NoStart, NoEnd bool
-	RiskURL, RiskText         string
-	PersonalData, Users       string // labels
-	DecisionRole              *Link  // nil when not stated; Text is its label
-	Topics                    []Link // the topics in the register
-	Techniques                []Link // Text is the label
+	RiskURL, RiskText          string
+	PersonalData, Users        string // labels
+	DecisionRole               *Link  // nil when not stated; Text is its label
+	Topics                     []Link // the topics in the register
+	Techniques                 []Link // Text is the label
 	// Mail is the contact address, the organisation's when the system
 	// has none (MailViaOrg).
 	Mail         string
