@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 )
 
@@ -29,35 +30,30 @@ import (
 //     so rewritten is executed once with a probe page on which every hole
 //     prints nothing but records where it is; the output, cut there, is
 //     the chrome's static text.
-//  3. Per page, each hole is executed on its own, preceded by the static
-//     text up to it (written to nowhere) so that html/template escapes it
-//     in the very context it has in the layout — text, quoted attribute,
-//     URL, script, whatever html/template derives.
+//  3. The page template is that static text, as text nodes, with the
+//     calls of the holes between: per page one execution, which writes the
+//     static text as it is and executes the holes, each escaped by
+//     html/template for the context it has there — text, quoted attribute,
+//     URL, script string, whatever html/template derives.
 //
 // Exactness is checked, not assumed: html/template names the copy of a
-// template it escapes for a context after that context, so the hole's
-// call in the rewritten layout and in its per-page template must name the
-// same copy (same start context), and a call placed right after the hole
-// must name the copy of the start context as well (a hole ends in the
-// context it starts in: the text after it is escaped as in the layout).
-// A layout that fails a check — a hole that changes the context, a hole
-// reading a variable declared outside it, an escaping error — is rendered
-// as a whole for every page, as before; nothing is refused.
+// template it escapes for a context after that context, so each hole's
+// call must name the same copy in the page template as in the rewritten
+// layout with the holes' nodes (which html/template escapes as the layout
+// itself), and a call placed right after the hole must show that the hole
+// ends in the context it starts in (in the probe it does nothing, so the
+// static text after it was escaped in that context). html/template must
+// leave the static text as it is. A layout that fails a check — a hole
+// that changes the context (an unquoted attribute value, a value in a
+// script expression), a hole in an HTML comment, a hole reading a
+// variable declared outside it, an escaping error — is rendered as a whole
+// for every page, as before; the reason is kept (renderer.chrome).
 
 // chrome is the layout of one language and page type, evaluated but for
-// its holes.
+// its holes: a template of its static text with the holes' calls between.
 type chrome struct {
-	// segs are the static texts: segs[0], hole 0, segs[1], hole 1, …
-	segs  []string
-	holes []chromeHole
-}
-
-// chromeHole is one hole: a template that writes skip bytes of static
-// text (to establish the escaping context), the hole's output and tail
-// bytes of static text (to end in HTML text, as html/template wants).
-type chromeHole struct {
-	t          *template.Template
-	skip, tail int
+	page *template.Template
+	segs []string // the static texts
 }
 
 // pageStatic are the fields and methods of Page whose value is the same on
@@ -70,14 +66,14 @@ var pageStatic = map[string]bool{
 	"Date": true, "Month": true, "Plural": true, "Num": true, "LetterLabel": true,
 	"Org": true, "Sys": true, "Topic": true, "Menu": true, "Facets": true, "Enum": true, "Count": true,
 	"SearchPage": true, "HasPage": true, "PageOf": true, "EditURL": true, "StateSlug": true,
+	"PageLinks": true, "MenuLinks": true,
 }
 
 const (
 	holeName   = "maki-hole-"
-	holeBody   = "maki-body-"
 	holeEnd    = "maki-end-"
 	chromeName = "maki-chrome"
-	holeFill   = "0" // stands for the other holes in a hole's template
+	pageName   = "maki-page"
 )
 
 // newChrome builds the chrome of set (a page type's templates in one
@@ -97,21 +93,33 @@ func newChrome(set *template.Template, layout string, probe *Page) (*chrome, err
 	if len(a.holes) == 0 {
 		return nil, fmt.Errorf("no holes")
 	}
-	// Set A: the rewritten layout, each hole printing its marker.
-	setA, err := withHoles(set, a.holes, true)
+	// Set A: the rewritten layout, each hole doing nothing but record where
+	// it is ({{if maki_probe . n}}{{end}}: no output, no change of context).
+	setA, err := set.Clone()
 	if err != nil {
 		return nil, err
 	}
-	treeC := tree.Copy() // escaping renames the calls in place
+	setA.Funcs(template.FuncMap{"maki_probe": isProbe})
+	for n := range a.holes {
+		ns := strconv.Itoa(n)
+		if _, err := setA.New(holeName + ns).Parse("{{if maki_probe . " + ns + "}}{{end}}"); err != nil {
+			return nil, err
+		}
+		if _, err := setA.New(holeEnd + ns).Parse(""); err != nil {
+			return nil, err
+		}
+	}
+	treeB := tree.Copy() // escaping renames the calls in place
 	if _, err := setA.AddParseTree(chromeName, tree); err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
 	probe.probe = &probeRecord{w: &out}
+	defer func() { probe.probe = nil }()
 	if err := setA.ExecuteTemplate(&out, chromeName, probe); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("the layout without its holes: %w", err)
 	}
-	startA, endA := calls(setA.Lookup(chromeName).Tree.Root)
+	startA, _ := calls(setA.Lookup(chromeName).Tree.Root)
 	// Cut the output where the holes were.
 	c := &chrome{}
 	s := out.String()
@@ -122,97 +130,78 @@ func newChrome(set *template.Template, layout string, probe *Page) (*chrome, err
 			return nil, fmt.Errorf("hole %d executed out of order", at.hole)
 		}
 		c.segs = append(c.segs, s[pos:at.pos])
-		c.holes = append(c.holes, chromeHole{})
 		order = append(order, at.hole)
 		pos = at.pos
 	}
 	c.segs = append(c.segs, s[pos:])
-	// Set C: the rewritten layout with the holes' own nodes in the calls,
-	// which html/template escapes as the layout itself. Each hole must
-	// start and end in the same contexts in A as in C: then the static text
-	// of A is escaped as in the layout.
-	setC, err := withHoles(set, a.holes, false)
+	// Set B: the rewritten layout with the holes' own nodes in the calls,
+	// which html/template escapes as the layout itself (maki-chrome), and
+	// the page: A's static text with the calls of the holes between
+	// (maki-page), what is executed per page.
+	setB, err := set.Clone()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := setC.AddParseTree(chromeName, treeC); err != nil {
-		return nil, err
-	}
-	// The probe's per-page values are empty: executing may fail after
-	// escaping, which is all that is wanted here.
-	if err := setC.ExecuteTemplate(io.Discard, chromeName, probe); isEscapeErr(err) {
-		return nil, err
-	}
-	startC, endC := calls(setC.Lookup(chromeName).Tree.Root)
-	for _, n := range order {
-		if ctxOf(startA[n]) != ctxOf(startC[n]) || ctxOf(endA[n]) != ctxOf(endC[n]) {
-			return nil, fmt.Errorf("hole %d (%s) changes the escaping context (from %s to %s)", n, a.holes[n].node, ctxName(startC[n]), ctxName(endC[n]))
-		}
-	}
-	// Set B: per hole, the static text before it and the hole.
-	setB, err := withHoles(set, a.holes, true)
-	if err != nil {
-		return nil, err
-	}
-	for k, n := range order {
-		name := "maki-ctx-" + strconv.Itoa(n)
-		t, err := setB.New(name).Parse("{{template \"" + holeName + strconv.Itoa(n) + "\" .}}")
-		if err != nil {
+	for n, h := range a.holes {
+		ns := strconv.Itoa(n)
+		body := &parse.Tree{Name: holeName + ns, ParseName: h.parseName, Root: &parse.ListNode{NodeType: parse.NodeList, Nodes: []parse.Node{h.node.Copy()}}}
+		if _, err := setB.AddParseTree(body.Name, body); err != nil {
 			return nil, err
 		}
-		// The static text before and after the hole, each as one text
-		// node (not parsed): the whole page but for the hole, with "0"
-		// for the other holes (an empty hole can make a different text:
-		// "/{{.X}}/" in a script would become a comment).
-		before := strings.Join(c.segs[:k+1], holeFill)
-		after := strings.Join(c.segs[k+1:], holeFill)
-		t.Tree.Root.Nodes = append([]parse.Node{&parse.TextNode{NodeType: parse.NodeText, Text: []byte(before)}}, t.Tree.Root.Nodes...)
-		t.Tree.Root.Nodes = append(t.Tree.Root.Nodes, &parse.TextNode{NodeType: parse.NodeText, Text: []byte(after)})
-		c.holes[k].skip, c.holes[k].tail = len(before), len(after)
-		c.holes[k].t = t
-	}
-	probe.probe = &probeRecord{w: &bytes.Buffer{}}
-	for k, n := range order {
-		if err := c.holes[k].t.Execute(io.Discard, probe); err != nil {
-			return nil, err // the probe page prints markers only: an escaping error
+		if _, err := setB.New(holeEnd + ns).Parse(""); err != nil {
+			return nil, err
 		}
-		startB, _ := calls(c.holes[k].t.Tree.Root)
-		if startB[n] != startA[n] {
-			return nil, fmt.Errorf("hole %d (%s) is escaped in another context on its own", n, a.holes[n].node)
+	}
+	if _, err := setB.AddParseTree(chromeName, treeB); err != nil {
+		return nil, err
+	}
+	var src strings.Builder
+	for _, n := range order {
+		ns := strconv.Itoa(n)
+		src.WriteString(`{{template "` + holeName + ns + `" .}}{{template "` + holeEnd + ns + `"}}`)
+	}
+	page, err := setB.New(pageName).Parse(src.String())
+	if err != nil {
+		return nil, err
+	}
+	var nodes []parse.Node
+	var texts []*parse.TextNode
+	for k, seg := range c.segs {
+		t := &parse.TextNode{NodeType: parse.NodeText, Text: []byte(seg)}
+		nodes, texts = append(nodes, t), append(texts, t)
+		if k < len(order) {
+			nodes = append(nodes, page.Tree.Root.Nodes[2*k], page.Tree.Root.Nodes[2*k+1])
+		}
+	}
+	page.Tree.Root.Nodes = nodes
+	c.page = page
+	// Escape set B (the probe's per-page values are empty: executing may
+	// fail after escaping, which is all that is wanted here). Each hole
+	// must start and end in the same context in the page as in the layout
+	// and as in A (where it changes nothing), and the static text must be
+	// left as it is (html/template drops comments from text).
+	if err := setB.ExecuteTemplate(io.Discard, chromeName, probe); isEscapeErr(err) {
+		return nil, err
+	}
+	if err := page.Execute(io.Discard, probe); isEscapeErr(err) {
+		return nil, err
+	}
+	startL, endL := calls(setB.Lookup(chromeName).Tree.Root)
+	startP, endP := calls(page.Tree.Root)
+	for _, n := range order {
+		switch {
+		case ctxOf(startA[n]) != ctxOf(startL[n]) || ctxOf(endL[n]) != ctxOf(startL[n]):
+			return nil, fmt.Errorf("hole %d (%s) changes the escaping context (from %s to %s)", n, a.holes[n].node, ctxName(startL[n]), ctxName(endL[n]))
+		case startP[n] != startL[n] || ctxOf(endP[n]) != ctxOf(endL[n]):
+			return nil, fmt.Errorf("hole %d (%s) is escaped in another context between the static text", n, a.holes[n].node)
+		}
+	}
+	for k, t := range texts {
+		if string(t.Text) != c.segs[k] {
+			return nil, fmt.Errorf("html/template changes the static text (a comment in it?)")
 		}
 	}
 	return c, nil
-}
-
-// withHoles clones set and adds the templates of the holes: hole n is
-// maki-hole-n, which on the probe page records where it is and prints
-// nothing, else
-// executes maki-body-n, the hole's nodes; maki-end-n is empty (a call of
-// it after the hole shows the context the hole ends in).
-func withHoles(set *template.Template, holes []hole, probe bool) (*template.Template, error) {
-	t, err := set.Clone()
-	if err != nil {
-		return nil, err
-	}
-	t.Funcs(template.FuncMap{"maki_probe": isProbe})
-	for n, h := range holes {
-		ns := strconv.Itoa(n)
-		src := "{{if maki_probe . " + ns + "}}{{else}}{{template \"" + holeBody + ns + "\" .}}{{end}}"
-		if !probe {
-			src = "{{template \"" + holeBody + ns + "\" .}}"
-		}
-		if _, err := t.New(holeName + ns).Parse(src); err != nil {
-			return nil, err
-		}
-		if _, err := t.New(holeEnd + ns).Parse(""); err != nil {
-			return nil, err
-		}
-		body := &parse.Tree{Name: holeBody + ns, ParseName: h.parseName, Root: &parse.ListNode{NodeType: parse.NodeList, Nodes: []parse.Node{h.node.Copy()}}}
-		if _, err := t.AddParseTree(body.Name, body); err != nil {
-			return nil, err
-		}
-	}
-	return t, nil
 }
 
 // calls returns, by hole number, the names html/template gave to the calls
@@ -524,52 +513,41 @@ func (a *holeFinder) arg(n parse.Node, sc scope, atPage bool) dep {
 }
 
 // exec writes the page p with the chrome c.
-func (c *chrome) exec(buf *bytes.Buffer, p *Page) error {
-	sw := &skipWriter{}
-	for k, h := range c.holes {
-		buf.WriteString(c.segs[k])
-		sw.w, sw.skip = buf, h.skip
-		if err := h.t.Execute(sw, p); err != nil {
-			return err
-		}
-		buf.Truncate(buf.Len() - h.tail)
-	}
-	buf.WriteString(c.segs[len(c.segs)-1])
-	return nil
+func (c *chrome) exec(buf *bytes.Buffer, p *Page) error { return c.page.Execute(buf, p) }
+
+// chromeSlot is the chrome of a language and page type, made on first
+// use (a page type the site has no page of costs nothing).
+type chromeSlot struct {
+	once sync.Once
+	c    *chrome
+	err  error // why there is none
 }
 
-// skipWriter drops the first skip bytes written to it and passes the rest
-// to w.
-type skipWriter struct {
-	w    *bytes.Buffer
-	skip int
-}
-
-func (s *skipWriter) Write(b []byte) (int, error) {
-	if s.skip >= len(b) {
-		s.skip -= len(b)
-		return len(b), nil
-	}
-	s.w.Write(b[s.skip:])
-	s.skip = 0
-	return len(b), nil
-}
-
-// buildChromes makes the chrome of every language and page type whose
-// layout allows it (see chrome); the others are rendered as a whole.
-func (r *renderer) buildChromes() {
-	r.chromes = map[string]map[string]*chrome{}
+// prepareChromes makes a slot for the chrome of every language and page
+// type.
+func (r *renderer) prepareChromes() {
+	r.chromes = map[string]map[string]*chromeSlot{}
 	for lang, sets := range r.pristine {
-		r.chromes[lang] = map[string]*chrome{}
-		for kind, set := range sets {
-			p := r.page(job{kind: kind, lang: lang})
-			p.probe = &probeRecord{}
-			c, err := newChrome(set, r.layoutName, p)
-			if err != nil {
-				r.chromeErrs = append(r.chromeErrs, fmt.Errorf("%s %s: %w", lang, kind, err))
-				continue
-			}
-			r.chromes[lang][kind] = c
+		r.chromes[lang] = map[string]*chromeSlot{}
+		for kind := range sets {
+			r.chromes[lang][kind] = &chromeSlot{}
 		}
 	}
+}
+
+// chrome returns the chrome of a language and page type, or nil and the
+// reason why the layout is rendered whole for it.
+func (r *renderer) chrome(lang, kind string) (*chrome, error) {
+	slot := r.chromes[lang][kind]
+	if slot == nil {
+		return nil, fmt.Errorf("no page type %s in %s", kind, lang)
+	}
+	slot.once.Do(func() {
+		p := r.page(job{kind: kind, lang: lang})
+		slot.c, slot.err = newChrome(r.pristine[lang][kind], r.layoutName, p)
+		if slot.err != nil {
+			slot.err = fmt.Errorf("%s %s: %w", lang, kind, slot.err)
+		}
+	})
+	return slot.c, slot.err
 }

@@ -85,9 +85,9 @@ func whole(t *testing.T, r *renderer, j job) string {
 // viaChrome renders a job with its chrome, failing when it has none.
 func viaChrome(t *testing.T, r *renderer, j job) string {
 	t.Helper()
-	c := r.chromes[j.lang][j.kind]
+	c, err := r.chrome(j.lang, j.kind)
 	if c == nil {
-		t.Fatalf("%s %s: no chrome: %v", j.lang, j.kind, r.chromeErrs)
+		t.Fatalf("%s %s: no chrome: %v", j.lang, j.kind, err)
 	}
 	var buf bytes.Buffer
 	if err := c.exec(&buf, r.page(j)); err != nil {
@@ -104,8 +104,8 @@ func hostileJob(lang string) job {
 }
 
 // TestChromeEscapesHolesAsTheLayout puts a hole in every kind of context
-// html/template knows in HTML pages — text, RCDATA (title), quoted and
-// unquoted attributes, the start of a URL, a URL's path and query, a
+// html/template knows in HTML pages — text, RCDATA (title), attributes
+// in double and single quotes, the start of a URL, a URL's path and query, a
 // JavaScript string and regular expression, a CSS string, a textarea, a condition on .Path, a range over .Crumbs, the main
 // block — fills them with markup, quotes and javascript: URLs, and wants
 // the chrome's page byte for byte as html/template renders the whole
@@ -122,7 +122,7 @@ func TestChromeEscapesHolesAsTheLayout(t *testing.T) {
 <script>var title = "{{.Title}}", re = /{{.Title}}/, n = 1;</script>
 <style>p::after { content: "{{.Title}}"; }</style>
 </head>
-<body class="page-{{.Kind}}" data-path={{.Path}} title='{{.Title}}'>
+<body class="page-{{.Kind}}" data-path="{{.Path}}" title='{{.Title}}'>
 <a href="{{.URL ""}}?from={{.Path}}&amp;t={{.Title}}">{{.T "nav.home"}}</a>
 <a href="/x/{{.Path}}">{{.Path}}</a>
 <a href="{{.URL "systeme/"}}"{{if eq .Path "systeme/"}} aria-current="page"{{end}}>x</a>
@@ -141,8 +141,8 @@ func TestChromeEscapesHolesAsTheLayout(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: chrome differs from the whole layout:\n got: %s\nwant: %s", lang, got, want)
 		}
-		if n := len(p.r.chromes[lang]["notfound"].holes); n < 15 {
-			t.Errorf("%s: %d holes, want every per-page value a hole (15)", lang, n)
+		if c, _ := p.r.chrome(lang, "notfound"); len(c.segs)-1 < 15 {
+			t.Errorf("%s: %d holes, want every per-page value a hole (15)", lang, len(c.segs)-1)
 		}
 		for _, bad := range []string{"<script>alert", `"><img`, "href=\"javascript:"} {
 			if strings.Contains(got, bad) {
@@ -159,7 +159,9 @@ func TestChromeEscapesHolesAsTheLayout(t *testing.T) {
 
 // TestChromeFallsBack: a layout with a hole the chrome cannot reproduce
 // exactly — one that changes the escaping context (a value in a script
-// expression is followed by a division, not a regular expression), one in
+// expression is followed by a division, not a regular expression), an
+// unquoted attribute value (without the hole the next attribute would be
+// the value), one in
 // an HTML comment (html/template drops comments, so the chrome's text has
 // no context for it), one that reads a variable declared outside it —
 // gets no chrome for its
@@ -168,16 +170,21 @@ func TestChromeFallsBack(t *testing.T) {
 	for _, tc := range []struct{ name, layout, why string }{
 		{"script", `<!DOCTYPE html><html><head><script>var p = {{.Path}};</script></head><body>{{template "main" .}}</body></html>`,
 			"changes the escaping context"},
+		{"unquoted attribute", `<!DOCTYPE html><html><head><title>x</title></head><body data-path={{.Path}} class=x>{{template "main" .}}</body></html>`,
+			"without its holes"},
 		{"comment", `<!DOCTYPE html><html><head><title>x</title><!-- {{.Title}} --></head><body>{{template "main" .}}</body></html>`,
-			"escaped in another context on its own"},
+			"escaped in another context between the static text"},
 		{"variable", `<!DOCTYPE html><html><head>{{$t := .Title}}<title>{{$t}}</title></head><body>{{template "main" .}}</body></html>`,
 			"declared outside it"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := prepareWith(t, themeWith(t, tc.layout), loadCorpus(t, 3), nil)
 			for _, lang := range p.r.langs {
-				if p.r.chromes[lang]["notfound"] != nil {
+				c, err := p.r.chrome(lang, "notfound")
+				if c != nil {
 					t.Errorf("%s: a chrome for a layout it cannot reproduce", lang)
+				} else if !strings.Contains(err.Error(), tc.why) {
+					t.Errorf("%s: no chrome because %v, want %q", lang, err, tc.why)
 				}
 				j := hostileJob(lang)
 				var buf bytes.Buffer
@@ -187,13 +194,6 @@ func TestChromeFallsBack(t *testing.T) {
 				if want := whole(t, p.r, j); buf.String() != want {
 					t.Errorf("%s: got %s, want %s", lang, buf.String(), want)
 				}
-			}
-			found := false
-			for _, err := range p.r.chromeErrs {
-				found = found || strings.Contains(err.Error(), tc.why)
-			}
-			if !found {
-				t.Errorf("no reason %q among %v", tc.why, p.r.chromeErrs)
 			}
 		})
 	}
@@ -205,8 +205,12 @@ func TestChromeFallsBack(t *testing.T) {
 // what the whole layout renders.
 func TestChromeDefaultTheme(t *testing.T) {
 	p := prepareWith(t, themeWith(t, ""), loadCorpus(t, 40), nil)
-	if len(p.r.chromeErrs) > 0 {
-		t.Errorf("page types without a chrome: %v", p.r.chromeErrs)
+	for lang, kinds := range p.r.chromes {
+		for kind := range kinds {
+			if _, err := p.r.chrome(lang, kind); err != nil {
+				t.Errorf("no chrome: %v", err)
+			}
+		}
 	}
 	for _, j := range p.jobs {
 		if got, want := viaChrome(t, p.r, j), whole(t, p.r, j); got != want {

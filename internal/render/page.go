@@ -118,9 +118,14 @@ func (p *Page) Tx(t register.Text) Localized {
 // what {{template "tx" (.Tx t)}} does in several, which matters on a page
 // that prints dozens of texts.
 func (p *Page) Text(t register.Text) template.HTML {
-	s, lang := t.In(p.Lang)
-	if lang != p.Lang {
-		return template.HTML(`<span lang="` + lang + `">` + template.HTMLEscapeString(s) + `</span>`)
+	s, _ := t.In(p.Lang)
+	return pageText(s, t, p.Lang)
+}
+
+// pageText is Page.Text of t in lang, whose text there is s.
+func pageText(s string, t register.Text, lang string) template.HTML {
+	if _, actual := t.In(lang); actual != lang {
+		return template.HTML(`<span lang="` + actual + `">` + template.HTMLEscapeString(s) + `</span>`)
 	}
 	return template.HTML(template.HTMLEscapeString(s))
 }
@@ -427,4 +432,60 @@ func (p *Page) RecentlyUpdated(n int) []*register.System {
 	return first(p.Reg.Systems, max(n, 0), func(a, b *register.System) int {
 		return cmp.Or(-cmp.Compare(a.Updated, b.Updated), cmp.Compare(a.ID, b.ID))
 	})
+}
+
+// PageLink is a link to a static page in a page's language: its path
+// below the language root ("impressum/"), URL and title.
+type PageLink struct {
+	Path, URL string
+	Title     template.HTML
+}
+
+// PageLinks returns the links to the static pages with the slugs, in
+// that order, leaving out slugs the site has no page for.
+func (p *Page) PageLinks(slugs ...string) []PageLink {
+	return p.r.pageLinks(p.Lang, "pages", slugs, func() []*register.Page {
+		var out []*register.Page
+		for _, s := range slugs {
+			if pg := p.PageOf(s); pg != nil {
+				out = append(out, pg)
+			}
+		}
+		return out
+	})
+}
+
+// MenuLinks returns the links to the static pages of a menu ("main" or
+// "footer"), by weight, leaving out the pages with the slugs in except.
+func (p *Page) MenuLinks(menu string, except ...string) []PageLink {
+	return p.r.pageLinks(p.Lang, "menu "+menu, except, func() []*register.Page {
+		var out []*register.Page
+	pages:
+		for _, pg := range p.Menu(menu) {
+			for _, s := range except {
+				if pg.Slug == s {
+					continue pages
+				}
+			}
+			out = append(out, pg)
+		}
+		return out
+	})
+}
+
+// pageLinks returns the links to the pages list returns, made once per
+// language and key: they are the same on every page, and the layout
+// shows them on every page.
+func (r *renderer) pageLinks(lang, kind string, args []string, list func() []*register.Page) []PageLink {
+	key := lang + "\x00" + kind + "\x00" + strings.Join(args, "\x00")
+	if l, ok := r.links.Load(key); ok {
+		return l.([]PageLink)
+	}
+	var out []PageLink
+	for _, pg := range list() {
+		t, _ := pg.Title.In(lang)
+		out = append(out, PageLink{Path: pg.Slug + "/", URL: r.url(lang, pg.Slug+"/"), Title: pageText(t, pg.Title, lang)})
+	}
+	r.links.Store(key, out)
+	return out
 }

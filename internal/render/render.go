@@ -117,7 +117,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 		}
 	}
 	r.derive()
-	r.buildChromes()
+	r.prepareChromes()
 	if err := r.renderCards(ctx); err != nil {
 		return nil, err
 	}
@@ -262,15 +262,15 @@ type renderer struct {
 	cards    map[string]map[*register.System]card
 	derived  derived
 	langs    []string // the site's languages, German first
+	links    sync.Map // language, kind and arguments → []PageLink (pageLinks)
 
 	// pristine are the templates of tmpl before any was executed (only
 	// they can be cloned), for the chromes; layoutName names layout.html.
 	pristine   map[string]map[string]*template.Template
 	layoutName string
 	// chromes are the layouts evaluated but for their holes, by language
-	// and page type; chromeErrs say why a page type has none.
-	chromes    map[string]map[string]*chrome
-	chromeErrs []error
+	// and page type, each made on first use.
+	chromes map[string]map[string]*chromeSlot
 
 	// From a reused Prepared, while preparing: sort keys and cards of
 	// systems that may still be the same.
@@ -449,7 +449,7 @@ func (r *renderer) exec(buf *bytes.Buffer, j job) error { return r.execWith(buf,
 func (r *renderer) execWith(buf *bytes.Buffer, j job, md *mdCache) error {
 	p := r.page(j)
 	p.md = md
-	if c := r.chromes[j.lang][j.kind]; c != nil {
+	if c, _ := r.chrome(j.lang, j.kind); c != nil {
 		start := buf.Len()
 		if err := c.exec(buf, p); err == nil {
 			replaceControls(buf)
