@@ -19,4 +19,12 @@
 // pages of Config.PageSize (100) at <list>/seite/<n>/; the letter bar of
 // each A–Z page links every letter of the whole list to the page of its
 // first system. Counts use the catalogue's plural forms (Page.Plural).
+//
+// Speed: layout.html is partially evaluated once per language and page
+// type into a chrome — its static text with holes for what differs per
+// page, each escaped by html/template in its own context, checked against
+// the layout's own escaping and rendered whole where a check fails (see
+// chrome). Markdown shown on the pages of several languages is rendered
+// once (mdCache). A system page gets its fact sheet precomputed in Go
+// (Page.Sheet), so system.html prints fields instead of calling methods.
 package render

@@ -6,7 +6,9 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unsafe"
 
 	"maki/internal/register"
 )
@@ -31,8 +33,12 @@ type Page struct {
 	Crumbs []Crumb
 	// Data is the page type's own data (a *register.System, a *List, …).
 	Data any
+	// Sheet is the fact sheet of the system on a system page, else nil.
+	Sheet *Sheet
 
-	r *renderer
+	r     *renderer
+	probe *probeRecord // on the probe page of a chrome (see chrome)
+	md    *mdCache     // while rendering all pages
 }
 
 // Crumb is one breadcrumb.
@@ -112,9 +118,14 @@ func (p *Page) Tx(t register.Text) Localized {
 // what {{template "tx" (.Tx t)}} does in several, which matters on a page
 // that prints dozens of texts.
 func (p *Page) Text(t register.Text) template.HTML {
-	s, lang := t.In(p.Lang)
-	if lang != p.Lang {
-		return template.HTML(`<span lang="` + lang + `">` + template.HTMLEscapeString(s) + `</span>`)
+	s, _ := t.In(p.Lang)
+	return pageText(s, t, p.Lang)
+}
+
+// pageText is Page.Text of t in lang, whose text there is s.
+func pageText(s string, t register.Text, lang string) template.HTML {
+	if _, actual := t.In(lang); actual != lang {
+		return template.HTML(`<span lang="` + actual + `">` + template.HTMLEscapeString(s) + `</span>`)
 	}
 	return template.HTML(template.HTMLEscapeString(s))
 }
@@ -124,11 +135,70 @@ func (p *Page) Text(t register.Text) template.HTML {
 // is in the other language.
 func (p *Page) MD(t register.Text, offset int) template.HTML {
 	s, lang := t.In(p.Lang)
-	h := p.r.cfg.Markdown(s, offset)
+	h := p.markdown(t, s, offset)
 	if lang != p.Lang && h != "" {
 		return template.HTML(`<div lang="`+lang+`">`) + h + "</div>"
 	}
 	return h
+}
+
+// markdown renders s, the text t shows on p, once for all the pages of a
+// RenderAll that show it: when the pages of other languages show the very
+// same text (an English page of a system without English text shows the
+// German), its HTML is kept from the first of them to the last.
+func (p *Page) markdown(t register.Text, s string, offset int) template.HTML {
+	c := p.md
+	if c == nil || s == "" {
+		return p.r.cfg.Markdown(s, offset)
+	}
+	shared := 0
+	for _, l := range p.r.langs {
+		if o, _ := t.In(l); l != p.Lang && len(o) == len(s) && unsafe.StringData(o) == unsafe.StringData(s) {
+			shared++
+		}
+	}
+	if shared == 0 {
+		return p.r.cfg.Markdown(s, offset)
+	}
+	return c.get(mdKey{unsafe.StringData(s), len(s), offset}, shared, func() template.HTML { return p.r.cfg.Markdown(s, offset) })
+}
+
+// mdCache holds the HTML of Markdown texts that pages of several languages
+// show, by the text's identity (its bytes in memory, not its content), from
+// the first of those pages to the last. RenderAll renders the pages of a
+// path in all languages one after the other, so it stays small.
+type mdCache struct {
+	mu sync.Mutex
+	m  map[mdKey]*mdEntry
+}
+
+type mdKey struct {
+	data      *byte
+	n, offset int
+}
+
+type mdEntry struct {
+	once sync.Once
+	html template.HTML
+	left int // pages still to come
+}
+
+// get returns the HTML of key, made by render once for the 1+shared pages
+// that show it (a page that comes while another renders it waits); it is
+// dropped after the last.
+func (c *mdCache) get(key mdKey, shared int, render func() template.HTML) template.HTML {
+	c.mu.Lock()
+	e, ok := c.m[key]
+	if !ok {
+		e = &mdEntry{left: shared + 1}
+		c.m[key] = e
+	}
+	if e.left--; e.left == 0 {
+		delete(c.m, key)
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.html = render() })
+	return e.html
 }
 
 var months = map[string][]string{
@@ -362,4 +432,60 @@ func (p *Page) RecentlyUpdated(n int) []*register.System {
 	return first(p.Reg.Systems, max(n, 0), func(a, b *register.System) int {
 		return cmp.Or(-cmp.Compare(a.Updated, b.Updated), cmp.Compare(a.ID, b.ID))
 	})
+}
+
+// PageLink is a link to a static page in a page's language: its path
+// below the language root ("impressum/"), URL and title.
+type PageLink struct {
+	Path, URL string
+	Title     template.HTML
+}
+
+// PageLinks returns the links to the static pages with the slugs, in
+// that order, leaving out slugs the site has no page for.
+func (p *Page) PageLinks(slugs ...string) []PageLink {
+	return p.r.pageLinks(p.Lang, "pages", slugs, func() []*register.Page {
+		var out []*register.Page
+		for _, s := range slugs {
+			if pg := p.PageOf(s); pg != nil {
+				out = append(out, pg)
+			}
+		}
+		return out
+	})
+}
+
+// MenuLinks returns the links to the static pages of a menu ("main" or
+// "footer"), by weight, leaving out the pages with the slugs in except.
+func (p *Page) MenuLinks(menu string, except ...string) []PageLink {
+	return p.r.pageLinks(p.Lang, "menu "+menu, except, func() []*register.Page {
+		var out []*register.Page
+	pages:
+		for _, pg := range p.Menu(menu) {
+			for _, s := range except {
+				if pg.Slug == s {
+					continue pages
+				}
+			}
+			out = append(out, pg)
+		}
+		return out
+	})
+}
+
+// pageLinks returns the links to the pages list returns, made once per
+// language and key: they are the same on every page, and the layout
+// shows them on every page.
+func (r *renderer) pageLinks(lang, kind string, args []string, list func() []*register.Page) []PageLink {
+	key := lang + "\x00" + kind + "\x00" + strings.Join(args, "\x00")
+	if l, ok := r.links.Load(key); ok {
+		return l.([]PageLink)
+	}
+	var out []PageLink
+	for _, pg := range list() {
+		t, _ := pg.Title.In(lang)
+		out = append(out, PageLink{Path: pg.Slug + "/", URL: r.url(lang, pg.Slug+"/"), Title: pageText(t, pg.Title, lang)})
+	}
+	r.links.Store(key, out)
+	return out
 }

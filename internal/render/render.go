@@ -90,6 +90,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 		cfg.PageSize = 100
 	}
 	r := &renderer{cfg: cfg, reg: reg, cat: cfg.Catalog, has: map[string]bool{}}
+	r.langs = reg.Site.Langs()
 	u, err := url.Parse(cfg.BaseURL)
 	if err != nil || u.Scheme == "" || u.Host == "" {
 		return nil, fmt.Errorf("base URL %q: want an absolute URL like https://host/register/", cfg.BaseURL)
@@ -98,6 +99,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 	r.origin = u.Scheme + "://" + u.Host
 	if prev := reuse.Prev; prev != nil {
 		r.assets, r.tmpl, r.has = prev.r.assets, prev.r.tmpl, prev.r.has
+		r.pristine, r.layoutName = prev.r.pristine, prev.r.layoutName
 		r.prevNames = prev.r.derived.names
 		r.prevAll = map[string][]*register.System{}
 		for lang, l := range prev.r.derived.sorted {
@@ -115,6 +117,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 		}
 	}
 	r.derive()
+	r.prepareChromes()
 	if err := r.renderCards(ctx); err != nil {
 		return nil, err
 	}
@@ -171,6 +174,7 @@ func (p *Prepared) Page(out string, buf *bytes.Buffer) (ok bool, err error) {
 // failure it returns the error of the first failing page in plan order.
 func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 	r, jobs := p.r, p.jobs
+	md := &mdCache{m: map[mdKey]*mdEntry{}}
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
@@ -187,7 +191,7 @@ func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 			for i := range next {
 				buf.Reset()
 				j := jobs[i]
-				err := r.exec(&buf, j)
+				err := r.execWith(&buf, j, md)
 				if err == nil {
 					err = emit(j.out, buf.Bytes()) // emit must not keep the slice
 				}
@@ -201,7 +205,7 @@ func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 			}
 		}()
 	}
-	for i := range jobs {
+	for _, i := range p.order() {
 		if ctx.Err() != nil {
 			break
 		}
@@ -215,6 +219,37 @@ func (p *Prepared) RenderAll(ctx context.Context, emit Emit) error {
 	return ctx.Err()
 }
 
+// order is the order in which RenderAll renders the jobs: the plan's, but
+// the pages of a path in the other languages right after the page in the
+// first, so that what they share (mdCache) is kept only briefly.
+func (p *Prepared) order() []int {
+	byPath := map[string][]int{}
+	for i, j := range p.jobs {
+		if j.lang != p.r.langs[0] {
+			byPath[j.path] = append(byPath[j.path], i)
+		}
+	}
+	done := make([]bool, len(p.jobs))
+	out := make([]int, 0, len(p.jobs))
+	for i, j := range p.jobs {
+		if j.lang != p.r.langs[0] {
+			continue
+		}
+		out, done[i] = append(out, i), true
+		for _, k := range byPath[j.path] {
+			if !done[k] {
+				out, done[k] = append(out, k), true
+			}
+		}
+	}
+	for i := range p.jobs {
+		if !done[i] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 type renderer struct {
 	cfg      Config
 	reg      *register.Register
@@ -226,6 +261,16 @@ type renderer struct {
 	has      map[string]bool
 	cards    map[string]map[*register.System]card
 	derived  derived
+	langs    []string // the site's languages, German first
+	links    sync.Map // language, kind and arguments → []PageLink (pageLinks)
+
+	// pristine are the templates of tmpl before any was executed (only
+	// they can be cloned), for the chromes; layoutName names layout.html.
+	pristine   map[string]map[string]*template.Template
+	layoutName string
+	// chromes are the layouts evaluated but for their holes, by language
+	// and page type, each made on first use.
+	chromes map[string]map[string]*chromeSlot
 
 	// From a reused Prepared, while preparing: sort keys and cards of
 	// systems that may still be the same.
@@ -300,6 +345,8 @@ func (r *renderer) parse(theme fs.FS) error {
 		r.has[k.name] = true
 	}
 	r.tmpl = map[string]map[string]*template.Template{}
+	r.pristine = map[string]map[string]*template.Template{}
+	r.layoutName = layout.name
 	for _, lang := range r.languages() {
 		fold := func(src string) string {
 			src = foldT.ReplaceAllStringFunc(src, func(m string) string {
@@ -336,6 +383,7 @@ func (r *renderer) parse(theme fs.FS) error {
 			}
 		}
 		r.tmpl[lang] = map[string]*template.Template{}
+		r.pristine[lang] = map[string]*template.Template{}
 		for _, k := range kinds {
 			f, ok := pages[k.name]
 			if !ok {
@@ -348,7 +396,10 @@ func (r *renderer) parse(theme fs.FS) error {
 			if _, err := t.New(f.name).Parse(fold(f.src)); err != nil {
 				return err
 			}
-			r.tmpl[lang][k.name] = t
+			r.pristine[lang][k.name] = t
+			if r.tmpl[lang][k.name], err = t.Clone(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -392,7 +443,30 @@ type job struct {
 	data                         any
 }
 
-func (r *renderer) exec(buf *bytes.Buffer, j job) error {
+func (r *renderer) exec(buf *bytes.Buffer, j job) error { return r.execWith(buf, j, nil) }
+
+// execWith is exec with a cache of Markdown shared with other pages.
+func (r *renderer) execWith(buf *bytes.Buffer, j job, md *mdCache) error {
+	p := r.page(j)
+	p.md = md
+	if c, _ := r.chrome(j.lang, j.kind); c != nil {
+		start := buf.Len()
+		if err := c.exec(buf, p); err == nil {
+			replaceControls(buf)
+			return nil
+		}
+		buf.Truncate(start) // the whole layout reports the error as before
+	}
+	t := r.tmpl[j.lang][j.kind]
+	if err := t.ExecuteTemplate(buf, t.Name(), p); err != nil {
+		return err
+	}
+	replaceControls(buf)
+	return nil
+}
+
+// page is the dot of the templates for a job.
+func (r *renderer) page(j job) *Page {
 	p := &Page{
 		Lang: j.lang, Site: r.reg.Site, Reg: r.reg, Stats: r.cfg.Stats,
 		Path: j.path, Kind: j.kind, Title: j.title, Crumbs: j.crumbs, Data: j.data, r: r,
@@ -405,16 +479,14 @@ func (r *renderer) exec(buf *bytes.Buffer, j job) error {
 			}
 		}
 	}
-	t := r.tmpl[j.lang][j.kind]
-	if err := t.ExecuteTemplate(buf, t.Name(), p); err != nil {
-		return err
+	if s, ok := j.data.(*register.System); ok && j.kind == "system" {
+		p.Sheet = p.sheet(s)
 	}
-	replaceControls(buf)
-	return nil
+	return p
 }
 
 // languages lists the site's languages, German first (register.Site.Langs).
-func (r *renderer) languages() []string { return r.reg.Site.Langs() }
+func (r *renderer) languages() []string { return r.langs }
 
 // outPath turns a page path into its file: "systeme/x/" → "systeme/x/index.html".
 func outPath(lang, p string) string {
