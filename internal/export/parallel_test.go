@@ -84,4 +84,3 @@ func (w *countingWriter) write(name string, data []byte) error {
 	w.writes[name]++
 	return nil
 }
-
