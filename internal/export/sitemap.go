@@ -33,55 +33,52 @@ func pageURLPath(p string) (string, bool) {
 	return p, true
 }
 
-type sitemapURL struct {
-	loc     string
-	lastmod string
-	alt     [][2]string // hreflang, href
+// sitemapPages is what the sitemap lists: the URL paths of the pages,
+// sorted, and what each entry needs besides. The absolute URLs are made
+// while each file is written, so that at national scale (241,554 pages)
+// they are not all held at once.
+type sitemapPages struct {
+	list    []string          // URL paths, sorted
+	paths   map[string]bool   // the same, as a set
+	updated map[string]string // system page path → updated date
 }
 
-func (x *exporter) sitemapURLs() []sitemapURL {
-	paths := map[string]bool{}
-	var list []string
+func (x *exporter) sitemapPages() *sitemapPages {
+	sp := &sitemapPages{paths: map[string]bool{}, updated: make(map[string]string, len(x.systems))}
 	for _, p := range x.cfg.Pages {
 		u, ok := pageURLPath(p)
-		if !ok || paths[u] {
+		if !ok || sp.paths[u] {
 			continue
 		}
-		paths[u] = true
-		list = append(list, u)
+		sp.paths[u] = true
+		sp.list = append(sp.list, u)
 	}
-	sort.Strings(list)
-	updated := map[string]string{}
+	sort.Strings(sp.list)
 	for _, s := range x.systems {
-		updated["systeme/"+s.ID+"/"] = string(s.Updated)
+		sp.updated["systeme/"+s.ID+"/"] = string(s.Updated)
 	}
-	out := make([]sitemapURL, 0, len(list))
+	return sp
+}
+
+// sitemapFile returns a sitemap of the URL paths list (a part of sp.list).
+func (x *exporter) sitemapFile(sp *sitemapPages, list []string) []byte {
+	w := newXML()
+	w.b.Grow(len(list) * 420)
+	w.open("urlset", "xmlns", nsSitemap, "xmlns:xhtml", nsXHTML)
 	for _, u := range list {
 		de, isEn := strings.CutPrefix(u, "en/")
 		if !isEn {
 			de = u
 		}
-		su := sitemapURL{loc: x.abs(u), lastmod: updated[de]}
-		if paths[de] && paths["en/"+de] {
-			su.alt = [][2]string{{"de", x.abs(de)}, {"en", x.abs("en/" + de)}, {"x-default", x.abs(de)}}
-		}
-		out = append(out, su)
-	}
-	return out
-}
-
-func (x *exporter) sitemapFile(urls []sitemapURL) []byte {
-	w := newXML()
-	w.b.Grow(len(urls) * 420)
-	w.open("urlset", "xmlns", nsSitemap, "xmlns:xhtml", nsXHTML)
-	for _, u := range urls {
 		w.open("url")
-		w.elem("loc", u.loc)
-		if u.lastmod != "" {
-			w.elem("lastmod", u.lastmod)
+		w.elem("loc", x.abs(u))
+		if lastmod := sp.updated[de]; lastmod != "" {
+			w.elem("lastmod", lastmod)
 		}
-		for _, a := range u.alt {
-			w.empty("xhtml:link", "rel", "alternate", "hreflang", a[0], "href", a[1])
+		if sp.paths[de] && sp.paths["en/"+de] {
+			for _, a := range [][2]string{{"de", x.abs(de)}, {"en", x.abs("en/" + de)}, {"x-default", x.abs(de)}} {
+				w.empty("xhtml:link", "rel", "alternate", "hreflang", a[0], "href", a[1])
+			}
 		}
 		w.close("url")
 	}
@@ -92,9 +89,10 @@ func (x *exporter) sitemapFile(urls []sitemapURL) []byte {
 // sitemap writes sitemap.xml (or a sitemap index with its parts) and
 // robots.txt.
 func (x *exporter) sitemap(out *sink) error {
-	urls := x.sitemapURLs()
+	sp := x.sitemapPages()
+	urls := sp.list
 	if len(urls) <= SitemapMaxURLs {
-		if err := out.write("sitemap.xml", x.sitemapFile(urls)); err != nil {
+		if err := out.write("sitemap.xml", x.sitemapFile(sp, urls)); err != nil {
 			return err
 		}
 	} else {
@@ -103,7 +101,7 @@ func (x *exporter) sitemap(out *sink) error {
 		for i, n := 0, 1; i < len(urls); i, n = i+SitemapMaxURLs, n+1 {
 			part := urls[i:min(i+SitemapMaxURLs, len(urls))]
 			name := "sitemap-" + strconv.Itoa(n) + ".xml"
-			if err := out.write(name, x.sitemapFile(part)); err != nil {
+			if err := out.write(name, x.sitemapFile(sp, part)); err != nil {
 				return err
 			}
 			w.open("sitemap")

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,9 +22,17 @@ import (
 type Stage struct {
 	out  string // final output directory
 	dir  string // staging directory
+	root *root  // dir, held open
 	mu   sync.Mutex
-	dirs map[string]bool
+	dirs map[string]*folder // the folders made or being made, by slash path
 	done bool
+}
+
+// folder is one folder of the stage: made once, by the first writer that
+// needs it; the others wait for it.
+type folder struct {
+	once sync.Once
+	err  error
 }
 
 // NewStage creates a staging directory next to out (same file system, so
@@ -47,7 +56,12 @@ func NewStage(out string) (*Stage, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("publish: %w", err)
 	}
-	return &Stage{out: out, dir: dir, dirs: map[string]bool{".": true}}, nil
+	r, err := openRoot(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	return &Stage{out: out, dir: dir, root: r, dirs: map[string]*folder{}}, nil
 }
 
 // Dir returns the staging directory.
@@ -56,11 +70,10 @@ func (s *Stage) Dir() string { return s.dir }
 // Write writes one file, given by its slash path relative to the output
 // root. It is safe for concurrent use.
 func (s *Stage) Write(name string, data []byte) error {
-	p, err := s.path(name)
-	if err != nil {
+	if err := s.prepare(name); err != nil {
 		return err
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := s.root.writeFile(name, data); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil
@@ -71,11 +84,10 @@ func (s *Stage) Write(name string, data []byte) error {
 // exports at national scale). The file is complete when Close returns nil.
 // It is safe for concurrent use; each file has one writer.
 func (s *Stage) Create(name string) (io.WriteCloser, error) {
-	p, err := s.path(name)
-	if err != nil {
+	if err := s.prepare(name); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := s.root.create(name)
 	if err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
@@ -88,7 +100,7 @@ const createBuffer = 256 << 10
 // file is a file being written by Create: buffered, so that many small
 // writes make few system calls.
 type file struct {
-	f *os.File
+	f io.WriteCloser
 	w *bufio.Writer
 }
 
@@ -112,30 +124,38 @@ func (f *file) Close() error {
 	return nil
 }
 
-// path checks name and returns its path in the stage, making its
-// directory if this stage has not made it yet.
-func (s *Stage) path(name string) (string, error) {
+// prepare checks name and makes its folder if no writer has made it yet.
+func (s *Stage) prepare(name string) error {
 	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "..") || strings.Contains(name, "\\") {
-		return "", fmt.Errorf("publish: bad output path %q", name)
+		return fmt.Errorf("publish: bad output path %q", name)
 	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
-	d := filepath.Dir(name)
+	if err := s.mkdir(path.Dir(name)); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	return nil
+}
+
+// mkdir makes the folder d (a slash path in the stage) and its parents,
+// each with one system call the first time any writer needs it; it is
+// safe for concurrent use. The parent is made first, so no mkdir fails
+// for want of it, and two writers never make the same folder.
+func (s *Stage) mkdir(d string) error {
+	if d == "." {
+		return nil
+	}
 	s.mu.Lock()
-	known := s.dirs[d]
-	s.mu.Unlock()
-	if !known {
-		// Most directories are one page's, under a parent that exists: one
-		// mkdir instead of MkdirAll's stat, stat, mkdir.
-		if err := os.Mkdir(filepath.Dir(p), 0o755); err != nil && !os.IsExist(err) {
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return "", fmt.Errorf("publish: %w", err)
-			}
-		}
-		s.mu.Lock()
-		s.dirs[d] = true
-		s.mu.Unlock()
+	f := s.dirs[d]
+	if f == nil {
+		f = &folder{}
+		s.dirs[d] = f
 	}
-	return p, nil
+	s.mu.Unlock()
+	f.once.Do(func() {
+		if f.err = s.mkdir(path.Dir(d)); f.err == nil {
+			f.err = s.root.mkdir(d)
+		}
+	})
+	return f.err
 }
 
 // Commit swaps the staged tree in for the output directory: the old tree
@@ -170,6 +190,7 @@ func (s *Stage) Commit() error {
 		return fmt.Errorf("publish: swap in new output: %w", err)
 	}
 	s.done = true
+	s.root.close()
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
 			return fmt.Errorf("publish: remove old output: %w", err)
@@ -185,5 +206,6 @@ func (s *Stage) Abort() {
 		return
 	}
 	s.done = true
+	s.root.close()
 	os.RemoveAll(s.dir)
 }

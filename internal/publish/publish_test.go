@@ -1,8 +1,10 @@
 package publish
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -142,6 +144,91 @@ func TestCommitKeepsPlaceholder(t *testing.T) {
 		_, err = os.Stat(filepath.Join(out, tt.name))
 		if kept := err == nil; kept != tt.kept {
 			t.Errorf("%s holding %q: kept %v; want %v", tt.name, tt.data, kept, tt.kept)
+		}
+	}
+}
+
+// TestStageWritesConcurrently: many writers making files in the same new
+// nested folders each get their folder (made once, parents first) and
+// their content.
+func TestStageWritesConcurrently(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	st, err := NewStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	name := func(i int) string {
+		return fmt.Sprintf("d%d/e%d/f%d/%d.html", i%3, i%7, i%11, i)
+	}
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < 400; i += 8 {
+				if err := st.Write(name(i), []byte(name(i))); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 400 {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name(i))))
+		if err != nil || string(b) != name(i) {
+			t.Errorf("%s = %q, %v; want its name", name(i), b, err)
+		}
+	}
+}
+
+// TestStageFileInTheWay: a folder that cannot be made because a file
+// holds its name is an error naming the path, for every file under it.
+func TestStageFileInTheWay(t *testing.T) {
+	st, err := NewStage(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	if err := st.Write("a", []byte("file")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a/b/index.html", "a/c.html"} {
+		err := st.Write(name, nil)
+		if err == nil || !strings.HasPrefix(err.Error(), "publish: ") || !strings.Contains(err.Error(), "/a") {
+			t.Errorf("Write(%q) = %v; want an error about the file a", name, err)
+		}
+	}
+	if _, err := st.Create("a/d.json"); err == nil {
+		t.Errorf("Create(a/d.json) succeeded; want an error")
+	}
+}
+
+// TestStageOverwrites: a file written twice holds the second content only,
+// whether written whole or in pieces.
+func TestStageOverwrites(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	st, err := NewStage(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Abort()
+	st.Write("x/a.txt", []byte("a longer first content"))
+	st.Write("x/a.txt", []byte("second"))
+	w, _ := st.Create("x/b.txt")
+	w.Write([]byte("a longer first content"))
+	w.Close()
+	st.Write("x/b.txt", []byte("second"))
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"a.txt", "b.txt"} {
+		b, err := os.ReadFile(filepath.Join(out, "x", n))
+		if err != nil || string(b) != "second" {
+			t.Errorf("%s = %q, %v; want %q", n, b, err, "second")
 		}
 	}
 }
