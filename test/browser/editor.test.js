@@ -301,7 +301,8 @@ describe('web editor /admin/ (Sveltia CMS, local repository backend)', () => {
     await radio('Status', 'im Regelbetrieb');
     await save();
     let now = before;
-    for (let i = 0; i < 50 && now === before; i++) { await page.waitForTimeout(200); now = await readFile(`content/systeme/${ID}.yaml`); }
+    for (let i = 0; i < 50 && (now === before || now === null); i++) { await page.waitForTimeout(200); now = await readFile(`content/systeme/${ID}.yaml`); }
+    assert.ok(now !== null, `the file is missing after the save`);
     const d = diffLines(before, now);
     results.diffs.created = d;
     assert.deepEqual(d, ['-status: pilot', '+status: production']);
@@ -327,10 +328,14 @@ describe('web editor /admin/ (Sveltia CMS, local repository backend)', () => {
 
   async function saveAndWait(file, before) {
     await save();
+    // While the editor writes, the file can be missing for a moment
+    // (readFile gives null): that is "not yet written", not the result.
     let now = before;
-    for (let i = 0; i < 75 && now === before; i++) { await page.waitForTimeout(200); now = await readFile(file); }
+    for (let i = 0; i < 75 && (now === before || now === null); i++) { await page.waitForTimeout(200); now = await readFile(file); }
     await page.waitForTimeout(300); // let the editor finish after writing
-    return now;
+    const settled = await readFile(file);
+    if (settled === null) throw new Error(`${file} is missing after the save`);
+    return settled;
   }
 
   // openEntry opens an entry's form; once in a while (1 of 75 files in a
@@ -394,7 +399,8 @@ describe('web editor /admin/ (Sveltia CMS, local repository backend)', () => {
     await radio('Nutzende', 'beide');
     await save();
     let now = before;
-    for (let i = 0; i < 50 && now === before; i++) { await page.waitForTimeout(200); now = await readFile(file); }
+    for (let i = 0; i < 50 && (now === before || now === null); i++) { await page.waitForTimeout(200); now = await readFile(file); }
+    assert.ok(now !== null, `the file is missing after the save`);
     const d = diffLines(before, now);
     results.diffs.markdown = d;
     assert.ok(d.includes('+users: both'), `the change was not saved:\n${d.join('\n')}`);
