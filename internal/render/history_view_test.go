@@ -57,7 +57,7 @@ func TestHistoryViewAsMethods(t *testing.T) {
 	reg := loadCorpus(t, 3)
 	id := reg.Systems[0].ID
 	reg.History = &register.History{Systems: map[string]*register.SystemHistory{
-		id:              hostileHistory(id, false),
+		id:             hostileHistory(id, false),
 		"entfernt-xyz": hostileHistory("entfernt-xyz", true),
 	}}
 	old, err := os.ReadFile("testdata/history-methods.html")
