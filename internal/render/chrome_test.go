@@ -26,7 +26,7 @@ const (
 
 // themeWith returns the default theme with templates/layout.html replaced
 // by layout ("" keeps it).
-func themeWith(t *testing.T, layout string) fs.FS {
+func themeWith(t testing.TB, layout string) fs.FS {
 	t.Helper()
 	m := fstest.MapFS{}
 	base := os.DirFS("../../themes/default")
@@ -49,7 +49,7 @@ func themeWith(t *testing.T, layout string) fs.FS {
 
 // prepareWith prepares reg with a theme; md, when not nil, renders the
 // Markdown.
-func prepareWith(t *testing.T, theme fs.FS, reg *register.Register, md func(string, int)) *Prepared {
+func prepareWith(t testing.TB, theme fs.FS, reg *register.Register, md func(string, int)) *Prepared {
 	t.Helper()
 	reg = reg.Public()
 	reg.Site.BaseURL = "https://example.org/register/"

@@ -26,5 +26,7 @@
 // the layout's own escaping and rendered whole where a check fails (see
 // chrome). Markdown shown on the pages of several languages is rendered
 // once (mdCache). A system page gets its fact sheet precomputed in Go
-// (Page.Sheet), so system.html prints fields instead of calling methods.
+// (Page.Sheet), so system.html prints fields instead of calling methods;
+// likewise its change history (Page.History, a HistoryView with every
+// label, date and link of history.html ready).
 package render

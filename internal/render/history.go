@@ -15,7 +15,13 @@ import (
 // the older ones into a disclosure (<details>).
 const HistoryShown = 5
 
-// HistoryView is a system's change history as a page shows it.
+// HistoryView is a system's change history as a page shows it, computed
+// in Go for the page's language before history.html prints it: every
+// label, date, link and sentence is a field, so the partial prints fields
+// and ranges instead of calling Page methods per version, change and word
+// (each call goes through reflection). All values are plain strings,
+// escaped by html/template where the partial prints them; the markup stays
+// in the partial.
 type HistoryView struct {
 	ID string
 	// Shown are the newest versions, newest first; Folded the older ones.
@@ -25,6 +31,10 @@ type HistoryView struct {
 	// Removed is the localized date the system was removed ("" while it
 	// exists), RemovedISO the same as YYYY-MM-DD for <time>.
 	Removed, RemovedISO string
+	// Title, RemovedOn and UnsavedTitle are the UI strings history.title,
+	// history.removed_on and history.unsaved; Older is history.older in
+	// the plural form for the number of folded versions ("" when none).
+	Title, RemovedOn, UnsavedTitle, Older string
 }
 
 // VersionView is one version as a page shows it.
@@ -36,6 +46,11 @@ type VersionView struct {
 	Author  string // only when site.yaml opts in
 	JSON    string // site-relative path of the version's snapshot
 	Changes []ChangeView
+	// Heading is "Version <N>" (history.version), JSONURL the absolute
+	// path of the snapshot (Page.Root of JSON), JSONText its link text
+	// ("JSON der Version <N>", history.json) and NoChange history.no_change
+	// when the version has no changes.
+	Heading, JSONURL, JSONText, NoChange string
 }
 
 // ChangeView is one change in words, with the word diff of a Markdown
@@ -61,14 +76,20 @@ type ChangeView struct {
 type TimeView struct{ Text, ISO string }
 
 // WordView is a run of words of a word diff: removed (Del), inserted
-// (Ins) or kept.
+// (Ins) or kept. Hidden is what a screen reader reads before a removed or
+// inserted run ("gestrichen: ", history.deleted or history.inserted, and
+// ": "), HiddenLang its language where the run is marked as German on a
+// page in another language ("" otherwise).
 type WordView struct {
-	Text     string
-	Del, Ins bool
+	Text       string
+	Del, Ins   bool
+	Hidden     string
+	HiddenLang string
 }
 
-// versionArg is what the "history-version" template gets: the page (for
-// its strings and links) and one version.
+// versionArg paired a page with a version for the "history-version"
+// template before the version carried its strings and links; versionData
+// stays a template function for themes that still call it.
 type versionArg struct {
 	Page    *Page
 	Version VersionView
@@ -76,7 +97,7 @@ type versionArg struct {
 
 func versionData(p *Page, v VersionView) versionArg { return versionArg{p, v} }
 
-// changeArg is what the "history-change" template gets.
+// changeArg is changeData's pair of a page and a change (see versionArg).
 type changeArg struct {
 	Page   *Page
 	Change ChangeView
@@ -85,8 +106,16 @@ type changeArg struct {
 func changeData(p *Page, c ChangeView) changeArg { return changeArg{p, c} }
 
 // History returns the change history of the page's system (a fact sheet
-// or the page of a removed system), or nil when there is none.
+// or the page of a removed system), or nil when there is none. It is
+// computed on the first call and kept for the page.
 func (p *Page) History() *HistoryView {
+	if !p.historyDone {
+		p.history, p.historyDone = p.historyView(), true
+	}
+	return p.history
+}
+
+func (p *Page) historyView() *HistoryView {
 	var h *register.SystemHistory
 	switch d := p.Data.(type) {
 	case *register.System:
@@ -97,36 +126,69 @@ func (p *Page) History() *HistoryView {
 	if h == nil || (len(h.Versions) == 0 && len(h.Unsaved) == 0) {
 		return nil
 	}
-	v := &HistoryView{ID: h.ID, Unsaved: p.changes(h.Unsaved)}
+	l := p.historyLabels()
+	v := &HistoryView{ID: h.ID, Unsaved: p.changes(h.Unsaved, l),
+		Title: p.T("history.title"), RemovedOn: p.T("history.removed_on"), UnsavedTitle: p.T("history.unsaved")}
 	if !h.Removed.IsZero() {
 		v.RemovedISO = h.Removed.Format("2006-01-02")
 		v.Removed = p.Date(register.Date(v.RemovedISO))
 	}
-	for i, ver := range h.Newest() {
-		vv := p.version(h.ID, ver)
+	newest := h.Newest()
+	v.Shown = make([]VersionView, 0, min(len(newest), HistoryShown))
+	if len(newest) > HistoryShown {
+		v.Folded = make([]VersionView, 0, len(newest)-HistoryShown)
+	}
+	for i, ver := range newest {
+		vv := p.version(h.ID, ver, l)
 		if i < HistoryShown {
 			v.Shown = append(v.Shown, vv)
 		} else {
 			v.Folded = append(v.Folded, vv)
 		}
 	}
+	if len(v.Shown) == 0 {
+		v.Shown = nil
+	}
+	if len(v.Folded) > 0 {
+		v.Older = p.Plural("history.older", len(v.Folded))
+	}
 	return v
 }
 
-func (p *Page) version(id string, v *register.Version) VersionView {
+// historyLabels are the UI strings of a history, looked up once a page.
+type historyLabels struct {
+	version, json, noChange, deleted, inserted string
+}
+
+func (p *Page) historyLabels() *historyLabels {
+	return &historyLabels{
+		version: p.T("history.version"), json: p.T("history.json"), noChange: p.T("history.no_change"),
+		deleted: p.T("history.deleted") + ": ", inserted: p.T("history.inserted") + ": ",
+	}
+}
+
+func (p *Page) version(id string, v *register.Version, l *historyLabels) VersionView {
 	iso := v.Date.Format("2006-01-02")
+	n := strconv.Itoa(v.N)
 	vv := VersionView{N: v.N, Date: p.Date(register.Date(iso)), ISO: iso, Author: v.Author,
-		JSON: "daten/systeme/" + id + "/" + strconv.Itoa(v.N) + ".json"}
+		JSON: "daten/systeme/" + id + "/" + n + ".json", Heading: l.version + " " + n, JSONText: l.json + " " + n}
+	vv.JSONURL = p.Root(vv.JSON)
 	if len(v.Commit) >= 12 {
 		vv.Commit = v.Commit[:12]
 	}
-	vv.Changes = p.changes(v.Changes)
+	vv.Changes = p.changes(v.Changes, l)
+	if len(vv.Changes) == 0 {
+		vv.NoChange = l.noChange
+	}
 	return vv
 }
 
 // changes words changes in the page's language.
-func (p *Page) changes(cs []register.Change) []ChangeView {
+func (p *Page) changes(cs []register.Change, l *historyLabels) []ChangeView {
 	var out []ChangeView
+	if len(cs) > 0 {
+		out = make([]ChangeView, 0, len(cs))
+	}
 	for _, c := range cs {
 		c = p.named(c)
 		cv := ChangeView{Text: register.DescribeChange(p.r.cat, p.Lang, c)}
@@ -144,8 +206,22 @@ func (p *Page) changes(cs []register.Change) []ChangeView {
 				cv.WordsLang = "de"
 			}
 		}
-		for _, w := range c.Words {
-			cv.Words = append(cv.Words, WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'})
+		hiddenLang := ""
+		if cv.WordsLang != "" {
+			hiddenLang = p.Lang
+		}
+		if len(c.Words) > 0 {
+			cv.Words = make([]WordView, len(c.Words))
+		}
+		for i, w := range c.Words {
+			wv := WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'}
+			switch {
+			case wv.Del:
+				wv.Hidden, wv.HiddenLang = l.deleted, hiddenLang
+			case wv.Ins:
+				wv.Hidden, wv.HiddenLang = l.inserted, hiddenLang
+			}
+			cv.Words[i] = wv
 		}
 		out = append(out, cv)
 	}

@@ -18,7 +18,7 @@ var (
 )
 
 // loadCorpus loads a synthetic register of n systems.
-func loadCorpus(t *testing.T, n int) *register.Register {
+func loadCorpus(t testing.TB, n int) *register.Register {
 	t.Helper()
 	reg, errs := load.Register(corpus.FS(n, 1), "content")
 	if errs.Err() != nil {

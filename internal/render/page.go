@@ -38,7 +38,10 @@ type Page struct {
 
 	r     *renderer
 	probe *probeRecord // on the probe page of a chrome (see chrome)
-	md    *mdCache     // while rendering all pages
+	// history is History's result once historyDone.
+	history     *HistoryView
+	historyDone bool
+	md          *mdCache // while rendering all pages
 }
 
 // Crumb is one breadcrumb.
