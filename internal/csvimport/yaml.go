@@ -263,7 +263,7 @@ func yamlKey(k string) string {
 	if isPlainWord(k) && !reserved[strings.ToLower(k)] {
 		return k
 	}
-	return quote(k)
+	return schema.YAMLEscaped(k)
 }
 
 // scalar writes a scalar value whose lines, if it has several, are
@@ -279,35 +279,5 @@ func scalar(v any, indent string) string {
 	case string:
 		return schema.YAMLString(v, indent)
 	}
-	return quote(fmt.Sprint(v))
-}
-
-// quote writes a double-quoted YAML scalar, escaping what YAML does not
-// allow in a document (control characters, DEL, C1 controls, the byte
-// order mark) and the line separators. U+FFFD stays as it is, so that
-// "maki check" warns about it in the written file too.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0x2028 || r == 0x2029 ||
-			r == 0xfeff || r == 0xfffe || r == 0xffff:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return schema.YAMLEscaped(fmt.Sprint(v))
 }

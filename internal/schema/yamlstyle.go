@@ -127,7 +127,7 @@ func escapedRunes(s string) bool {
 // the editor's.
 func YAMLString(s, indent string) string {
 	if !utf8.ValidString(s) || escapedRunes(s) {
-		return yamlEscaped(s)
+		return YAMLEscaped(s)
 	}
 	if control(s) {
 		return yamlDoubleQuoted(s, indent)
@@ -281,9 +281,11 @@ func utf16Len(s string) int {
 	return n
 }
 
-// yamlEscaped writes s double-quoted with every character escaped that
-// YAML does not allow in a document or reads as a line break.
-func yamlEscaped(s string) string {
+// YAMLEscaped writes s double-quoted with every character escaped that
+// YAML does not allow in a document (control characters, DEL, C1
+// controls, the byte order mark) or reads as a line break. U+FFFD stays
+// as it is, so that "maki check" warns about it in the written file too.
+func YAMLEscaped(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
