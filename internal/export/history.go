@@ -2,11 +2,9 @@ package export
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"maki/internal/register"
 )
@@ -84,35 +82,17 @@ func (x *exporter) snapshots(out *sink) error {
 			ids = append(ids, id)
 		}
 	}
-	workers := max(1, runtime.GOMAXPROCS(0))
-	for lo := 0; lo < len(ids); lo += encodeChunk {
-		hi := min(lo+encodeChunk, len(ids))
-		files := make([][][]byte, hi-lo)
-		errs := make([]error, hi-lo)
-		var wg sync.WaitGroup
-		for w := 0; w < min(workers, hi-lo); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := lo + w; i < hi; i += workers {
-					files[i-lo], errs[i-lo] = x.encodeSnapshots(ids[i], h.Systems[ids[i]])
-				}
-			}()
-		}
-		wg.Wait()
-		for i := lo; i < hi; i++ {
-			if errs[i-lo] != nil {
-				return errs[i-lo]
-			}
-			for k, b := range files[i-lo] {
-				n := h.Systems[ids[i]].Versions[k].N
-				if err := out.write("daten/systeme/"+ids[i]+"/"+strconv.Itoa(n)+".json", b); err != nil {
-					return err
-				}
+	return inOrder(len(ids), func(i int) ([][]byte, error) {
+		return x.encodeSnapshots(ids[i], h.Systems[ids[i]])
+	}, func(i int, files [][]byte) error {
+		for k, b := range files {
+			n := h.Systems[ids[i]].Versions[k].N
+			if err := out.write("daten/systeme/"+ids[i]+"/"+strconv.Itoa(n)+".json", b); err != nil {
+				return err
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // encodeSnapshots encodes the snapshots of one system's versions.

@@ -297,10 +297,25 @@ const encodeChunk = 1024
 // encodeSystems encodes every system once, compactly, on all cores, and
 // passes the encodings to emit in id order.
 func (x *exporter) encodeSystems(emit func(i int, b []byte) error) error {
-	n := len(x.systems)
+	return inOrder(len(x.systems), func(i int) ([]byte, error) {
+		s := x.systems[i]
+		b, err := marshal(x.jSystem(s))
+		if err != nil {
+			err = fmt.Errorf("export: system %s: %w", s.ID, err)
+		}
+		return b, err
+	}, emit)
+}
+
+// inOrder computes encode(i) for i in [0, n) on all cores, a chunk of
+// encodeChunk at a time, and passes the results to emit in order from
+// the calling goroutine; the first error (by index) ends it. At most one
+// chunk of results is held at once.
+func inOrder[T any](n int, encode func(i int) (T, error), emit func(i int, v T) error) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
-	buf := make([][]byte, min(encodeChunk, n))
+	buf := make([]T, min(encodeChunk, n))
 	errs := make([]error, len(buf))
+	var zero T
 	for lo := 0; lo < n; lo += encodeChunk {
 		hi := min(lo+encodeChunk, n)
 		var wg sync.WaitGroup
@@ -309,12 +324,7 @@ func (x *exporter) encodeSystems(emit func(i int, b []byte) error) error {
 			go func() {
 				defer wg.Done()
 				for i := lo + w; i < hi; i += workers {
-					s := x.systems[i]
-					b, err := marshal(x.jSystem(s))
-					if err != nil {
-						err = fmt.Errorf("export: system %s: %w", s.ID, err)
-					}
-					buf[i-lo], errs[i-lo] = b, err
+					buf[i-lo], errs[i-lo] = encode(i)
 				}
 			}()
 		}
@@ -326,7 +336,7 @@ func (x *exporter) encodeSystems(emit func(i int, b []byte) error) error {
 			if err := emit(i, buf[i-lo]); err != nil {
 				return err
 			}
-			buf[i-lo] = nil
+			buf[i-lo] = zero
 		}
 	}
 	return nil
