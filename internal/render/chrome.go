@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"text/template/parse"
+
+	"maki/internal/render/tmplc"
 )
 
 // The chrome of a page — head, header, navigation, footer: everything of
@@ -54,6 +56,10 @@ import (
 type chrome struct {
 	page *template.Template
 	segs []string // the static texts
+	// prog is page compiled (package tmplc), nil when it is not (progErr
+	// says why) or when compiled templates are off (renderer.std).
+	prog    *tmplc.Program
+	progErr error
 }
 
 // pageStatic are the fields and methods of Page whose value is the same on
@@ -547,6 +553,11 @@ func (r *renderer) chrome(lang, kind string) (*chrome, error) {
 		slot.c, slot.err = newChrome(r.pristine[lang][kind], r.layoutName, p)
 		if slot.err != nil {
 			slot.err = fmt.Errorf("%s %s: %w", lang, kind, slot.err)
+			return
+		}
+		if !r.std {
+			// newChrome executed the page template: it is escaped.
+			slot.c.prog, slot.c.progErr = tmplc.Compile(slot.c.page, pageName, funcs)
 		}
 	})
 	return slot.c, slot.err

@@ -8,12 +8,14 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
 	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"maki/internal/register"
@@ -90,6 +92,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 		cfg.PageSize = 100
 	}
 	r := &renderer{cfg: cfg, reg: reg, cat: cfg.Catalog, has: map[string]bool{}}
+	r.std = os.Getenv("MAKI_TEMPLATES") == "std"
 	r.langs = reg.Site.Langs()
 	u, err := url.Parse(cfg.BaseURL)
 	if err != nil || u.Scheme == "" || u.Host == "" {
@@ -272,6 +275,13 @@ type renderer struct {
 	// and page type, each made on first use.
 	chromes map[string]map[string]*chromeSlot
 
+	// std turns the compiled templates (package tmplc) off: every page is
+	// executed by html/template (MAKI_TEMPLATES=std, or tests).
+	std bool
+	// fallbacks counts the pages whose compiled template gave up, so
+	// that html/template rendered them.
+	fallbacks atomic.Int64
+
 	// From a reused Prepared, while preparing: sort keys and cards of
 	// systems that may still be the same.
 	prevNames map[string]map[*register.System]nameKey
@@ -451,6 +461,16 @@ func (r *renderer) execWith(buf *bytes.Buffer, j job, md *mdCache) error {
 	p.md = md
 	if c, _ := r.chrome(j.lang, j.kind); c != nil {
 		start := buf.Len()
+		if c.prog != nil {
+			if err := c.prog.Execute(buf, p); err == nil {
+				replaceControls(buf)
+				return nil
+			}
+			// Anything the compiled template does not handle, an
+			// error included: html/template renders the page.
+			buf.Truncate(start)
+			r.fallbacks.Add(1)
+		}
 		if err := c.exec(buf, p); err == nil {
 			replaceControls(buf)
 			return nil

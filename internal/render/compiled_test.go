@@ -1,0 +1,233 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"maki/internal/corpus"
+	"maki/internal/load"
+	"maki/internal/markdown"
+	"maki/internal/register"
+)
+
+// The compiled templates (package tmplc) must give every file
+// byte for byte as html/template does. These tests render whole sites
+// twice, with MAKI_TEMPLATES=std and without, and compare every file.
+
+// renderFiles renders reg with theme and returns every file emitted
+// (pages, assets) and the prepared site; std turns the compiled
+// templates off.
+func renderFiles(t *testing.T, reg *register.Register, theme fs.FS, std bool) (map[string][]byte, *Prepared) {
+	t.Helper()
+	if std {
+		t.Setenv("MAKI_TEMPLATES", "std")
+	} else {
+		t.Setenv("MAKI_TEMPLATES", "")
+	}
+	reg.Site.BaseURL = "https://example.org/register/"
+	cat, errs := load.Catalog(os.DirFS("../../themes/default"), "themes/default")
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	cfg := Config{BaseURL: reg.Site.BaseURL, Now: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC),
+		Catalog: cat, Markdown: markdown.New().HTML, Stats: register.ComputeStats(reg), PageSize: 7}
+	p, err := Prepare(context.Background(), theme, reg, cfg, Reuse{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	out := map[string][]byte{}
+	emit := func(path string, b []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := out[path]; dup {
+			t.Errorf("%s emitted twice", path)
+		}
+		out[path] = bytes.Clone(b)
+		return nil
+	}
+	if err := p.EmitAssets(emit); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.RenderAll(context.Background(), emit); err != nil {
+		t.Fatal(err)
+	}
+	return out, p
+}
+
+// sameFiles compares two renderings file by file.
+func sameFiles(t *testing.T, want, got map[string][]byte) {
+	t.Helper()
+	var names []string
+	for name := range want {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	bad := 0
+	for _, name := range names {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: missing with compiled templates", name)
+			bad++
+		case !bytes.Equal(g, want[name]):
+			t.Errorf("%s differs with compiled templates:\n%s", name, firstDiff(want[name], g))
+			bad++
+		}
+		if bad > 5 {
+			t.Fatal("too many differences")
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: only with compiled templates", name)
+		}
+	}
+}
+
+// firstDiff shows where two outputs part.
+func firstDiff(want, got []byte) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-80)
+	return "html/template: …" + string(want[from:min(len(want), i+80)]) + "\ncompiled:      …" + string(got[from:min(len(got), i+80)])
+}
+
+// compiledKinds returns the page types whose chrome was used and is
+// compiled, and fails for each used one that is not.
+func compiledKinds(t *testing.T, p *Prepared) int {
+	t.Helper()
+	n := 0
+	for lang, slots := range p.r.chromes {
+		for kind, slot := range slots {
+			if slot.c == nil {
+				continue
+			}
+			if slot.c.prog == nil {
+				t.Errorf("%s %s: not compiled: %v", lang, kind, slot.c.progErr)
+				continue
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// equalSites renders reg with and without compiled templates, compares
+// every file and returns the compiled run's site.
+func equalSites(t *testing.T, load func() *register.Register, theme fs.FS) *Prepared {
+	t.Helper()
+	want, _ := renderFiles(t, load(), theme, true)
+	got, p := renderFiles(t, load(), theme, false)
+	if len(want) == 0 {
+		t.Fatal("no files")
+	}
+	sameFiles(t, want, got)
+	t.Logf("%d files compared, %d fallbacks", len(want), p.r.fallbacks.Load())
+	return p
+}
+
+func exampleRegister(t *testing.T) func() *register.Register {
+	return func() *register.Register {
+		reg, errs := load.Register(os.DirFS("../../content"), "content")
+		if errs.Err() != nil {
+			t.Fatal(errs.Errors()[0])
+		}
+		return reg.Public()
+	}
+}
+
+func corpusRegister(t *testing.T, fsys fs.FS) func() *register.Register {
+	return func() *register.Register {
+		reg, errs := load.Register(fsys, "content")
+		if errs.Err() != nil {
+			t.Fatal(errs.Errors()[0])
+		}
+		return reg.Public()
+	}
+}
+
+// TestCompiledExampleContent: the example content, every file equal, and
+// no page left to html/template.
+func TestCompiledExampleContent(t *testing.T) {
+	p := equalSites(t, exampleRegister(t), os.DirFS("../../themes/default"))
+	if n := compiledKinds(t, p); n == 0 {
+		t.Error("no page type compiled")
+	}
+	if n := p.r.fallbacks.Load(); n != 0 {
+		t.Errorf("%d pages fell back to html/template, want none", n)
+	}
+}
+
+// TestCompiledCorpus: a synthetic register (corpus.BenchSize(300)
+// systems; MAKI_BENCH_N=2000 for the full size).
+func TestCompiledCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	p := equalSites(t, corpusRegister(t, corpus.FS(corpus.BenchSize(300), 1)), os.DirFS("../../themes/default"))
+	compiledKinds(t, p)
+	if n := p.r.fallbacks.Load(); n != 0 {
+		t.Errorf("%d pages fell back to html/template, want none", n)
+	}
+}
+
+// hostile is put into every free text of the hostile corpus: markup,
+// quotes of both kinds, entities, a javascript: URL, template syntax,
+// a script end and a comment start.
+const hostile = `<script>alert(1)</script><img src=x onerror=alert(2)> "dq" 'sq' &amp; javascript:alert(3) {{.}} </script><!-- x`
+
+// hostileFS is the corpus with hostile text in every name, title,
+// summary and description, and in Markdown (links to javascript: URLs
+// and raw HTML).
+func hostileFS(n int) fstest.MapFS {
+	fsys := corpus.FS(n, 11)
+	quoted := strconv.Quote(hostile)
+	line := regexp.MustCompile(`(?m)^(\s*(?:- )?(?:name|title|summary|short_name|de|en|description|label): )([^|\n"\[][^\n]*)$`)
+	block := regexp.MustCompile(`(?m)^(\w+: \|\n)`)
+	for name, f := range fsys {
+		if !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		s := line.ReplaceAllStringFunc(string(f.Data), func(m string) string {
+			sm := line.FindStringSubmatch(m)
+			return sm[1] + strconv.Quote(sm[2]+" ")[:len(strconv.Quote(sm[2]+" "))-1] + quoted[1:]
+		})
+		s = block.ReplaceAllString(s, "$1  [Klick](javascript:alert(4)) <b onclick=\"x()\">fett</b> "+strings.ReplaceAll(hostile, "\n", " ")+"\n\n")
+		if strings.HasSuffix(name, ".md") {
+			s += "\n[Klick](javascript:alert(5)) <script>alert(6)</script> \"q\" 'q'\n"
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(s)}
+	}
+	return fsys
+}
+
+// TestCompiledHostileContent: content trying to inject markup renders the
+// same with compiled templates (escaped the same in every context).
+func TestCompiledHostileContent(t *testing.T) {
+	fsys := hostileFS(30)
+	p := equalSites(t, corpusRegister(t, fsys), os.DirFS("../../themes/default"))
+	compiledKinds(t, p)
+	got, _ := renderFiles(t, corpusRegister(t, fsys)(), os.DirFS("../../themes/default"), false)
+	seen := 0
+	for name, b := range got {
+		if strings.HasSuffix(name, ".html") && bytes.Contains(b, []byte("&lt;script&gt;alert(1)")) {
+			seen++
+		}
+	}
+	if seen == 0 {
+		t.Error("the hostile text shows on no page: the test content is not what it means to be")
+	}
+}
