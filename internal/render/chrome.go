@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -555,7 +556,7 @@ func (r *renderer) chrome(lang, kind string) (*chrome, error) {
 			slot.err = fmt.Errorf("%s %s: %w", lang, kind, slot.err)
 			return
 		}
-		if !r.std {
+		if os.Getenv("MAKI_TEMPLATES") != "std" {
 			// newChrome executed the page template: it is escaped.
 			slot.c.prog, slot.c.progErr = tmplc.Compile(slot.c.page, pageName, funcs)
 		}

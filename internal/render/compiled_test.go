@@ -203,7 +203,7 @@ func hostileFS(n int) fstest.MapFS {
 		}
 		s := line.ReplaceAllStringFunc(string(f.Data), func(m string) string {
 			sm := line.FindStringSubmatch(m)
-			return sm[1] + strconv.Quote(sm[2]+" ")[:len(strconv.Quote(sm[2]+" "))-1] + quoted[1:]
+			return sm[1] + strconv.Quote(sm[2] + " ")[:len(strconv.Quote(sm[2]+" "))-1] + quoted[1:]
 		})
 		s = block.ReplaceAllString(s, "$1  [Klick](javascript:alert(4)) <b onclick=\"x()\">fett</b> "+strings.ReplaceAll(hostile, "\n", " ")+"\n\n")
 		if strings.HasSuffix(name, ".md") {

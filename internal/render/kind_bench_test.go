@@ -15,7 +15,8 @@ import (
 
 // BenchmarkPageKinds renders one page at a time of each page type, over a
 // corpus of corpus.BenchSize(2000) systems: what a page of each type costs
-// (the 404 page is about the layout alone).
+// (the 404 page is about the layout alone), with compiled templates and
+// with html/template (sub-benchmarks compiled and std).
 func BenchmarkPageKinds(b *testing.B) {
 	reg, errs := load.Register(corpus.FS(corpus.BenchSize(2000), 1), "content")
 	if errs.Err() != nil {
@@ -40,16 +41,29 @@ func BenchmarkPageKinds(b *testing.B) {
 				jobs = append(jobs, j)
 			}
 		}
-		b.Run(kind, func(b *testing.B) {
-			var buf bytes.Buffer
-			i := 0
-			for b.Loop() {
-				buf.Reset()
-				if err := p.r.exec(&buf, jobs[i%len(jobs)]); err != nil {
-					b.Fatal(err)
-				}
-				i++
+		// Compiled templates (package tmplc) and html/template, one
+		// after the other for each page type.
+		for _, std := range []bool{false, true} {
+			name := kind + "/compiled"
+			if std {
+				name = kind + "/std"
 			}
-		})
+			b.Run(name, func(b *testing.B) {
+				p.r.std = std
+				defer func() { p.r.std = false }()
+				var buf bytes.Buffer
+				i := 0
+				for b.Loop() {
+					buf.Reset()
+					if err := p.r.exec(&buf, jobs[i%len(jobs)]); err != nil {
+						b.Fatal(err)
+					}
+					i++
+				}
+			})
+		}
+	}
+	if n := p.r.fallbacks.Load(); n != 0 {
+		b.Errorf("%d pages fell back to html/template", n)
 	}
 }

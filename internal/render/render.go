@@ -461,7 +461,7 @@ func (r *renderer) execWith(buf *bytes.Buffer, j job, md *mdCache) error {
 	p.md = md
 	if c, _ := r.chrome(j.lang, j.kind); c != nil {
 		start := buf.Len()
-		if c.prog != nil {
+		if c.prog != nil && !r.std {
 			if err := c.prog.Execute(buf, p); err == nil {
 				replaceControls(buf)
 				return nil

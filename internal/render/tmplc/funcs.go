@@ -15,7 +15,7 @@ import (
 
 var (
 	tError        = reflect.TypeFor[error]()
-	tStringer  = reflect.TypeFor[fmt.Stringer]()
+	tStringer     = reflect.TypeFor[fmt.Stringer]()
 	tReflectValue = reflect.TypeFor[reflect.Value]()
 	tString       = reflect.TypeFor[string]()
 	tAny          = reflect.TypeFor[any]()
