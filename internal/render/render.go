@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"maki/internal/register"
+	"maki/internal/render/tmplc"
 )
 
 // Config is what rendering needs besides the register and the theme.
@@ -529,6 +531,7 @@ func (r *renderer) renderCards(ctx context.Context) error {
 		out := make([]card, len(r.reg.Systems))
 		errs := make([]error, len(r.reg.Systems))
 		prev := r.prevCards[lang]
+		prog := r.compileCard(t, lang)
 		var wg sync.WaitGroup
 		workers := runtime.GOMAXPROCS(0)
 		for w := 0; w < workers; w++ {
@@ -546,7 +549,13 @@ func (r *renderer) renderCards(ctx context.Context) error {
 					}
 					buf.Reset()
 					p := &Page{Lang: lang, Site: r.reg.Site, Reg: r.reg, Kind: "card", Data: r.reg.Systems[i], r: r}
-					errs[i] = t.Execute(&buf, p)
+					if prog == nil || prog.Execute(&buf, p) != nil {
+						if prog != nil {
+							buf.Reset()
+							r.fallbacks.Add(1)
+						}
+						errs[i] = t.Execute(&buf, p)
+					}
 					out[i] = newCard(buf.String())
 				}
 			}()
@@ -565,6 +574,25 @@ func (r *renderer) renderCards(ctx context.Context) error {
 		r.cards[lang] = m
 	}
 	return nil
+}
+
+// compileCard compiles the template system-card t of a language (package
+// tmplc), having html/template escape it first by executing it once for
+// the first system; nil when compiled templates are off, the register
+// has no systems or the card is not compiled.
+func (r *renderer) compileCard(t *template.Template, lang string) *tmplc.Program {
+	if r.std || len(r.reg.Systems) == 0 {
+		return nil
+	}
+	p := &Page{Lang: lang, Site: r.reg.Site, Reg: r.reg, Kind: "card", Data: r.reg.Systems[0], r: r}
+	if err := t.Execute(io.Discard, p); err != nil {
+		return nil // the card's error is reported where it is rendered
+	}
+	prog, err := tmplc.Compile(t, t.Name(), funcs)
+	if err != nil {
+		return nil
+	}
+	return prog
 }
 
 // replaceControls replaces the control characters in a rendered page by
