@@ -18,6 +18,7 @@ import (
 	"maki/internal/load"
 	"maki/internal/markdown"
 	"maki/internal/register"
+	"maki/internal/render/tmplc"
 )
 
 // The compiled templates (package tmplc) must give every file
@@ -229,5 +230,101 @@ func TestCompiledHostileContent(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Error("the hostile text shows on no page: the test content is not what it means to be")
+	}
+}
+
+// themeEdited is the default theme with a snippet put at the start of the
+// main block of the page type kind's template.
+func themeEdited(t *testing.T, edits map[string]string) fs.FS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS("../../themes/default"), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile("../../themes/default/" + path)
+		fsys[path] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kind, snippet := range edits {
+		name := "templates/" + kind + ".html"
+		src := string(fsys[name].Data)
+		if !strings.Contains(src, `{{define "main"}}`) {
+			t.Fatalf("%s has no main block", name)
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(strings.Replace(src, `{{define "main"}}`, `{{define "main"}}`+snippet, 1))}
+	}
+	return fsys
+}
+
+// TestCompiledFallsBack: a theme with what tmplc does not compile (break
+// in a range: the system pages) or does not run (range over an integer:
+// the static pages) renders the same, through html/template.
+func TestCompiledFallsBack(t *testing.T) {
+	theme := themeEdited(t, map[string]string{
+		"system": `{{range $i, $t := .Data.Topics}}{{if $i}}{{break}}{{end}}<b>{{$t}}</b>{{end}}`,
+		"page":   `{{range 2}}<i title="{{.}}">{{.}}</i>{{end}}`,
+	})
+	p := equalSites(t, exampleRegister(t), theme)
+	for lang, slots := range p.r.chromes {
+		for kind, slot := range slots {
+			if slot.c == nil {
+				continue
+			}
+			switch compiled := slot.c.prog != nil; {
+			case kind == "system" && compiled:
+				t.Errorf("%s system compiled, want it left to html/template", lang)
+			case kind == "system" && !tmplc.IsUnsupported(slot.c.progErr):
+				t.Errorf("%s system: %v, want a construct not compiled", lang, slot.c.progErr)
+			case kind != "system" && !compiled:
+				t.Errorf("%s %s not compiled: %v", lang, kind, slot.c.progErr)
+			}
+		}
+	}
+	pages := 0
+	for _, j := range p.jobs {
+		if j.kind == "page" {
+			pages++
+		}
+	}
+	if n := p.r.fallbacks.Load(); n != int64(pages) {
+		t.Errorf("%d pages fell back, want the %d static pages", n, pages)
+	}
+}
+
+// TestCompiledErrorsAsBefore: a template failing while executing gives
+// html/template's error, word for word.
+func TestCompiledErrorsAsBefore(t *testing.T) {
+	for name, snippet := range map[string]string{
+		"missing asset": `{{.Asset "no/such.css"}}`,
+		"missing field": `{{.Data.NoSuchField}}`,
+		"nil pointer":   `{{with .Sheet}}{{.Org.Name}}{{end}}{{.Reg.System "nix" | printf "%v"}}{{(.Sys "nix").Name}}`,
+		"wrong type":    `{{eq .Lang 1}}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var errs [2]string
+			for i, std := range []bool{true, false} {
+				if std {
+					t.Setenv("MAKI_TEMPLATES", "std")
+				} else {
+					t.Setenv("MAKI_TEMPLATES", "")
+				}
+				reg := exampleRegister(t)()
+				reg.Site.BaseURL = "https://example.org/"
+				cat, _ := load.Catalog(os.DirFS("../../themes/default"), "themes/default")
+				cfg := Config{BaseURL: reg.Site.BaseURL, Catalog: cat, Markdown: markdown.New().HTML, Stats: register.ComputeStats(reg)}
+				_, err := Site(context.Background(), themeEdited(t, map[string]string{"page": snippet}), reg, cfg, func(string, []byte) error { return nil })
+				if err == nil {
+					t.Fatalf("std=%v: no error", std)
+				}
+				errs[i] = err.Error()
+			}
+			if errs[0] != errs[1] {
+				t.Errorf("html/template: %s\ncompiled:      %s", errs[0], errs[1])
+			}
+		})
 	}
 }
