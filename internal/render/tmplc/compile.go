@@ -851,6 +851,15 @@ func (c *compiler) builtin(name string, args []operand) (evalFn, error) {
 			}
 			return reflect.ValueOf(n)
 		}, nil
+	case "slice":
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			v := raw(s, dot, final, 1, -1)
+			r, err := slice(v[0], v[1:]...)
+			if err != nil {
+				abortf("error calling slice: %v", err)
+			}
+			return r
+		}, nil
 	case "index":
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			v := raw(s, dot, final, 1, -1)

@@ -1,0 +1,180 @@
+package tmplc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+	"testing"
+)
+
+type inner struct {
+	Name string
+	N    int
+}
+
+func (i inner) Value() string    { return "v:" + i.Name }
+func (i *inner) Pointer() string { return "p:" + i.Name }
+
+type stringer struct{ s string }
+
+func (s stringer) String() string { return "<" + s.s + ">" }
+
+type data struct {
+	inner
+	S      string
+	Empty  string
+	I      int
+	Zero   int
+	U      uint8
+	F      float64
+	B      bool
+	P      *inner
+	NilP   *inner
+	Any    any
+	NilAny any
+	Str    fmt.Stringer
+	Err    error
+	L      []string
+	NilL   []string
+	M      map[string]int
+	IM     map[int]string
+	Arr    [2]int
+	HTML   template.HTML
+	URL    template.URL
+	JS     string
+	Fn     func() string
+	Items  []inner
+	PItems []*inner
+}
+
+func (d *data) Add(a, b int) int                    { return a + b }
+func (d *data) Join(sep string, s ...string) string { return strings.Join(s, sep) }
+func (d *data) Fail() (string, error)               { return "", errors.New("failed") }
+func (d *data) Maybe(ok bool) (string, error) {
+	if ok {
+		return "yes", nil
+	}
+	return "", errors.New("no")
+}
+func (d *data) Panic() string { panic("boom") }
+func (d *data) Self() *data   { return d }
+
+func newData() *data {
+	return &data{
+		inner: inner{Name: `Ä <b>"x"</b> & 'y'`, N: 3},
+		S:     `<script>alert("s")</script>`, I: 7, U: 7, F: 1.5, B: true,
+		P:   &inner{Name: "pointed", N: 2},
+		Any: 7, Str: stringer{"st"}, Err: errors.New("an <error>"),
+		L: []string{"a", "<b>", "c"}, M: map[string]int{"b": 2, "a": 1, "c": 0}, IM: map[int]string{3: "three", 1: "one", 2: "two"},
+		Arr: [2]int{4, 5}, HTML: "<em>ok</em>", URL: "javascript:alert(1)", JS: `x'y"z</script>`,
+		Fn:    func() string { return "fn" },
+		Items: []inner{{"one", 1}, {"two", 2}}, PItems: []*inner{{"p1", 1}, nil},
+	}
+}
+
+var testFuncs = template.FuncMap{
+	"add":  func(a, b int) int { return a + b },
+	"list": func(s ...string) []string { return s },
+	"pair": func(a any, b any) string { return fmt.Sprint(a, "|", b) },
+}
+
+// TestSemantics runs templates with html/template and compiled, on awkward
+// values, in text, attribute, URL and other contexts: the output must be
+// the same, and where html/template fails the compiled program must fail
+// too (the caller then lets html/template report it).
+func TestSemantics(t *testing.T) {
+	for _, tc := range []struct {
+		src string
+		// aborts: the compiled program may give up (a case it leaves to
+		// html/template) although html/template succeeds.
+		aborts bool
+	}{
+		{src: `{{.S}}|{{.Empty}}|{{.I}}|{{.Zero}}|{{.U}}|{{.F}}|{{.B}}|{{.Name}}|{{.N}}`},
+		{src: `{{.P}}|{{.NilP}}|{{.Any}}|{{.NilAny}}|{{.Str}}|{{.Err}}|{{.L}}|{{.NilL}}|{{.M}}|{{.Arr}}`},
+		{src: `{{.HTML}}|{{.URL}}|<a href="{{.URL}}" title="{{.S}}">x</a><a href="/x?q={{.S}}&r={{.Name}}">y</a>`},
+		{src: `<a href="{{.S}}">{{.HTML}}</a><img alt={{.S}}><p title='{{.HTML}}'>`},
+		{src: `<textarea>{{.S}}</textarea><title>{{.Name}} {{.HTML}}</title>`},
+		{src: `<!-- {{.S}} -->{{.Value}}|{{.Pointer}}|{{.P.Value}}|{{.P.Pointer}}|{{.Self.Name}}`},
+		{src: `{{if .S}}s{{end}}{{if .Empty}}e{{else}}!e{{end}}{{if .Zero}}z{{else if .I}}i{{end}}{{if .NilP}}n{{end}}{{if .NilAny}}a{{end}}{{if .NilL}}l{{end}}{{if .Arr}}arr{{end}}{{if .inner}}struct{{end}}{{if .F}}f{{end}}{{if .Str}}st{{end}}`},
+		{src: `{{with .P}}{{.Name}}{{end}}{{with .NilP}}x{{else}}nil{{end}}{{with .Empty}}x{{else with .S}}{{.}}{{end}}`},
+		{src: `{{and .I .S}}|{{and .Zero .S}}|{{or .Zero .Empty}}|{{or .Empty .I}}|{{and 1 0 2}}|{{or 0 "" "x"}}|{{not .I}}|{{not .NilP}}|{{and .NilP .Fail}}|{{or .I .Fail}}`},
+		{src: `{{eq .I 7}}|{{eq .U 7}}|{{eq .I .U}}|{{eq .S "x" "y"}}|{{ne .I 8}}|{{lt .I 8}}|{{le .I 7}}|{{gt .F 1.0}}|{{ge .U 9}}|{{eq .NilP nil}}|{{eq .P .P}}|{{lt "a" "b"}}`},
+		{src: `{{eq .I "7"}}`},
+		{src: `{{lt .B true}}`},
+		{src: `{{len .L}}|{{len .M}}|{{len .S}}|{{len .Arr}}|{{index .L 1}}|{{index .M "b"}}|{{index .M "zz"}}|{{index .IM 2}}|{{index .Arr 1}}|{{index .S 0}}`},
+		{src: `{{len .I}}`},
+		{src: `{{index .L 9}}`},
+		{src: `{{range .L}}[{{.}}]{{else}}none{{end}}{{range .NilL}}x{{else}}empty{{end}}{{range $i, $x := .L}}{{$i}}={{$x}};{{end}}{{range $x := .Items}}{{$x.Name}}{{.N}}{{end}}`},
+		{src: `{{range $k, $v := .M}}{{$k}}:{{$v}},{{end}}|{{range .IM}}{{.}}{{end}}|{{range $k, $v := .IM}}{{$k}}{{$v}}{{end}}|{{range .Arr}}{{.}}{{end}}`},
+		{src: `{{range .PItems}}{{if .}}{{.Name}}{{.Pointer}}{{end}}{{end}}{{range .Items}}{{.Pointer}}{{end}}`},
+		{src: `{{range .PItems}}{{.Name}}{{end}}`},
+		{src: `{{range 3}}{{.}}{{end}}`, aborts: true},
+		{src: `{{$x := .I}}{{$x}}{{$x = 9}}{{$x}}{{range .L}}{{$x = .}}{{end}}{{$x}}{{with $y := .S}}{{$y}}{{$}}{{end}}`},
+		{src: `{{.Add 2 3}}|{{.Add .I .N}}|{{.Join "-" "a" "b"}}|{{.Join ","}}|{{.Join "+" .S .Name}}|{{"q" | .Join "/" "p"}}|{{.Maybe true}}|{{call .Fn}}`, aborts: true},
+		{src: `{{.Add 2 3}}|{{.Add .I .N}}|{{.Join "-" "a" "b"}}|{{.Join ","}}|{{.Join "+" .S .Name}}|{{"q" | .Join "/" "p"}}|{{.Maybe true}}`},
+		{src: `{{.Fail}}`},
+		{src: `{{.Maybe false}}`},
+		{src: `{{.Panic}}`},
+		{src: `{{.NoSuch}}`},
+		{src: `{{.NilP.Name}}`},
+		{src: `{{.M.a}}|{{.M.c}}`},
+		{src: `{{.M.zz}}`},
+		{src: `{{add 1 2}}|{{add .I 3 | add 4}}|{{list "a" "b"}}|{{range list "x" .S}}{{.}}{{end}}|{{pair 1 "x"}}|{{pair .NilP nil}}|{{pair .Any .Str}}`},
+		{src: `{{print .S 1 .NilP}}|{{printf "%d-%s" .I .S}}|{{println .L}}|{{html .S}}|{{urlquery .S}}|{{js .JS}}`},
+		{src: `{{(.Self).Name}}|{{(index .Items 1).Name}}|{{.Self.P.Name | printf "%q"}}|{{.S | len}}|{{.I | eq 7}}|{{.Zero | or .Empty}}`},
+		{src: `{{define "sub"}}<{{.}}|{{$}}>{{end}}{{template "sub" .S}}{{template "sub" 5}}{{template "sub"}}{{block "blk" .Name}}[{{.}}]{{end}}`},
+		{src: `{{define "rec"}}{{if .}}{{len .}}{{template "rec" slice . 1}}{{end}}{{end}}{{template "rec" .S}}`},
+		{src: `{{define "a"}}<a href="{{.}}">{{.}}</a>{{end}}<p title="{{template "tt" .URL}}">{{template "a" .URL}}</p>{{define "tt"}}{{.}}{{end}}`},
+		{src: `<script>var x = {{.S}};</script>`, aborts: true},
+		{src: `<style>p { color: {{.S}} }</style>`, aborts: true},
+		{src: `<a onclick="f({{.S}})">x</a>`, aborts: true},
+		{src: `{{range $i, $x := .L}}{{if eq $i 1}}{{continue}}{{end}}{{$x}}{{end}}`, aborts: true},
+	} {
+		t.Run(tc.src, func(t *testing.T) {
+			check(t, tc.src, newData(), tc.aborts)
+		})
+	}
+}
+
+// check compares html/template and the compiled program on one template.
+func check(t *testing.T, src string, d any, mayAbort bool) {
+	t.Helper()
+	std := template.Must(template.New("t").Funcs(testFuncs).Option("missingkey=error").Parse(src))
+	var want bytes.Buffer
+	wantErr := std.Execute(&want, d)
+
+	set := template.Must(template.New("t").Funcs(testFuncs).Option("missingkey=error").Parse(src))
+	if err := set.Execute(io.Discard, d); err != nil && wantErr == nil {
+		t.Fatal(err)
+	}
+	var escErr *template.Error
+	if errors.As(wantErr, &escErr) {
+		return // not escaped: nothing to compile
+	}
+	prog, err := Compile(set, "t", testFuncs)
+	if err != nil {
+		if !IsUnsupported(err) {
+			t.Fatalf("compile: %v", err)
+		}
+		if !mayAbort {
+			t.Errorf("not compiled: %v", err)
+		}
+		return
+	}
+	var got bytes.Buffer
+	got.WriteString("prefix")
+	gotErr := prog.Execute(&got, d)
+	switch {
+	case wantErr != nil && gotErr == nil:
+		t.Errorf("html/template fails (%v), compiled gives %q", wantErr, got.String())
+	case wantErr == nil && gotErr != nil:
+		if !mayAbort {
+			t.Errorf("compiled aborts: %v", gotErr)
+		}
+	case wantErr == nil && got.String() != "prefix"+want.String():
+		t.Errorf("html/template: %s\ncompiled:      %s", want.String(), strings.TrimPrefix(got.String(), "prefix"))
+	}
+}
