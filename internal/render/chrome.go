@@ -558,7 +558,7 @@ func (r *renderer) chrome(lang, kind string) (*chrome, error) {
 		}
 		if os.Getenv("MAKI_TEMPLATES") != "std" {
 			// newChrome executed the page template: it is escaped.
-			slot.c.prog, slot.c.progErr = tmplc.Compile(slot.c.page, pageName, funcs)
+			slot.c.prog, slot.c.progErr = tmplc.Compile(slot.c.page, pageName, funcs, direct...)
 		}
 	})
 	return slot.c, slot.err

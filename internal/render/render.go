@@ -448,6 +448,10 @@ var funcs = template.FuncMap{
 	"changeData":  changeData,
 }
 
+// direct are the receiver types whose methods compiled templates call
+// without reflection (the ones a page calls most often).
+var direct = []tmplc.Direct{tmplc.DirectCalls[*Page](), tmplc.DirectCalls[*List](), tmplc.DirectCalls[*FacetValue]()}
+
 // job is one page to render.
 type job struct {
 	kind, lang, path, out, title string
@@ -588,7 +592,7 @@ func (r *renderer) compileCard(t *template.Template, lang string) *tmplc.Program
 	if err := t.Execute(io.Discard, p); err != nil {
 		return nil // the card's error is reported where it is rendered
 	}
-	prog, err := tmplc.Compile(t, t.Name(), funcs)
+	prog, err := tmplc.Compile(t, t.Name(), funcs, direct...)
 	if err != nil {
 		return nil
 	}

@@ -14,11 +14,13 @@ import (
 // Compile compiles the template named name of set and every template it
 // calls. set must have been executed once (html/template escapes a
 // template on its first execution; Compile refuses a set it cannot see
-// escaped). funcs are the functions the set was given (template.Funcs).
+// escaped). funcs are the functions the set was given (template.Funcs);
+// direct makes methods of the receiver types they name callable without
+// reflection (DirectCalls).
 //
 // Compile fails, and the template stays html/template's alone, on any
 // node, function, escaper or construct it does not compile.
-func Compile(set *template.Template, name string, funcs template.FuncMap) (*Program, error) {
+func Compile(set *template.Template, name string, funcs template.FuncMap, direct ...Direct) (*Program, error) {
 	t := set.Lookup(name)
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
@@ -34,7 +36,7 @@ func Compile(set *template.Template, name string, funcs template.FuncMap) (*Prog
 	if text == nil {
 		return nil, notCompiled("html/template's text/template is out of reach")
 	}
-	c := &compiler{set: text, funcs: map[string]reflect.Value{}, tmpls: map[string]*tmpl{}}
+	c := &compiler{set: text, funcs: map[string]reflect.Value{}, tmpls: map[string]*tmpl{}, direct: direct}
 	for n, f := range funcs {
 		v := reflect.ValueOf(f)
 		if v.Kind() != reflect.Func {
@@ -50,9 +52,10 @@ func Compile(set *template.Template, name string, funcs template.FuncMap) (*Prog
 }
 
 type compiler struct {
-	set   *texttemplate.Template // the escaped set: html/template's text/template
-	funcs map[string]reflect.Value
-	tmpls map[string]*tmpl
+	set    *texttemplate.Template // the escaped set: html/template's text/template
+	funcs  map[string]reflect.Value
+	tmpls  map[string]*tmpl
+	direct []Direct
 }
 
 // unsupported is the error of a construct Compile leaves to html/template.
@@ -657,7 +660,7 @@ type chainFn func(s *state, dot, receiver, final reflect.Value) reflect.Value
 func (c *compiler) fieldChain(ident []string, args []operand) chainFn {
 	sites := make([]*fieldSite, len(ident))
 	for i, name := range ident {
-		sites[i] = &fieldSite{name: name}
+		sites[i] = &fieldSite{name: name, direct: c.direct}
 	}
 	last := sites[len(sites)-1]
 	inner := sites[:len(sites)-1]

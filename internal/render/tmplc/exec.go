@@ -128,8 +128,9 @@ func (s *state) print(v reflect.Value) {
 // fieldSite is one field or method name of a chain, with an inline cache
 // of what the name is in the last receiver type seen.
 type fieldSite struct {
-	name  string
-	cache atomic.Pointer[fieldEntry]
+	name   string
+	cache  atomic.Pointer[fieldEntry]
+	direct []Direct // the direct calls Compile was given
 }
 
 type fieldEntry struct {
@@ -161,7 +162,11 @@ func (f *fieldSite) lookup(t reflect.Type, addr bool) *fieldEntry {
 	}
 	if m, ok := pt.MethodByName(f.name); ok {
 		e.access, e.method = accessMethod, m.Index
-		e.fast = fastFor(m.Func)
+		for _, d := range f.direct {
+			if e.fast = d.adapt(m.Func.Interface()); e.fast != nil {
+				break
+			}
+		}
 		e.mtype = reflect.Zero(pt).Method(m.Index).Type()
 	} else {
 		switch t.Kind() {
@@ -319,7 +324,3 @@ func rangeOver(val reflect.Value, each func(index, elem reflect.Value)) bool {
 // it does not apply to these arguments (the caller then calls it as
 // text/template does).
 type fastMethod func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool)
-
-// fastFor returns the direct call of a method (its Func, receiver first),
-// or nil.
-func fastFor(fn reflect.Value) fastMethod { return nil }

@@ -60,7 +60,19 @@ func (d *data) Maybe(ok bool) (string, error) {
 	return "", errors.New("no")
 }
 func (d *data) Panic() string { panic("boom") }
-func (d *data) Self() *data   { return d }
+
+// Methods with the signatures DirectCalls calls directly.
+func (d *data) Upper(s string) string     { return strings.ToUpper(s) }
+func (d *data) Two(a, b string) string    { return a + "+" + b }
+func (d *data) Rep(n int) string          { return strings.Repeat("r", n) }
+func (d *data) H() template.HTML          { return "<i>h</i>" }
+func (d *data) HS(s string) template.HTML { return template.HTML("<i>" + s + "</i>") }
+func (d *data) Has(s string) bool         { return strings.Contains(d.S, s) }
+func (d *data) Yes() bool                 { return true }
+func (d *data) Num() int                  { return 42 }
+func (d *data) Cnt(a, b string) int       { return len(a) + len(b) }
+func (d *data) Str0() string              { return "<str0>" }
+func (d *data) Self() *data               { return d }
 
 func newData() *data {
 	return &data{
@@ -115,6 +127,14 @@ func TestSemantics(t *testing.T) {
 		{src: `{{$x := .I}}{{$x}}{{$x = 9}}{{$x}}{{range .L}}{{$x = .}}{{end}}{{$x}}{{with $y := .S}}{{$y}}{{$}}{{end}}`},
 		{src: `{{.Add 2 3}}|{{.Add .I .N}}|{{.Join "-" "a" "b"}}|{{.Join ","}}|{{.Join "+" .S .Name}}|{{"q" | .Join "/" "p"}}|{{.Maybe true}}|{{call .Fn}}`, aborts: true},
 		{src: `{{.Add 2 3}}|{{.Add .I .N}}|{{.Join "-" "a" "b"}}|{{.Join ","}}|{{.Join "+" .S .Name}}|{{"q" | .Join "/" "p"}}|{{.Maybe true}}`},
+		{src: `{{.Upper "a<b"}}|{{.Upper .S}}|{{.S | .Upper}}|{{.Two "a" .Name}}|{{"z" | .Two "y"}}|{{.Rep 3}}|{{.Rep .I}}|{{.H}}|{{.HS "x"}}|{{.Has "alert"}}|{{if .Yes}}y{{end}}|{{.Num}}|{{.Cnt "ab" "c"}}|{{.Str0}}|{{.Self.Upper "q"}}`},
+		{src: `<a href="{{.Upper "/x"}}" title="{{.H}}">{{.HS .S}}</a>`},
+		{src: `{{.Upper}}`},
+		{src: `{{.Upper 1}}`},
+		{src: `{{.Rep "x"}}`},
+		{src: `{{.Upper .NilP}}`},
+		{src: `{{.Two "a"}}`},
+		{src: `{{.Str0 "x"}}`},
 		{src: `{{.Fail}}`},
 		{src: `{{.Maybe false}}`},
 		{src: `{{.Panic}}`},
@@ -154,7 +174,14 @@ func check(t *testing.T, src string, d any, mayAbort bool) {
 	if errors.As(wantErr, &escErr) {
 		return // not escaped: nothing to compile
 	}
-	prog, err := Compile(set, "t", testFuncs)
+	for _, direct := range [][]Direct{nil, {DirectCalls[*data]()}} {
+		run(t, set, d, direct, want.String(), wantErr, mayAbort)
+	}
+}
+
+func run(t *testing.T, set *template.Template, d any, direct []Direct, want string, wantErr error, mayAbort bool) {
+	t.Helper()
+	prog, err := Compile(set, "t", testFuncs, direct...)
 	if err != nil {
 		if !IsUnsupported(err) {
 			t.Fatalf("compile: %v", err)
@@ -174,7 +201,7 @@ func check(t *testing.T, src string, d any, mayAbort bool) {
 		if !mayAbort {
 			t.Errorf("compiled aborts: %v", gotErr)
 		}
-	case wantErr == nil && got.String() != "prefix"+want.String():
-		t.Errorf("html/template: %s\ncompiled:      %s", want.String(), strings.TrimPrefix(got.String(), "prefix"))
+	case wantErr == nil && got.String() != "prefix"+want:
+		t.Errorf("html/template: %s\ncompiled:      %s (direct calls: %d)", want, strings.TrimPrefix(got.String(), "prefix"), len(direct))
 	}
 }
