@@ -136,6 +136,9 @@ func derefPrintable(v any) any {
 // or error.
 func text(args []any) (string, kind) {
 	if len(args) == 1 {
+		if s, k, ok := typed(args[0]); ok {
+			return s, k
+		}
 		if s, k, ok := typed(deref(args[0])); ok {
 			return s, k
 		}
@@ -198,7 +201,7 @@ func escapeHTML(s string, table *[128]string, nonchars bool) string {
 		w := 1
 		if c < utf8.RuneSelf {
 			repl = table[c]
-		} else {
+		} else if nonchars {
 			var r rune
 			r, w = utf8.DecodeRuneInString(s[i:])
 			if nonchars && (0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff) {

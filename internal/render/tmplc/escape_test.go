@@ -390,18 +390,41 @@ func TestEscaperNames(t *testing.T) {
 	}
 }
 
+// maxFuzzLen bounds the strings FuzzEscapers tries, so that it runs (and
+// minimizes) fast; TestContexts has long ones.
+const maxFuzzLen = 512
+
 // FuzzEscapers compares every context of contexts with html/template on
 // random strings of every content type.
 func FuzzEscapers(f *testing.F) {
 	for i, s := range awkward {
-		f.Add(s, uint8(i))
+		if len(s) <= maxFuzzLen {
+			f.Add(s, uint8(i))
+		}
 	}
 	es := parseContexts(f)
 	f.Fuzz(func(t *testing.T, s string, kind uint8) {
+		if len(s) > maxFuzzLen {
+			t.Skip("long strings are in TestContexts")
+		}
 		vs := typedValues(s)
 		v := vs[int(kind)%len(vs)]
 		for _, e := range es {
 			check(t, e, v)
 		}
 	})
+}
+
+// TestArgsKept checks that the escapers leave their argument slice as it
+// was (html/template's overwrite it with what they print).
+func TestArgsKept(t *testing.T) {
+	str := "a"
+	for _, name := range Names() {
+		fn, _ := Escaper(name)
+		in := []any{&str, nil, stringer{"s"}}
+		fn(in...)
+		if in[0] != any(&str) || in[1] != nil || in[2] != any(stringer{"s"}) {
+			t.Errorf("%s changed its arguments to %#v", name, in)
+		}
+	}
 }
