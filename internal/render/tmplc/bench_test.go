@@ -95,4 +95,3 @@ func BenchmarkEscapers(b *testing.B) {
 		})
 	}
 }
-
