@@ -394,8 +394,9 @@ func TestEscaperNames(t *testing.T) {
 // minimizes) fast; TestContexts has long ones.
 const maxFuzzLen = 512
 
-// FuzzEscapers compares every context of contexts with html/template on
-// random strings of every content type.
+// FuzzEscapers compares every context of contexts, and the escapers called
+// with one and two arguments, with html/template on random strings of
+// every content type.
 func FuzzEscapers(f *testing.F) {
 	for i, s := range awkward {
 		if len(s) <= maxFuzzLen {
@@ -403,6 +404,7 @@ func FuzzEscapers(f *testing.F) {
 		}
 	}
 	es := parseContexts(f)
+	ds := parseDirect(f)
 	f.Fuzz(func(t *testing.T, s string, kind uint8) {
 		if len(s) > maxFuzzLen {
 			t.Skip("long strings are in TestContexts")
@@ -411,6 +413,10 @@ func FuzzEscapers(f *testing.F) {
 		v := vs[int(kind)%len(vs)]
 		for _, e := range es {
 			check(t, e, v)
+		}
+		for _, e := range ds {
+			check(t, e, args{A: v})
+			check(t, e, args{A: s, B: v})
 		}
 	})
 }
