@@ -18,9 +18,9 @@ type inner struct {
 func (i inner) Value() string    { return "v:" + i.Name }
 func (i *inner) Pointer() string { return "p:" + i.Name }
 
-type stringer struct{ s string }
+type strHolder struct{ s string }
 
-func (s stringer) String() string { return "<" + s.s + ">" }
+func (s strHolder) String() string { return "<" + s.s + ">" }
 
 type data struct {
 	inner
@@ -79,7 +79,7 @@ func newData() *data {
 		inner: inner{Name: `Ä <b>"x"</b> & 'y'`, N: 3},
 		S:     `<script>alert("s")</script>`, I: 7, U: 7, F: 1.5, B: true,
 		P:   &inner{Name: "pointed", N: 2},
-		Any: 7, Str: stringer{"st"}, Err: errors.New("an <error>"),
+		Any: 7, Str: strHolder{"st"}, Err: errors.New("an <error>"),
 		L: []string{"a", "<b>", "c"}, M: map[string]int{"b": 2, "a": 1, "c": 0}, IM: map[int]string{3: "three", 1: "one", 2: "two"},
 		Arr: [2]int{4, 5}, HTML: "<em>ok</em>", URL: "javascript:alert(1)", JS: `x'y"z</script>`,
 		Fn:    func() string { return "fn" },
@@ -154,13 +154,13 @@ func TestSemantics(t *testing.T) {
 		{src: `{{range $i, $x := .L}}{{if eq $i 1}}{{continue}}{{end}}{{$x}}{{end}}`, aborts: true},
 	} {
 		t.Run(tc.src, func(t *testing.T) {
-			check(t, tc.src, newData(), tc.aborts)
+			checkExec(t, tc.src, newData(), tc.aborts)
 		})
 	}
 }
 
-// check compares html/template and the compiled program on one template.
-func check(t *testing.T, src string, d any, mayAbort bool) {
+// checkExec compares html/template and the compiled program on one template.
+func checkExec(t *testing.T, src string, d any, mayAbort bool) {
 	t.Helper()
 	std := template.Must(template.New("t").Funcs(testFuncs).Option("missingkey=error").Parse(src))
 	var want bytes.Buffer
@@ -175,11 +175,11 @@ func check(t *testing.T, src string, d any, mayAbort bool) {
 		return // not escaped: nothing to compile
 	}
 	for _, direct := range [][]Direct{nil, {DirectCalls[*data]()}} {
-		run(t, set, d, direct, want.String(), wantErr, mayAbort)
+		runExec(t, set, d, direct, want.String(), wantErr, mayAbort)
 	}
 }
 
-func run(t *testing.T, set *template.Template, d any, direct []Direct, want string, wantErr error, mayAbort bool) {
+func runExec(t *testing.T, set *template.Template, d any, direct []Direct, want string, wantErr error, mayAbort bool) {
 	t.Helper()
 	prog, err := Compile(set, "t", testFuncs, direct...)
 	if err != nil {
