@@ -167,6 +167,9 @@ func TestCompiledExampleContent(t *testing.T) {
 	if n := compiledKinds(t, p); n == 0 {
 		t.Error("no page type compiled")
 	}
+	if n := p.r.cardsCompiled.Load(); int(n) != len(p.r.langs) {
+		t.Errorf("the system card is compiled in %d languages, want %d", n, len(p.r.langs))
+	}
 	if n := p.r.fallbacks.Load(); n != 0 {
 		t.Errorf("%d pages fell back to html/template, want none", n)
 	}

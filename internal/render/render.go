@@ -283,6 +283,8 @@ type renderer struct {
 	// fallbacks counts the pages whose compiled template gave up, so
 	// that html/template rendered them.
 	fallbacks atomic.Int64
+	// cardsCompiled counts the languages whose system card is compiled.
+	cardsCompiled atomic.Int32
 
 	// From a reused Prepared, while preparing: sort keys and cards of
 	// systems that may still be the same.
@@ -596,6 +598,7 @@ func (r *renderer) compileCard(t *template.Template, lang string) *tmplc.Program
 	if err != nil {
 		return nil
 	}
+	r.cardsCompiled.Add(1)
 	return prog
 }
 

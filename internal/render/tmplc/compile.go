@@ -20,7 +20,12 @@ import (
 //
 // Compile fails, and the template stays html/template's alone, on any
 // node, function, escaper or construct it does not compile.
-func Compile(set *template.Template, name string, funcs template.FuncMap, direct ...Direct) (*Program, error) {
+func Compile(set *template.Template, name string, funcs template.FuncMap, direct ...Direct) (prog *Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err = nil, notCompiled("%s: panic while compiling: %v", name, r)
+		}
+	}()
 	t := set.Lookup(name)
 	if t == nil {
 		return nil, fmt.Errorf("no template %q", name)
