@@ -837,10 +837,31 @@ func (c *compiler) builtin(name string, args []operand) (evalFn, error) {
 			return v
 		}, nil
 	case "not":
+		if len(args) == 1 {
+			a := &args[0]
+			return func(s *state, dot, final reflect.Value) reflect.Value {
+				if !isMissing(final) {
+					abortf("wrong number of args for not")
+				}
+				return reflect.ValueOf(!truth(a.raw(s, dot)))
+			}, nil
+		}
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			return reflect.ValueOf(!truth(raw(s, dot, final, 1, 1)[0]))
 		}, nil
 	case "eq":
+		if len(args) == 2 {
+			a, b := &args[0], &args[1]
+			return func(s *state, dot, final reflect.Value) reflect.Value {
+				if !isMissing(final) {
+					v := raw(s, dot, final, 1, -1)
+					return boolResult(eq(v[0], v[1:]...))
+				}
+				x := a.raw(s, dot)
+				y := b.raw(s, dot)
+				return boolResult(eq(x, y))
+			}, nil
+		}
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			v := raw(s, dot, final, 1, -1)
 			return boolResult(eq(v[0], v[1:]...))
