@@ -264,14 +264,18 @@ func themeEdited(t *testing.T, edits map[string]string) fs.FS {
 }
 
 // TestCompiledFallsBack: a theme with what tmplc does not compile (break
-// in a range: the system pages) or does not run (range over an integer:
-// the static pages) renders the same, through html/template.
+// in a range: the system pages) or does not run (range over an iterator
+// function: the static pages) renders the same, through html/template.
 func TestCompiledFallsBack(t *testing.T) {
 	theme := themeEdited(t, map[string]string{
 		"system": `{{range $i, $t := .Data.Topics}}{{if $i}}{{break}}{{end}}<b>{{$t}}</b>{{end}}`,
-		"page":   `{{range 2}}<i title="{{.}}">{{.}}</i>{{end}}`,
+		"page":   `{{range $k, $v := .Data.ValuePositions}}<i title="{{len $k}}">.</i>{{end}}`,
 	})
 	p := equalSites(t, exampleRegister(t), theme)
+	files, _ := renderFiles(t, exampleRegister(t)(), theme, false)
+	if !bytes.Contains(files["ueber/index.html"], []byte(`<i title="`)) || !bytes.Contains(files["systeme/index.html"], []byte(`system-card`)) {
+		t.Error("the edited templates do not show in the pages")
+	}
 	for lang, slots := range p.r.chromes {
 		for kind, slot := range slots {
 			if slot.c == nil {

@@ -253,7 +253,7 @@ func (c *compiler) rangeNode(r *parse.RangeNode) (runFn, error) {
 		outer := len(s.vars)
 		val, _ := indirect(pipe(s, dot))
 		mark := len(s.vars)
-		ran := rangeOver(val, func(index, elem reflect.Value) {
+		ran := rangeOver(val, len(decl), func(index, elem reflect.Value) {
 			if len(decl) > 0 {
 				if assign {
 					if len(decl) > 1 {

@@ -288,8 +288,19 @@ func (s *state) call(dot, fun reflect.Value, typ reflect.Type, args []operand, f
 
 // rangeOver runs one iteration per element of val (text/template's
 // walkRange after the pipeline); it reports whether there was any.
-func rangeOver(val reflect.Value, each func(index, elem reflect.Value)) bool {
+func rangeOver(val reflect.Value, vars int, each func(index, elem reflect.Value)) bool {
 	switch val.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if vars > 1 {
+			abortf("can't use %v to iterate over more than one variable", val)
+		}
+		run := false
+		for v := range val.Seq() {
+			run = true
+			each(reflect.Value{}, v)
+		}
+		return run
 	case reflect.Array, reflect.Slice:
 		n := val.Len()
 		for i := 0; i < n; i++ {

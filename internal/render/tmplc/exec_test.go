@@ -123,7 +123,8 @@ func TestSemantics(t *testing.T) {
 		{src: `{{range $k, $v := .M}}{{$k}}:{{$v}},{{end}}|{{range .IM}}{{.}}{{end}}|{{range $k, $v := .IM}}{{$k}}{{$v}}{{end}}|{{range .Arr}}{{.}}{{end}}`},
 		{src: `{{range .PItems}}{{if .}}{{.Name}}{{.Pointer}}{{end}}{{end}}{{range .Items}}{{.Pointer}}{{end}}`},
 		{src: `{{range .PItems}}{{.Name}}{{end}}`},
-		{src: `{{range 3}}{{.}}{{end}}`, aborts: true},
+		{src: `{{range 3}}{{.}}{{end}}{{range $i := .U}}{{$i}}{{end}}{{range 0}}x{{else}}none{{end}}`},
+		{src: `{{range $i, $x := 3}}{{.}}{{end}}`},
 		{src: `{{$x := .I}}{{$x}}{{$x = 9}}{{$x}}{{range .L}}{{$x = .}}{{end}}{{$x}}{{with $y := .S}}{{$y}}{{$}}{{end}}`},
 		{src: `{{.Add 2 3}}|{{.Add .I .N}}|{{.Join "-" "a" "b"}}|{{.Join ","}}|{{.Join "+" .S .Name}}|{{"q" | .Join "/" "p"}}|{{.Maybe true}}|{{call .Fn}}`, aborts: true},
 		{src: `{{.Add 2 3}}|{{.Add .I .N}}|{{.Join "-" "a" "b"}}|{{.Join ","}}|{{.Join "+" .S .Name}}|{{"q" | .Join "/" "p"}}|{{.Maybe true}}`},
@@ -203,5 +204,35 @@ func runExec(t *testing.T, set *template.Template, d any, direct []Direct, want 
 		}
 	case wantErr == nil && got.String() != "prefix"+want:
 		t.Errorf("html/template: %s\ncompiled:      %s (direct calls: %d)", want, strings.TrimPrefix(got.String(), "prefix"), len(direct))
+	}
+}
+
+// TestBuiltinsMatrix runs truth, and, or, not, eq, ne, lt, le, len and
+// index on every pair of awkward values, compiled and with html/template.
+func TestBuiltinsMatrix(t *testing.T) {
+	n := 3
+	var nilMap map[string]int
+	var nilIface fmt.Stringer
+	values := []any{
+		nil, 0, 1, -1, uint(0), uint(3), int8(-2), 1.5, 0.0, "", "a", "<b>", true, false,
+		&n, (*int)(nil), []int{}, []int{1, 2}, []string(nil), map[string]int{"k": 1}, nilMap,
+		map[int]string{0: "z"}, [0]int{}, [1]string{"x"}, inner{"i", 1}, &inner{"p", 2}, (*inner)(nil),
+		nilIface, strHolder{"s"}, errors.New("e"), template.HTML("<i>"), []any{nil, 1},
+	}
+	ops := []string{
+		`{{if .A}}t{{else}}f{{end}}`, `{{and .A .B}}`, `{{or .A .B}}`, `{{not .A}}`, `{{and .A 1 .B}}`,
+		`{{eq .A .B}}`, `{{ne .A .B}}`, `{{lt .A .B}}`, `{{le .A .B}}`, `{{gt .A .B}}`, `{{ge .A .B}}`,
+		`{{len .A}}`, `{{index .A 0}}`, `{{index .A "k"}}`, `{{index .A .B}}`, `{{with .A}}{{.}}{{end}}`,
+		`{{range .A}}[{{.}}]{{else}}none{{end}}`, `<a title="{{.A}}" href="/{{.B}}">{{print .A .B}}</a>`,
+	}
+	for _, op := range ops {
+		for i, a := range values {
+			for j, b := range values {
+				d := &struct{ A, B any }{a, b}
+				t.Run(fmt.Sprintf("%s/%d/%d", op, i, j), func(t *testing.T) {
+					checkExec(t, op, d, false)
+				})
+			}
+		}
 	}
 }
