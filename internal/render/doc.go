@@ -29,4 +29,14 @@
 // (Page.Sheet), so system.html prints fields instead of calling methods;
 // likewise its change history (Page.History, a HistoryView with every
 // label, date and link of history.html ready).
+//
+// The chrome's page template and the system card are then executed by
+// package tmplc: html/template's escaped trees compiled to Go closures,
+// with the escapers as plain functions and the common methods of Page,
+// List and FacetValue called directly. A template tmplc does not compile
+// is executed by html/template as before; a page on which the compiled
+// template stops (an error, a case tmplc leaves out) is rendered again by
+// html/template, so output and errors are html/template's
+// (renderer.fallbacks counts such pages). MAKI_TEMPLATES=std turns the
+// compiled templates off.
 package render
