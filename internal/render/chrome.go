@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 
 	"maki/internal/render/tmplc"
@@ -528,6 +529,11 @@ type chromeSlot struct {
 	once sync.Once
 	c    *chrome
 	err  error // why there is none
+	// whole is the page type's whole template (renderer.tmpl) compiled,
+	// for when there is no chrome: made after its first execution by
+	// html/template (which escapes it).
+	wholeOnce sync.Once
+	whole     atomic.Pointer[tmplc.Program]
 }
 
 // prepareChromes makes a slot for the chrome of every language and page

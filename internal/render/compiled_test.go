@@ -335,3 +335,36 @@ func TestCompiledErrorsAsBefore(t *testing.T) {
 		})
 	}
 }
+
+// TestCompiledWithoutChrome: a layout the chrome cannot split (a per-page
+// value in an unquoted attribute) is rendered whole for every page; its
+// whole template is compiled after the first page of each type, and the
+// files are html/template's.
+func TestCompiledWithoutChrome(t *testing.T) {
+	b, err := os.ReadFile("../../themes/default/templates/layout.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	layout := strings.Replace(string(b), "<head>", "<head><meta name=maki-path content={{.Path}}>", 1)
+	if layout == string(b) {
+		t.Fatal("layout.html has no <head>")
+	}
+	p := equalSites(t, exampleRegister(t), themeWith(t, layout))
+	compiled := 0
+	for lang, slots := range p.r.chromes {
+		for kind, slot := range slots {
+			if slot.c != nil {
+				t.Errorf("%s %s has a chrome, want none", lang, kind)
+			}
+			if slot.whole.Load() != nil {
+				compiled++
+			}
+		}
+	}
+	if compiled == 0 {
+		t.Error("no whole template compiled")
+	}
+	if n := p.r.fallbacks.Load(); n != 0 {
+		t.Errorf("%d pages fell back", n)
+	}
+}

@@ -486,8 +486,28 @@ func (r *renderer) execWith(buf *bytes.Buffer, j job, md *mdCache) error {
 		buf.Truncate(start) // the whole layout reports the error as before
 	}
 	t := r.tmpl[j.lang][j.kind]
+	slot := r.chromes[j.lang][j.kind]
+	if slot != nil && !r.std {
+		if prog := slot.whole.Load(); prog != nil {
+			start := buf.Len()
+			if err := prog.Execute(buf, p); err == nil {
+				replaceControls(buf)
+				return nil
+			}
+			buf.Truncate(start)
+			r.fallbacks.Add(1)
+		}
+	}
 	if err := t.ExecuteTemplate(buf, t.Name(), p); err != nil {
 		return err
+	}
+	if slot != nil && os.Getenv("MAKI_TEMPLATES") != "std" {
+		// html/template has escaped the whole template now.
+		slot.wholeOnce.Do(func() {
+			if prog, err := tmplc.Compile(t, t.Name(), funcs, direct...); err == nil {
+				slot.whole.Store(prog)
+			}
+		})
 	}
 	replaceControls(buf)
 	return nil
