@@ -33,8 +33,7 @@ func Compile(set *template.Template, name string, funcs template.FuncMap, direct
 	// html/template refuses to clone a template it has escaped: the one
 	// sign of escaping it shows (a template it failed to escape has no
 	// tree, which compiling refuses as well).
-	if c, err := t.Clone(); err == nil {
-		_ = c
+	if _, err := t.Clone(); err == nil {
 		return nil, fmt.Errorf("template %q is not escaped yet: execute it first", name)
 	}
 	text := textOf(set)

@@ -18,7 +18,6 @@ var (
 	tStringer     = reflect.TypeFor[fmt.Stringer]()
 	tReflectValue = reflect.TypeFor[reflect.Value]()
 	tString       = reflect.TypeFor[string]()
-	tAny          = reflect.TypeFor[any]()
 )
 
 // missingValType marks the absence of a final pipeline value, as in
