@@ -27,10 +27,10 @@ type missingValType struct{}
 var missingVal = reflect.ValueOf(missingValType{})
 
 func isMissing(v reflect.Value) bool {
-	return v.IsValid() && v.Type() == missingValType_
+	return v.IsValid() && v.Type() == tMissing
 }
 
-var missingValType_ = reflect.TypeFor[missingValType]()
+var tMissing = reflect.TypeFor[missingValType]()
 
 // isTrue is text/template's truth.
 func isTrue(val reflect.Value) (truth, ok bool) {
