@@ -172,7 +172,7 @@ func (c *compiler) action(n *parse.ActionNode) (runFn, error) {
 			}
 			last := esc
 			return func(s *state, dot reflect.Value) {
-				final := missingVal
+				final := noFinal
 				if prev != nil {
 					final = prev(s, dot)
 				}
@@ -205,11 +205,7 @@ func (c *compiler) ifOrWith(p *parse.PipeNode, list, elseList *parse.ListNode, w
 	return func(s *state, dot reflect.Value) {
 		mark := len(s.vars)
 		val := pipe(s, dot)
-		truth, ok := isTrue(indirectInterface(val))
-		if !ok {
-			abortf("if/with can't use %v", val)
-		}
-		if truth {
+		if truth(val) {
 			if with {
 				body(s, val)
 			} else {
@@ -250,7 +246,7 @@ func (c *compiler) rangeNode(r *parse.RangeNode) (runFn, error) {
 	assign := r.Pipe.IsAssign
 	return func(s *state, dot reflect.Value) {
 		outer := len(s.vars)
-		val, _ := indirect(pipe(s, dot))
+		val, _ := follow(pipe(s, dot))
 		mark := len(s.vars)
 		ran := rangeOver(val, len(decl), func(index, elem reflect.Value) {
 			if len(decl) > 0 {
@@ -364,10 +360,10 @@ func (c *compiler) pipe(p *parse.PipeNode) (valFn, error) {
 	}
 	assign := p.IsAssign
 	return func(s *state, dot reflect.Value) reflect.Value {
-		value := missingVal
+		value := noFinal
 		for _, cmd := range cmds {
 			value = cmd(s, dot, value)
-			if value.Kind() == reflect.Interface && value.Type().NumMethod() == 0 {
+			if isEmptyIface(value) {
 				value = value.Elem()
 			}
 		}
@@ -410,7 +406,7 @@ func (c *compiler) operand(n parse.Node) (operand, error) {
 		o.kind, o.konst = opConst, reflect.ValueOf(n.Text)
 	case *parse.NumberNode:
 		o.kind = opConst
-		o.konst, _ = idealConstant(n)
+		o.konst, _ = numberConst(n)
 	case *parse.FieldNode, *parse.VariableNode, *parse.PipeNode, *parse.IdentifierNode, *parse.ChainNode:
 		fn, err := c.value(n)
 		if err != nil {
@@ -423,20 +419,19 @@ func (c *compiler) operand(n parse.Node) (operand, error) {
 	return o, nil
 }
 
-// value compiles an operand that is not a constant (text/template's
-// evalArg before validateType).
+// value compiles an operand that is not a constant.
 func (c *compiler) value(n parse.Node) (valFn, error) {
 	switch n := n.(type) {
 	case *parse.FieldNode:
 		chain := c.fieldChain(n.Ident, nil)
-		return func(s *state, dot reflect.Value) reflect.Value { return chain(s, dot, dot, missingVal) }, nil
+		return func(s *state, dot reflect.Value) reflect.Value { return chain(s, dot, dot, noFinal) }, nil
 	case *parse.VariableNode:
 		name := n.Ident[0]
 		if len(n.Ident) == 1 {
-			return func(s *state, _ reflect.Value) reflect.Value { return s.varValue(name) }, nil
+			return func(s *state, _ reflect.Value) reflect.Value { return s.variable(name).value }, nil
 		}
 		chain := c.fieldChain(n.Ident[1:], nil)
-		return func(s *state, dot reflect.Value) reflect.Value { return chain(s, dot, s.varValue(name), missingVal) }, nil
+		return func(s *state, dot reflect.Value) reflect.Value { return chain(s, dot, s.variable(name).value, noFinal) }, nil
 	case *parse.PipeNode:
 		return c.pipe(n)
 	case *parse.IdentifierNode:
@@ -444,74 +439,66 @@ func (c *compiler) value(n parse.Node) (valFn, error) {
 		if err != nil {
 			return nil, err
 		}
-		return func(s *state, dot reflect.Value) reflect.Value { return fn(s, dot, missingVal) }, nil
+		return func(s *state, dot reflect.Value) reflect.Value { return fn(s, dot, noFinal) }, nil
 	case *parse.ChainNode:
 		fn, err := c.chain(n, nil)
 		if err != nil {
 			return nil, err
 		}
-		return func(s *state, dot reflect.Value) reflect.Value { return fn(s, dot, missingVal) }, nil
+		return func(s *state, dot reflect.Value) reflect.Value { return fn(s, dot, noFinal) }, nil
 	}
 	return nil, notCompiled("operand %s", n)
 }
 
-// arg is text/template's evalArg: the operand as an argument of type typ.
+// arg is the operand passed to a parameter of type typ. A value is
+// passed as assign passes it; a constant is converted to the parameter's
+// type when they are of the same sort (a bool, a string, a signed or an
+// unsigned integer, a float), or is its untyped value for a parameter of
+// an empty interface type.
 func (o *operand) arg(s *state, dot reflect.Value, typ reflect.Type) reflect.Value {
 	switch o.kind {
 	case opDot:
-		return validateType(dot, typ)
+		return assign(dot, typ)
 	case opNil:
-		if canBeNil(typ) {
-			return reflect.Zero(typ)
-		}
-		abortf("cannot assign nil to %s", typ)
+		return assign(reflect.Value{}, typ)
 	case opValue:
-		return validateType(o.val(s, dot), typ)
+		return assign(o.val(s, dot), typ)
 	}
-	switch typ.Kind() {
-	case reflect.Bool:
-		if n, ok := o.node.(*parse.BoolNode); ok {
-			v := reflect.New(typ).Elem()
-			v.SetBool(n.True)
-			return v
+	switch n := o.node.(type) {
+	case *parse.StringNode:
+		if typ == tString {
+			return o.konst
 		}
-	case reflect.String:
-		if n, ok := o.node.(*parse.StringNode); ok {
-			if typ == tString {
-				return o.konst
-			}
+		if typ.Kind() == reflect.String {
 			v := reflect.New(typ).Elem()
 			v.SetString(n.Text)
 			return v
 		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if n, ok := o.node.(*parse.NumberNode); ok && n.IsInt {
+	case *parse.BoolNode:
+		if typ.Kind() == reflect.Bool {
 			v := reflect.New(typ).Elem()
-			v.SetInt(n.Int64)
+			v.SetBool(n.True)
 			return v
 		}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		if n, ok := o.node.(*parse.NumberNode); ok && n.IsUint {
+	case *parse.NumberNode:
+		c := classOfKind(typ.Kind())
+		if c == cInt && n.IsInt || c == cUint && n.IsUint || c == cFloat && n.IsFloat {
 			v := reflect.New(typ).Elem()
-			v.SetUint(n.Uint64)
+			switch c {
+			case cInt:
+				v.SetInt(n.Int64)
+			case cUint:
+				v.SetUint(n.Uint64)
+			default:
+				v.SetFloat(n.Float64)
+			}
 			return v
-		}
-	case reflect.Float32, reflect.Float64:
-		if n, ok := o.node.(*parse.NumberNode); ok && n.IsFloat {
-			v := reflect.New(typ).Elem()
-			v.SetFloat(n.Float64)
-			return v
-		}
-	case reflect.Interface:
-		if typ.NumMethod() == 0 {
-			return o.empty()
-		}
-	case reflect.Struct:
-		if typ == tReflectValue {
-			return reflect.ValueOf(o.empty())
 		}
 	}
-	abortf("can't handle %s for arg of type %s", o.node, typ)
+	if typ.Kind() == reflect.Interface && typ.NumMethod() == 0 {
+		return o.empty()
+	}
+	abortf("constant %s for a parameter of type %s", o.node, typ)
 	return reflect.Value{}
 }
 
@@ -596,14 +583,14 @@ func (c *compiler) command(cmd *parse.CommandNode) (evalFn, error) {
 				return nil, notCompiled("arguments to a variable in %s", cmd)
 			}
 			return func(s *state, dot, final reflect.Value) reflect.Value {
-				if !isMissing(final) {
+				if hasFinal(final) {
 					abortf("can't give argument to non-function %s", name)
 				}
-				return s.varValue(name)
+				return s.variable(name).value
 			}, nil
 		}
 		chain := c.fieldChain(n.Ident[1:], args)
-		return func(s *state, dot, final reflect.Value) reflect.Value { return chain(s, dot, s.varValue(name), final) }, nil
+		return func(s *state, dot, final reflect.Value) reflect.Value { return chain(s, dot, s.variable(name).value, final) }, nil
 	}
 	if len(cmd.Args) > 1 {
 		return nil, notCompiled("arguments to a non-function in %s", cmd)
@@ -622,7 +609,7 @@ func (c *compiler) command(cmd *parse.CommandNode) (evalFn, error) {
 	case *parse.DotNode:
 		fn = func(_ *state, dot reflect.Value) reflect.Value { return dot }
 	case *parse.NumberNode:
-		v, ok := idealConstant(n)
+		v, ok := numberConst(n)
 		if !ok {
 			return nil, notCompiled("number %s", n)
 		}
@@ -634,7 +621,7 @@ func (c *compiler) command(cmd *parse.CommandNode) (evalFn, error) {
 		return nil, notCompiled("command %s", cmd)
 	}
 	return func(s *state, dot, final reflect.Value) reflect.Value {
-		if !isMissing(final) {
+		if hasFinal(final) {
 			abortf("can't give argument to non-function")
 		}
 		return fn(s, dot)
@@ -670,7 +657,7 @@ func (c *compiler) fieldChain(ident []string, args []operand) chainFn {
 	inner := sites[:len(sites)-1]
 	return func(s *state, dot, receiver, final reflect.Value) reflect.Value {
 		for _, f := range inner {
-			receiver = s.field(dot, f, nil, missingVal, receiver)
+			receiver = s.field(dot, f, nil, noFinal, receiver)
 		}
 		return s.field(dot, last, args, final, receiver)
 	}
@@ -691,7 +678,7 @@ func (c *compiler) chain(n *parse.ChainNode, args []operand) (evalFn, error) {
 	}
 	chain := c.fieldChain(n.Field, args)
 	return func(s *state, dot, final reflect.Value) reflect.Value {
-		return chain(s, dot, validateType(head(s, dot), nil), final)
+		return chain(s, dot, head(s, dot), final)
 	}, nil
 }
 
@@ -714,7 +701,7 @@ func (c *compiler) escaperCmd(cmd *parse.CommandNode) (func(s *state, dot, final
 	}
 	if len(args) == 0 {
 		return func(s *state, dot, final reflect.Value) string {
-			if isMissing(final) {
+			if !hasFinal(final) {
 				return esc()
 			}
 			return esc(finalIface(final))
@@ -725,7 +712,7 @@ func (c *compiler) escaperCmd(cmd *parse.CommandNode) (func(s *state, dot, final
 		for i := range args {
 			vals = append(vals, args[i].iface(s, dot))
 		}
-		if !isMissing(final) {
+		if hasFinal(final) {
 			vals = append(vals, finalIface(final))
 		}
 		return esc(vals...)
@@ -791,7 +778,7 @@ func (c *compiler) builtin(name string, args []operand) (evalFn, error) {
 	// and max (max < 0: any number).
 	raw := func(s *state, dot, final reflect.Value, min, max int) []reflect.Value {
 		n := len(args)
-		if !isMissing(final) {
+		if hasFinal(final) {
 			n++
 		}
 		if n < min || max >= 0 && n > max {
@@ -801,36 +788,27 @@ func (c *compiler) builtin(name string, args []operand) (evalFn, error) {
 		for i := range args {
 			vals = append(vals, args[i].raw(s, dot))
 		}
-		if !isMissing(final) {
+		if hasFinal(final) {
 			vals = append(vals, rawValue(final))
 		}
 		return vals
 	}
-	boolResult := func(b bool, err error) reflect.Value {
-		if err != nil {
-			abortf("error calling %s: %v", name, err)
-		}
-		return reflect.ValueOf(b)
-	}
 	switch name {
 	case "and", "or":
+		// The first operand that decides (a false one for and, a true
+		// one for or), or the last.
 		or := name == "or"
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			n := len(args)
-			if !isMissing(final) {
-				n++
-			}
-			if n < 1 {
-				abortf("wrong number of args for %s", name)
+			if len(args) == 0 && !hasFinal(final) {
+				abortf("%s without arguments", name)
 			}
 			var v reflect.Value
 			for i := range args {
-				v = args[i].raw(s, dot)
-				if truth(v) == or {
+				if v = args[i].raw(s, dot); truth(v) == or {
 					return v
 				}
 			}
-			if !isMissing(final) {
+			if hasFinal(final) {
 				v = rawValue(final)
 			}
 			return v
@@ -839,8 +817,8 @@ func (c *compiler) builtin(name string, args []operand) (evalFn, error) {
 		if len(args) == 1 {
 			a := &args[0]
 			return func(s *state, dot, final reflect.Value) reflect.Value {
-				if !isMissing(final) {
-					abortf("wrong number of args for not")
+				if hasFinal(final) {
+					abortf("not with two arguments")
 				}
 				return reflect.ValueOf(!truth(a.raw(s, dot)))
 			}, nil
@@ -849,53 +827,46 @@ func (c *compiler) builtin(name string, args []operand) (evalFn, error) {
 			return reflect.ValueOf(!truth(raw(s, dot, final, 1, 1)[0]))
 		}, nil
 	case "eq":
+		// eq x y z is x == y || x == z.
+		anyEqual := func(v []reflect.Value) reflect.Value {
+			for _, w := range v[1:] {
+				if equal(v[0], w) {
+					return reflect.ValueOf(true)
+				}
+			}
+			return reflect.ValueOf(false)
+		}
 		if len(args) == 2 {
 			a, b := &args[0], &args[1]
 			return func(s *state, dot, final reflect.Value) reflect.Value {
-				if !isMissing(final) {
-					v := raw(s, dot, final, 1, -1)
-					return boolResult(eq(v[0], v[1:]...))
+				if hasFinal(final) {
+					return anyEqual(raw(s, dot, final, 2, -1))
 				}
 				x := a.raw(s, dot)
-				y := b.raw(s, dot)
-				return boolResult(eq(x, y))
+				return reflect.ValueOf(equal(x, b.raw(s, dot)))
 			}, nil
 		}
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			v := raw(s, dot, final, 1, -1)
-			return boolResult(eq(v[0], v[1:]...))
+			return anyEqual(raw(s, dot, final, 2, -1))
 		}, nil
 	case "ne", "lt", "le", "gt", "ge":
-		cmp := map[string]func(a, b reflect.Value) (bool, error){"ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge}[name]
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			v := raw(s, dot, final, 2, 2)
-			return boolResult(cmp(v[0], v[1]))
+			return reflect.ValueOf(compare(name, v[0], v[1]))
 		}, nil
 	case "len":
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			n, err := length(raw(s, dot, final, 1, 1)[0])
-			if err != nil {
-				abortf("error calling len: %v", err)
-			}
-			return reflect.ValueOf(n)
+			return reflect.ValueOf(length(raw(s, dot, final, 1, 1)[0]))
 		}, nil
 	case "slice":
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			v := raw(s, dot, final, 1, -1)
-			r, err := slice(v[0], v[1:]...)
-			if err != nil {
-				abortf("error calling slice: %v", err)
-			}
-			return r
+			v := raw(s, dot, final, 1, 4)
+			return sliceOf(v[0], v[1:])
 		}, nil
 	case "index":
 		return func(s *state, dot, final reflect.Value) reflect.Value {
 			v := raw(s, dot, final, 1, -1)
-			r, err := index(v[0], v[1:]...)
-			if err != nil {
-				abortf("error calling index: %v", err)
-			}
-			return r
+			return indexOf(v[0], v[1:])
 		}, nil
 	}
 	return nil, notCompiled("function %s", name)

@@ -109,17 +109,17 @@ var tInt = reflect.TypeFor[int]()
 // arity reports whether a call has n arguments, the final value counted.
 func arity(args []operand, final reflect.Value, n int) bool {
 	k := len(args)
-	if !isMissing(final) {
+	if hasFinal(final) {
 		k++
 	}
 	return k == n
 }
 
-// argAt is the i-th argument of a call as text/template converts it to
+// argAt is the i-th argument of a call as arg and assign convert it to
 // typ: an operand, or the final value after them.
 func (s *state) argAt(dot reflect.Value, args []operand, final reflect.Value, i int, typ reflect.Type) reflect.Value {
 	if i < len(args) {
 		return args[i].arg(s, dot, typ)
 	}
-	return validateType(final, typ)
+	return assign(final, typ)
 }

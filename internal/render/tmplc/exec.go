@@ -81,47 +81,45 @@ func (s *state) push(name string, v reflect.Value) {
 	s.vars = append(s.vars, variable{name, v})
 }
 
-func (s *state) varValue(name string) reflect.Value {
-	for i := len(s.vars) - 1; i >= s.frame; i-- {
-		if s.vars[i].name == name {
-			return s.vars[i].value
+// variable is the innermost variable called name that the running
+// template sees (the parser has made sure there is one).
+func (s *state) variable(name string) *variable {
+	for i := len(s.vars); i > s.frame; {
+		i--
+		if v := &s.vars[i]; v.name == name {
+			return v
 		}
 	}
-	abortf("undefined variable: %s", name)
-	return reflect.Value{}
+	abortf("no variable %s", name)
+	return nil
 }
 
 func (s *state) setVar(name string, v reflect.Value) {
-	for i := len(s.vars) - 1; i >= s.frame; i-- {
-		if s.vars[i].name == name {
-			s.vars[i].value = v
-			return
-		}
-	}
-	abortf("undefined variable: %s", name)
+	s.variable(name).value = v
 }
 
 func (s *state) setTopVar(n int, v reflect.Value) {
 	s.vars[len(s.vars)-n].value = v
 }
 
-// print writes a value as text/template's printValue does.
+// print writes a value as an action without escapers writes it: the
+// value printable gives, formatted by fmt; a string as it is.
 func (s *state) print(v reflect.Value) {
 	if v.Kind() == reflect.String && v.Type() == tString {
 		s.buf.WriteString(v.String())
 		return
 	}
-	iface, ok := printableValue(v)
+	x, ok := printable(v)
 	if !ok {
-		abortf("can't print value of type %s", v.Type())
+		abortf("printing a %s", v.Type())
 	}
-	switch x := iface.(type) {
+	switch x := x.(type) {
 	case string:
 		s.buf.WriteString(x)
 	case template.HTML:
 		s.buf.WriteString(string(x))
 	default:
-		fmt.Fprint(s.buf, iface)
+		fmt.Fprint(s.buf, x)
 	}
 }
 
@@ -190,12 +188,12 @@ func (s *state) field(dot reflect.Value, f *fieldSite, args []operand, final, re
 	if !receiver.IsValid() {
 		abortf("nil data; no entry for key %q", f.name)
 	}
-	receiver, isNil := indirect(receiver)
-	if isNil {
+	receiver, ok := follow(receiver)
+	if !ok {
 		abortf("nil pointer evaluating %s", f.name)
 	}
 	e := f.lookup(receiver.Type(), receiver.CanAddr())
-	hasArgs := len(args) > 0 || !isMissing(final)
+	hasArgs := len(args) > 0 || hasFinal(final)
 	switch e.access {
 	case accessMethod:
 		ptr := receiver
@@ -234,88 +232,80 @@ func (s *state) field(dot reflect.Value, f *fieldSite, args []operand, final, re
 	return reflect.Value{}
 }
 
-// call is text/template's evalCall for a function or bound method (not a
-// builtin) of type typ.
+// call calls a function or a bound method (not a builtin) of type typ
+// with the operands and the final value, each passed to its parameter
+// as arg and assign pass it. The function must return one value, or a
+// value and an error; an error aborts. A reflect.Value result stands for
+// the value it holds.
 func (s *state) call(dot, fun reflect.Value, typ reflect.Type, args []operand, final reflect.Value) reflect.Value {
-	numIn := len(args)
-	if !isMissing(final) {
-		numIn++
+	if out := typ.NumOut(); out != 1 && !(out == 2 && typ.Out(1) == tError) {
+		abortf("%s returns %d values", typ, out)
 	}
-	numFixed := len(args)
-	if typ.IsVariadic() {
-		numFixed = typ.NumIn() - 1
-		if numIn < numFixed {
-			abortf("wrong number of args")
-		}
-	} else if numIn != typ.NumIn() {
-		abortf("wrong number of args")
+	n := len(args)
+	if hasFinal(final) {
+		n++
 	}
-	if !goodFunc(typ) {
-		abortf("bad function signature")
+	if fixed := typ.NumIn(); n != fixed && !(typ.IsVariadic() && n >= fixed-1) {
+		abortf("%d arguments for %s", n, typ)
 	}
-	argv := make([]reflect.Value, numIn)
-	i := 0
-	for ; i < numFixed && i < len(args); i++ {
-		argv[i] = args[i].arg(s, dot, typ.In(i))
-	}
-	if typ.IsVariadic() {
-		argType := typ.In(typ.NumIn() - 1).Elem()
-		for ; i < len(args); i++ {
-			argv[i] = args[i].arg(s, dot, argType)
+	in := make([]reflect.Value, n)
+	for i := range in {
+		if i < len(args) {
+			in[i] = args[i].arg(s, dot, paramType(typ, i))
+		} else {
+			in[i] = assign(final, paramType(typ, i))
 		}
 	}
-	if !isMissing(final) {
-		t := typ.In(typ.NumIn() - 1)
-		if typ.IsVariadic() {
-			if numIn-1 < numFixed {
-				t = typ.In(numIn - 1)
-			} else {
-				t = t.Elem()
-			}
+	out := fun.Call(in)
+	if len(out) > 1 {
+		if err := out[1]; !err.IsNil() {
+			abortf("%v", err.Interface())
 		}
-		argv[i] = validateType(final, t)
 	}
-	ret := fun.Call(argv)
-	if len(ret) == 2 && !ret[1].IsNil() {
-		abortf("error calling function: %v", ret[1].Interface())
+	return rawValue(out[0])
+}
+
+// paramType is the type of argument i of a call of a function of type t.
+func paramType(t reflect.Type, i int) reflect.Type {
+	if last := t.NumIn() - 1; t.IsVariadic() && i >= last {
+		return t.In(last).Elem()
 	}
-	v := ret[0]
-	if v.Type() == tReflectValue {
-		v = v.Interface().(reflect.Value)
-	}
-	return v
+	return t.In(i)
 }
 
 // rangeOver runs one iteration per element of val (text/template's
 // walkRange after the pipeline); it reports whether there was any.
 func rangeOver(val reflect.Value, vars int, each func(index, elem reflect.Value)) bool {
-	switch val.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+	switch classOf(val) {
+	case cNone:
+		return false
+	case cInt, cUint:
 		if vars > 1 {
-			abortf("can't use %v to iterate over more than one variable", val)
+			abortf("range over an integer with two variables")
 		}
-		run := false
+		ran := false
 		for v := range val.Seq() {
-			run = true
+			ran = true
 			each(reflect.Value{}, v)
 		}
-		return run
-	case reflect.Array, reflect.Slice:
+		return ran
+	case cList:
 		n := val.Len()
-		for i := 0; i < n; i++ {
+		for i := range n {
 			each(reflect.ValueOf(i), val.Index(i))
 		}
 		return n > 0
-	case reflect.Map:
+	case cMap:
 		if val.Len() == 0 {
 			return false
 		}
 		keys := val.MapKeys()
-		switch val.Type().Key().Kind() {
-		case reflect.String:
+		// In the order of the keys, as text/template (fmt's ordering):
+		// done here for strings and signed integers.
+		switch classOfKind(val.Type().Key().Kind()) {
+		case cString:
 			sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
-		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		case cInt:
 			sort.Slice(keys, func(i, j int) bool { return keys[i].Int() < keys[j].Int() })
 		default:
 			abortf("range over a map with keys of type %s", val.Type().Key())
@@ -324,8 +314,6 @@ func rangeOver(val reflect.Value, vars int, each func(index, elem reflect.Value)
 			each(k, val.MapIndex(k))
 		}
 		return true
-	case reflect.Invalid:
-		return false
 	}
 	abortf("range over %s", val.Type())
 	return false

@@ -1,17 +1,23 @@
 package tmplc
 
 import (
-	"errors"
+	"cmp"
 	"fmt"
 	"reflect"
 	"strings"
 	"text/template/parse"
 )
 
-// The helpers below follow text/template's exec.go and funcs.go (Go 1.26)
-// line by line where they decide a value; where text/template reports an
-// error they abort instead (the page is then rendered by html/template,
-// which reports it).
+// What a value means to a template — its truth, how it compares, what len,
+// index and slice do with it, how it is passed to a parameter — is
+// text/template's (documented under "Actions", "Arguments" and "Functions"
+// of package text/template). This file implements those rules for the
+// values themes use, sorted by a value's class (below); for every other
+// case, and wherever text/template reports an error, it aborts: the
+// execution stops, and the caller renders the page with html/template,
+// which gives the canonical output or error. So nothing here needs to
+// reproduce text/template's error cases, only to agree with it where it
+// returns a value.
 
 var (
 	tError        = reflect.TypeFor[error]()
@@ -20,504 +26,439 @@ var (
 	tString       = reflect.TypeFor[string]()
 )
 
-// missingValType marks the absence of a final pipeline value, as in
-// text/template.
-type missingValType struct{}
+// noFinal is the final value of a command that has none: the first
+// command of a pipeline.
+var (
+	noFinal  = reflect.ValueOf(finalAbsent{})
+	tNoFinal = noFinal.Type()
+)
 
-var missingVal = reflect.ValueOf(missingValType{})
+type finalAbsent struct{}
 
-func isMissing(v reflect.Value) bool {
-	return v.IsValid() && v.Type() == tMissing
+// hasFinal reports whether v is a pipeline's value passed on to the next
+// command.
+func hasFinal(v reflect.Value) bool {
+	return !v.IsValid() || v.Type() != tNoFinal
 }
 
-var tMissing = reflect.TypeFor[missingValType]()
+// class groups the reflect kinds by what the builtins do with them.
+type class uint8
 
-// isTrue is text/template's truth.
-func isTrue(val reflect.Value) (truth, ok bool) {
-	if !val.IsValid() {
-		return false, true
+const (
+	cNone    class = iota // no value: untyped nil, a nil interface unwrapped
+	cBool                 // bool
+	cInt                  // signed integers
+	cUint                 // unsigned integers and uintptr
+	cFloat                // float32, float64
+	cComplex              // complex64, complex128
+	cString               // strings
+	cList                 // arrays and slices
+	cMap                  // maps
+	cChan                 // channels
+	cRef                  // pointers, interfaces, functions, unsafe pointers
+	cStruct               // structs
+)
+
+var kindClass = [reflect.UnsafePointer + 1]class{
+	reflect.Invalid: cNone,
+	reflect.Bool:    cBool,
+	reflect.Int:     cInt, reflect.Int8: cInt, reflect.Int16: cInt, reflect.Int32: cInt, reflect.Int64: cInt,
+	reflect.Uint: cUint, reflect.Uint8: cUint, reflect.Uint16: cUint, reflect.Uint32: cUint, reflect.Uint64: cUint,
+	reflect.Uintptr: cUint,
+	reflect.Float32: cFloat, reflect.Float64: cFloat,
+	reflect.Complex64: cComplex, reflect.Complex128: cComplex,
+	reflect.String: cString,
+	reflect.Array:  cList, reflect.Slice: cList,
+	reflect.Map:  cMap,
+	reflect.Chan: cChan,
+	reflect.Pointer: cRef, reflect.Interface: cRef, reflect.Func: cRef, reflect.UnsafePointer: cRef,
+	reflect.Struct: cStruct,
+}
+
+func classOfKind(k reflect.Kind) class {
+	if int(k) >= len(kindClass) {
+		abortf("value of unknown kind %s", k)
 	}
-	switch val.Kind() {
-	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
-		truth = val.Len() > 0
-	case reflect.Bool:
-		truth = val.Bool()
-	case reflect.Complex64, reflect.Complex128:
-		truth = val.Complex() != 0
-	case reflect.Chan, reflect.Func, reflect.Pointer, reflect.UnsafePointer, reflect.Interface:
-		truth = !val.IsNil()
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		truth = val.Int() != 0
-	case reflect.Float32, reflect.Float64:
-		truth = val.Float() != 0
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		truth = val.Uint() != 0
-	case reflect.Struct:
-		truth = true
-	default:
-		return
+	return kindClass[k]
+}
+
+func classOf(v reflect.Value) class { return classOfKind(v.Kind()) }
+
+func integer(c class) bool { return c == cInt || c == cUint }
+
+// nilable reports whether nil is a value of the kind (as text/template
+// counts: unsafe pointers are not).
+func nilable(k reflect.Kind) bool {
+	switch k {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return true
 	}
-	return truth, true
+	return false
 }
 
-func truth(arg reflect.Value) bool {
-	t, _ := isTrue(indirectInterface(arg))
-	return t
+// isNilValue reports whether v is nil: untyped or of a nilable kind.
+func isNilValue(v reflect.Value) bool {
+	return !v.IsValid() || nilable(v.Kind()) && v.IsNil()
 }
 
-func indirect(v reflect.Value) (rv reflect.Value, isNil bool) {
-	for ; v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface; v = v.Elem() {
-		if v.IsNil() {
+// unwrap is the value an interface holds (no value for a nil interface),
+// or v itself.
+func unwrap(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Interface {
+		return v.Elem() // the zero Value when v is nil
+	}
+	return v
+}
+
+// follow follows pointers and interfaces to the value at their end. If one
+// of them is nil, it returns that one and false.
+func follow(v reflect.Value) (reflect.Value, bool) {
+	for {
+		if k := v.Kind(); k != reflect.Pointer && k != reflect.Interface {
 			return v, true
 		}
+		if v.IsNil() {
+			return v, false
+		}
+		v = v.Elem()
 	}
-	return v, false
 }
 
-func indirectInterface(v reflect.Value) reflect.Value {
-	if v.Kind() != reflect.Interface {
+// isEmptyIface reports whether v is held in a variable of an interface
+// type without methods (which a pipeline looks through).
+func isEmptyIface(v reflect.Value) bool {
+	return v.Kind() == reflect.Interface && v.Type().NumMethod() == 0
+}
+
+// truth is a value's truth for if, with, and, or and not: the zero values
+// (false, 0, nil, empty strings, arrays, slices and maps) are false,
+// everything else, every struct included, is true. An interface counts as
+// the value it holds.
+func truth(v reflect.Value) bool {
+	v = unwrap(v)
+	switch classOf(v) {
+	case cNone:
+		return false
+	case cBool:
+		return v.Bool()
+	case cInt:
+		return v.Int() != 0
+	case cUint:
+		return v.Uint() != 0
+	case cFloat:
+		return v.Float() != 0
+	case cComplex:
+		return v.Complex() != 0
+	case cString, cList, cMap:
+		return v.Len() != 0
+	case cChan, cRef:
+		return !v.IsNil()
+	}
+	return true
+}
+
+// assign is v passed to a parameter of type t: v itself when its type is
+// assignable to t, or the value behind v when v is a non-nil interface or
+// pointer and that value's type is; nil when t can be nil and v is
+// untyped nil. Anything else aborts (text/template converts a few more
+// cases, such as taking the address of an addressable value, or reports
+// an error).
+func assign(v reflect.Value, t reflect.Type) reflect.Value {
+	if !v.IsValid() {
+		if nilable(t.Kind()) {
+			return reflect.Zero(t)
+		}
+		abortf("nil for a parameter of type %s", t)
+	}
+	if v.Type().AssignableTo(t) {
 		return v
 	}
-	if v.IsNil() {
-		return reflect.Value{}
-	}
-	return v.Elem()
-}
-
-func canBeNil(typ reflect.Type) bool {
-	switch typ.Kind() {
-	case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
-		return true
-	case reflect.Struct:
-		return typ == tReflectValue
-	}
-	return false
-}
-
-// validateType is text/template's: the value made assignable to typ.
-func validateType(value reflect.Value, typ reflect.Type) reflect.Value {
-	if !value.IsValid() {
-		if typ == nil {
-			return reflect.ValueOf(nil)
-		}
-		if canBeNil(typ) {
-			return reflect.Zero(typ)
-		}
-		abortf("invalid value; expected %s", typ)
-	}
-	if typ == tReflectValue && value.Type() != typ {
-		return reflect.ValueOf(value)
-	}
-	if typ != nil && !value.Type().AssignableTo(typ) {
-		if value.Kind() == reflect.Interface && !value.IsNil() {
-			value = value.Elem()
-			if value.Type().AssignableTo(typ) {
-				return value
-			}
-		}
-		switch {
-		case value.Kind() == reflect.Pointer && value.Type().Elem().AssignableTo(typ):
-			value = value.Elem()
-			if !value.IsValid() {
-				abortf("dereference of nil pointer of type %s", typ)
-			}
-		case reflect.PointerTo(value.Type()).AssignableTo(typ) && value.CanAddr():
-			value = value.Addr()
-		default:
-			abortf("wrong type for value; expected %s; got %s", typ, value.Type())
+	if k := v.Kind(); (k == reflect.Pointer || k == reflect.Interface) && !v.IsNil() {
+		if e := v.Elem(); e.Type().AssignableTo(t) {
+			return e
 		}
 	}
-	return value
+	abortf("%s for a parameter of type %s", v.Type(), t)
+	return reflect.Value{}
 }
 
-// rawValue is what a builtin with a reflect.Value parameter receives for
-// value (text/template: validateType to reflect.Value, then unwrapped by
-// the call).
-func rawValue(value reflect.Value) reflect.Value {
-	if value.IsValid() && value.Type() == tReflectValue {
-		return value.Interface().(reflect.Value)
+// rawValue is v as a builtin with a reflect.Value parameter receives it:
+// a value that is itself a reflect.Value is the value it holds.
+func rawValue(v reflect.Value) reflect.Value {
+	if v.IsValid() && v.Type() == tReflectValue {
+		return v.Interface().(reflect.Value)
 	}
-	return value
+	return v
 }
 
-func goodFunc(typ reflect.Type) bool {
-	switch numOut := typ.NumOut(); {
-	case numOut == 1:
-		return true
-	case numOut == 2 && typ.Out(1) == tError:
-		return true
-	}
-	return false
-}
-
-func isRuneInt(s string) bool {
-	return len(s) > 0 && s[0] == '\''
-}
-
-func isHexInt(s string) bool {
-	return len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && !strings.ContainsAny(s, "pP")
-}
-
-// idealConstant is text/template's value of a number constant whose type
-// is not known (ok is false where text/template reports an error).
-func idealConstant(constant *parse.NumberNode) (v reflect.Value, ok bool) {
+// numberConst is the value of a number constant where no type is asked
+// for (an argument of type any, a command of its own): complex128 for an
+// imaginary literal, float64 for a decimal literal with a point or an
+// exponent, int for an integer or a rune literal. ok is false for the
+// rest — hexadecimal floats and integers (whose typing text/template
+// decides by their spelling), integers beyond int — which the caller
+// leaves to html/template.
+func numberConst(n *parse.NumberNode) (v reflect.Value, ok bool) {
+	text := n.Text
 	switch {
-	case constant.IsComplex:
-		return reflect.ValueOf(constant.Complex128), true
-	case constant.IsFloat &&
-		!isHexInt(constant.Text) && !isRuneInt(constant.Text) &&
-		strings.ContainsAny(constant.Text, ".eEpP"):
-		return reflect.ValueOf(constant.Float64), true
-	case constant.IsInt:
-		n := int(constant.Int64)
-		if int64(n) != constant.Int64 {
-			return reflect.Value{}, false
+	case n.IsComplex:
+		return reflect.ValueOf(n.Complex128), true
+	case strings.HasPrefix(text, "'"):
+		if n.IsInt {
+			return reflect.ValueOf(int(n.Int64)), true
 		}
-		return reflect.ValueOf(n), true
+	case strings.ContainsAny(text, "xXpP"):
+	case strings.ContainsAny(text, ".eE"):
+		if n.IsFloat {
+			return reflect.ValueOf(n.Float64), true
+		}
+	case n.IsInt && int64(int(n.Int64)) == n.Int64:
+		return reflect.ValueOf(int(n.Int64)), true
 	}
 	return reflect.Value{}, false
 }
 
-// printableValue is text/template's.
-func printableValue(v reflect.Value) (any, bool) {
+// printable is what printing v hands to fmt: pointers followed (up to a
+// nil one), the address of an addressable value whose pointer type is an
+// error or a Stringer (so that its method is used); ok is false for
+// channels and functions, which text/template does not print.
+func printable(v reflect.Value) (x any, ok bool) {
 	if v.Kind() == reflect.Pointer {
-		v, _ = indirect(v)
+		v, _ = follow(v)
 	}
 	if !v.IsValid() {
 		return "<no value>", true
 	}
-	if !v.Type().Implements(tError) && !v.Type().Implements(tStringer) {
-		if v.CanAddr() && (reflect.PointerTo(v.Type()).Implements(tError) || reflect.PointerTo(v.Type()).Implements(tStringer)) {
-			v = v.Addr()
-		} else {
-			switch v.Kind() {
-			case reflect.Chan, reflect.Func:
-				return nil, false
-			}
+	if !printsItself(v.Type()) {
+		if v.CanAddr() && printsItself(reflect.PointerTo(v.Type())) {
+			return v.Addr().Interface(), true
+		}
+		if k := v.Kind(); k == reflect.Chan || k == reflect.Func {
+			return nil, false
 		}
 	}
 	return v.Interface(), true
 }
 
-func intLike(typ reflect.Kind) bool {
-	switch typ {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return true
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return true
+// printsItself reports whether fmt prints values of type t by a method.
+func printsItself(t reflect.Type) bool {
+	return t.Implements(tError) || t.Implements(tStringer)
+}
+
+// Comparison.
+//
+// eq and ne compare two values of one basic class (booleans, signed
+// integers, unsigned integers, floats, complex numbers, strings), a
+// signed with an unsigned integer (by their mathematical value), nil
+// with anything (equal to nil only), or two other values of one kind
+// (equal when both are nil, or with Go's == when both types are
+// comparable). lt, le, gt and ge order integers (mixed signed and
+// unsigned as well), floats and strings. Other pairs abort.
+
+// mixedCompare compares a signed with an unsigned integer.
+func mixedCompare(i int64, u uint64) int {
+	if i < 0 {
+		return -1
 	}
+	return cmp.Compare(uint64(i), u)
+}
+
+// equal is eq of two values.
+func equal(a, b reflect.Value) bool {
+	a, b = unwrap(a), unwrap(b)
+	ca, cb := classOf(a), classOf(b)
+	if ca == cNone || cb == cNone {
+		return isNilValue(a) && isNilValue(b)
+	}
+	if ca == cb {
+		switch ca {
+		case cBool:
+			return a.Bool() == b.Bool()
+		case cInt:
+			return a.Int() == b.Int()
+		case cUint:
+			return a.Uint() == b.Uint()
+		case cFloat:
+			return a.Float() == b.Float()
+		case cComplex:
+			return a.Complex() == b.Complex()
+		case cString:
+			return a.String() == b.String()
+		}
+		// Neither is of a basic class.
+		if a.Kind() != b.Kind() {
+			abortf("eq of %s and %s", a.Type(), b.Type())
+		}
+		if na, nb := isNilValue(a), isNilValue(b); na || nb {
+			return na == nb
+		}
+		if !a.Type().Comparable() || !b.Type().Comparable() {
+			abortf("eq of %s and %s", a.Type(), b.Type())
+		}
+		return a.Interface() == b.Interface()
+	}
+	switch {
+	case ca == cInt && cb == cUint:
+		return mixedCompare(a.Int(), b.Uint()) == 0
+	case ca == cUint && cb == cInt:
+		return mixedCompare(b.Int(), a.Uint()) == 0
+	}
+	abortf("eq of %s and %s", a.Type(), b.Type())
 	return false
 }
 
-func prepareArg(value reflect.Value, argType reflect.Type) (reflect.Value, error) {
-	if !value.IsValid() {
-		if !canBeNil(argType) {
-			return reflect.Value{}, fmt.Errorf("value is nil; should be of type %s", argType)
-		}
-		value = reflect.Zero(argType)
+// less is lt of two values.
+func less(a, b reflect.Value) bool {
+	a, b = unwrap(a), unwrap(b)
+	ca, cb := classOf(a), classOf(b)
+	switch {
+	case ca == cb && ca == cInt:
+		return a.Int() < b.Int()
+	case ca == cb && ca == cUint:
+		return a.Uint() < b.Uint()
+	case ca == cb && ca == cFloat:
+		return a.Float() < b.Float()
+	case ca == cb && ca == cString:
+		return a.String() < b.String()
+	case ca == cInt && cb == cUint:
+		return mixedCompare(a.Int(), b.Uint()) < 0
+	case ca == cUint && cb == cInt:
+		return mixedCompare(b.Int(), a.Uint()) > 0
 	}
-	if value.Type().AssignableTo(argType) {
-		return value, nil
-	}
-	if intLike(value.Kind()) && intLike(argType.Kind()) && value.Type().ConvertibleTo(argType) {
-		value = value.Convert(argType)
-		return value, nil
-	}
-	return reflect.Value{}, fmt.Errorf("value has type %s; should be %s", value.Type(), argType)
-}
-
-func indexArg(index reflect.Value, cap int) (int, error) {
-	var x int64
-	switch index.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		x = index.Int()
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		x = int64(index.Uint())
-	case reflect.Invalid:
-		return 0, fmt.Errorf("cannot index slice/array with nil")
-	default:
-		return 0, fmt.Errorf("cannot index slice/array with type %s", index.Type())
-	}
-	if x < 0 || int(x) < 0 || int(x) > cap {
-		return 0, fmt.Errorf("index out of range: %d", x)
-	}
-	return int(x), nil
-}
-
-// index is text/template's builtin index.
-func index(item reflect.Value, indexes ...reflect.Value) (reflect.Value, error) {
-	item = indirectInterface(item)
-	if !item.IsValid() {
-		return reflect.Value{}, fmt.Errorf("index of untyped nil")
-	}
-	for _, index := range indexes {
-		index = indirectInterface(index)
-		var isNil bool
-		if item, isNil = indirect(item); isNil {
-			return reflect.Value{}, fmt.Errorf("index of nil pointer")
-		}
-		switch item.Kind() {
-		case reflect.Array, reflect.Slice, reflect.String:
-			x, err := indexArg(index, item.Len())
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			item = item.Index(x)
-		case reflect.Map:
-			index, err := prepareArg(index, item.Type().Key())
-			if err != nil {
-				return reflect.Value{}, err
-			}
-			if x := item.MapIndex(index); x.IsValid() {
-				item = x
-			} else {
-				item = reflect.Zero(item.Type().Elem())
-			}
-		default:
-			return reflect.Value{}, fmt.Errorf("can't index item of type %s", item.Type())
-		}
-	}
-	return item, nil
-}
-
-// length is text/template's builtin len.
-func length(item reflect.Value) (int, error) {
-	item, isNil := indirect(item)
-	if isNil {
-		return 0, fmt.Errorf("len of nil pointer")
-	}
-	switch item.Kind() {
-	case reflect.Array, reflect.Chan, reflect.Map, reflect.Slice, reflect.String:
-		return item.Len(), nil
-	}
-	return 0, fmt.Errorf("len of type %s", item.Type())
-}
-
-var (
-	errBadComparisonType = errors.New("invalid type for comparison")
-	errNoComparison      = errors.New("missing argument for comparison")
-)
-
-type cmpKind int
-
-const (
-	invalidKind cmpKind = iota
-	boolKind
-	complexKind
-	intKind
-	floatKind
-	stringKind
-	uintKind
-)
-
-func basicKind(v reflect.Value) (cmpKind, error) {
-	switch v.Kind() {
-	case reflect.Bool:
-		return boolKind, nil
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return intKind, nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return uintKind, nil
-	case reflect.Float32, reflect.Float64:
-		return floatKind, nil
-	case reflect.Complex64, reflect.Complex128:
-		return complexKind, nil
-	case reflect.String:
-		return stringKind, nil
-	}
-	return invalidKind, errBadComparisonType
-}
-
-func isNil(v reflect.Value) bool {
-	if !v.IsValid() {
-		return true
-	}
-	switch v.Kind() {
-	case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
-		return v.IsNil()
-	}
+	abortf("order of %v and %v", a, b)
 	return false
 }
 
-func canCompare(v1, v2 reflect.Value) bool {
-	k1 := v1.Kind()
-	k2 := v2.Kind()
-	if k1 == k2 {
-		return true
+// compare is the builtin comparison name of two values: ne, lt, le, gt or
+// ge. (le is lt or eq, gt its negation and ge not lt, so that a float NaN
+// is ordered as in text/template.)
+func compare(name string, a, b reflect.Value) bool {
+	switch name {
+	case "ne":
+		return !equal(a, b)
+	case "lt":
+		return less(a, b)
+	case "le":
+		return less(a, b) || equal(a, b)
+	case "gt":
+		return !less(a, b) && !equal(a, b)
+	case "ge":
+		return !less(a, b)
 	}
-	return k1 == reflect.Invalid || k2 == reflect.Invalid
+	abortf("no comparison %s", name)
+	return false
 }
 
-// eq is text/template's builtin eq.
-func eq(arg1 reflect.Value, arg2 ...reflect.Value) (bool, error) {
-	arg1 = indirectInterface(arg1)
-	if len(arg2) == 0 {
-		return false, errNoComparison
+// length is the builtin len: of a string, array, slice, map or channel,
+// behind pointers and interfaces.
+func length(v reflect.Value) int {
+	v, ok := follow(v)
+	if !ok {
+		abortf("len of nil")
 	}
-	k1, _ := basicKind(arg1)
-	for _, arg := range arg2 {
-		arg = indirectInterface(arg)
-		k2, _ := basicKind(arg)
-		truth := false
-		if k1 != k2 {
-			switch {
-			case k1 == intKind && k2 == uintKind:
-				truth = arg1.Int() >= 0 && uint64(arg1.Int()) == arg.Uint()
-			case k1 == uintKind && k2 == intKind:
-				truth = arg.Int() >= 0 && arg1.Uint() == uint64(arg.Int())
-			default:
-				if arg1.IsValid() && arg.IsValid() {
-					return false, fmt.Errorf("incompatible types for comparison: %v and %v", arg1.Type(), arg.Type())
-				}
-			}
-		} else {
-			switch k1 {
-			case boolKind:
-				truth = arg1.Bool() == arg.Bool()
-			case complexKind:
-				truth = arg1.Complex() == arg.Complex()
-			case floatKind:
-				truth = arg1.Float() == arg.Float()
-			case intKind:
-				truth = arg1.Int() == arg.Int()
-			case stringKind:
-				truth = arg1.String() == arg.String()
-			case uintKind:
-				truth = arg1.Uint() == arg.Uint()
-			default:
-				if !canCompare(arg1, arg) {
-					return false, fmt.Errorf("non-comparable types %s: %v, %s: %v", arg1, arg1.Type(), arg.Type(), arg)
-				}
-				if isNil(arg1) || isNil(arg) {
-					truth = isNil(arg) == isNil(arg1)
-				} else {
-					if !arg.Type().Comparable() {
-						return false, fmt.Errorf("non-comparable type %s: %v", arg, arg.Type())
-					}
-					truth = arg1.Interface() == arg.Interface()
-				}
-			}
+	switch classOf(v) {
+	case cString, cList, cMap, cChan:
+		return v.Len()
+	}
+	abortf("len of %v", v)
+	return 0
+}
+
+// position is an integer argument of index or slice as an int from 0 to
+// limit.
+func position(x reflect.Value, limit int) int {
+	x = unwrap(x)
+	switch classOf(x) {
+	case cInt:
+		if n := x.Int(); n >= 0 && n <= int64(limit) {
+			return int(n)
 		}
-		if truth {
-			return true, nil
+	case cUint:
+		if n := x.Uint(); n <= uint64(limit) {
+			return int(n)
 		}
 	}
-	return false, nil
+	abortf("position %v of %d", x, limit)
+	return 0
 }
 
-func ne(arg1, arg2 reflect.Value) (bool, error) {
-	equal, err := eq(arg1, arg2)
-	return !equal, err
-}
-
-func lt(arg1, arg2 reflect.Value) (bool, error) {
-	arg1 = indirectInterface(arg1)
-	k1, err := basicKind(arg1)
-	if err != nil {
-		return false, err
-	}
-	arg2 = indirectInterface(arg2)
-	k2, err := basicKind(arg2)
-	if err != nil {
-		return false, err
-	}
-	truth := false
-	if k1 != k2 {
-		switch {
-		case k1 == intKind && k2 == uintKind:
-			truth = arg1.Int() < 0 || uint64(arg1.Int()) < arg2.Uint()
-		case k1 == uintKind && k2 == intKind:
-			truth = arg2.Int() >= 0 && arg1.Uint() < uint64(arg2.Int())
-		default:
-			return false, fmt.Errorf("incompatible types for comparison: %v and %v", arg1.Type(), arg2.Type())
-		}
-	} else {
-		switch k1 {
-		case boolKind, complexKind:
-			return false, errBadComparisonType
-		case floatKind:
-			truth = arg1.Float() < arg2.Float()
-		case intKind:
-			truth = arg1.Int() < arg2.Int()
-		case stringKind:
-			truth = arg1.String() < arg2.String()
-		case uintKind:
-			truth = arg1.Uint() < arg2.Uint()
-		default:
-			return false, errBadComparisonType
-		}
-	}
-	return truth, nil
-}
-
-func le(arg1, arg2 reflect.Value) (bool, error) {
-	lessThan, err := lt(arg1, arg2)
-	if lessThan || err != nil {
-		return lessThan, err
-	}
-	return eq(arg1, arg2)
-}
-
-func gt(arg1, arg2 reflect.Value) (bool, error) {
-	lessOrEqual, err := le(arg1, arg2)
-	if err != nil {
-		return false, err
-	}
-	return !lessOrEqual, nil
-}
-
-func ge(arg1, arg2 reflect.Value) (bool, error) {
-	lessThan, err := lt(arg1, arg2)
-	if err != nil {
-		return false, err
-	}
-	return !lessThan, nil
-}
-
-// slice is text/template's builtin slice.
-func slice(item reflect.Value, indexes ...reflect.Value) (reflect.Value, error) {
-	item = indirectInterface(item)
+// indexOf is the builtin index: item indexed by each key in turn — a
+// string, array or slice by an integer in range, a map by a key of its key
+// type (or an integer, converted to an integer key type), a missing key
+// giving the zero element.
+func indexOf(item reflect.Value, keys []reflect.Value) reflect.Value {
+	item = unwrap(item)
 	if !item.IsValid() {
-		return reflect.Value{}, fmt.Errorf("slice of untyped nil")
+		abortf("index of nil")
 	}
-	var isNil bool
-	if item, isNil = indirect(item); isNil {
-		return reflect.Value{}, fmt.Errorf("slice of nil pointer")
-	}
-	if len(indexes) > 3 {
-		return reflect.Value{}, fmt.Errorf("too many slice indexes: %d", len(indexes))
-	}
-	var cap int
-	switch item.Kind() {
-	case reflect.String:
-		if len(indexes) == 3 {
-			return reflect.Value{}, fmt.Errorf("cannot 3-index slice a string")
+	for _, key := range keys {
+		v, ok := follow(item)
+		if !ok {
+			abortf("index of nil")
 		}
-		cap = item.Len()
-	case reflect.Array, reflect.Slice:
-		cap = item.Cap()
+		switch classOf(v) {
+		case cString, cList:
+			i := position(key, v.Len())
+			if i == v.Len() {
+				abortf("index %d of %d", i, v.Len())
+			}
+			item = v.Index(i)
+		case cMap:
+			item = mapEntry(v, unwrap(key))
+		default:
+			abortf("index of %s", v.Type())
+		}
+	}
+	return item
+}
+
+// mapEntry is m[key], or the zero element when the key is missing.
+func mapEntry(m, key reflect.Value) reflect.Value {
+	kt := m.Type().Key()
+	switch {
+	case !key.IsValid():
+		abortf("nil map key")
+	case key.Type().AssignableTo(kt):
+	case integer(classOf(key)) && integer(classOfKind(kt.Kind())):
+		key = key.Convert(kt)
 	default:
-		return reflect.Value{}, fmt.Errorf("can't slice item of type %s", item.Type())
+		abortf("map key %s for %s", key.Type(), kt)
 	}
-	// set default values for cases item[:], item[i:].
-	idx := [3]int{0, item.Len()}
-	for i, index := range indexes {
-		x, err := indexArg(index, cap)
-		if err != nil {
-			return reflect.Value{}, err
+	if e := m.MapIndex(key); e.IsValid() {
+		return e
+	}
+	return reflect.Zero(m.Type().Elem())
+}
+
+// sliceOf is the builtin slice: item[lo:hi] or item[lo:hi:max] of a
+// string (two bounds at most), array or slice; bounds left out are 0 and
+// the length.
+func sliceOf(item reflect.Value, bounds []reflect.Value) reflect.Value {
+	v, ok := follow(item)
+	if !ok || !v.IsValid() || len(bounds) > 3 {
+		abortf("slice of %v", item)
+	}
+	var room int // how far a bound may go
+	switch classOf(v) {
+	case cString:
+		if len(bounds) == 3 {
+			abortf("3-index slice of a string")
 		}
-		idx[i] = x
+		room = v.Len()
+	case cList:
+		room = v.Cap()
+	default:
+		abortf("slice of %s", v.Type())
 	}
-	// given item[i:j], make sure i <= j.
-	if idx[0] > idx[1] {
-		return reflect.Value{}, fmt.Errorf("invalid slice index: %d > %d", idx[0], idx[1])
+	b := [3]int{0, v.Len(), room}
+	for i, x := range bounds {
+		b[i] = position(x, room)
 	}
-	if len(indexes) < 3 {
-		return item.Slice(idx[0], idx[1]), nil
+	if b[0] > b[1] || b[1] > b[2] {
+		abortf("slice bounds %v", b)
 	}
-	// given item[i:j:k], make sure i <= j <= k.
-	if idx[1] > idx[2] {
-		return reflect.Value{}, fmt.Errorf("invalid slice index: %d > %d", idx[1], idx[2])
+	if len(bounds) == 3 {
+		return v.Slice3(b[0], b[1], b[2])
 	}
-	return item.Slice3(idx[0], idx[1], idx[2]), nil
+	return v.Slice(b[0], b[1])
 }
