@@ -590,7 +590,9 @@ func (c *compiler) command(cmd *parse.CommandNode) (evalFn, error) {
 			}, nil
 		}
 		chain := c.fieldChain(n.Ident[1:], args)
-		return func(s *state, dot, final reflect.Value) reflect.Value { return chain(s, dot, s.variable(name).value, final) }, nil
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			return chain(s, dot, s.variable(name).value, final)
+		}, nil
 	}
 	if len(cmd.Args) > 1 {
 		return nil, notCompiled("arguments to a non-function in %s", cmd)

@@ -69,19 +69,26 @@
 // lacks — Compile returns an error for which IsUnsupported is true, and the
 // caller leaves the template to html/template.
 //
-// Why the output is identical: every step follows text/template's exec.go
-// and funcs.go (Go 1.26) — truth, indirection through pointers and
-// interfaces, methods of *T on addressable values, the conversion of
-// arguments (validateType, evalArg, ideal constants), and and or returning
-// an operand, the digging into interface{} results, printValue — but
-// wherever text/template would report an error, and wherever the executor
-// meets a case it leaves out (a range over an integer, a function or a
-// channel, a map whose keys are not strings or integers, a missing map key,
-// a nil receiver, a call that returns an error, a panic), Execute stops and
-// returns an error instead. The caller then truncates its buffer and
-// executes the template with html/template, which gives the canonical
-// output or the canonical error. So the executor's output is either
-// html/template's or nothing.
+// Why the output is identical: the executor implements the semantics
+// text/template documents (truth, pointers and interfaces followed, methods
+// of *T on addressable values, how arguments and constants are passed to
+// parameters, and and or returning an operand, comparisons, len, index and
+// slice, how values are printed) in its own way — funcs.go sorts a value
+// into a class of kinds and decides each builtin per class — and only for
+// the cases themes use: in comparisons values of one basic kind, mixed
+// signed and unsigned integers, nil, and (eq, ne) comparable values of
+// one kind; integer indexes and map keys of the
+// map's key type, arguments whose type (or the type of the value behind a
+// pointer or interface) is the parameter's. Wherever text/template would
+// report an error, and wherever the executor meets a case it leaves out
+// (say, a pointer argument made from an addressable value, a
+// hexadecimal constant where no type is asked for, a range over a function or a channel, a map
+// whose keys are not strings or signed integers, a missing map key in a
+// field chain, a nil receiver, a call that returns an error, a panic),
+// Execute stops and returns an error instead. The caller then truncates
+// its buffer and executes the template with html/template, which gives
+// the canonical output or the canonical error. So the executor's output
+// is either html/template's or nothing.
 //
 // Speed comes from resolving each field or method name once per receiver
 // type (an inline cache per name: the field index or method number),
@@ -94,7 +101,10 @@
 // and pointer-receiver methods, variadics, comparisons across kinds,
 // template calls in attributes, recursion, failing and panicking methods)
 // with html/template and compiled, with and without direct calls: equal
-// output, or an error where html/template fails. Package render renders
+// output, or an error where html/template fails. TestBuiltinsMatrix does
+// the same for the builtins and truth on every pair of 32 awkward values,
+// TestBuiltinsEdges for slice bounds, integer map keys of other types, NaN,
+// eq with several operands and number constants. Package render renders
 // whole sites — the example content, a synthetic register, content full of
 // markup, quotes and javascript: URLs, and themes with constructs this
 // package leaves out — both ways and compares every file byte for byte.

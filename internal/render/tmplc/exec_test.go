@@ -236,3 +236,82 @@ func TestBuiltinsMatrix(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinsEdges covers what the value classes of funcs.go decide
+// beyond TestBuiltinsMatrix: slice bounds, integer keys of other integer
+// types, NaN ordering, eq with several operands, number constants by
+// their spelling, arguments behind pointers and interfaces. Where the
+// compiled program aborts or is not compiled, html/template renders the
+// page; where it runs, the output must be html/template's.
+func TestBuiltinsEdges(t *testing.T) {
+	nan := 0.0
+	nan = nan / nan
+	n := 5
+	d := &struct {
+		S    string
+		L    []int
+		Arr  [3]int
+		PArr *[3]int
+		M8   map[int8]string
+		MU   map[uint]string
+		MS   map[string]int
+		MA   map[any]int
+		NaN  float64
+		F    float64
+		I    int
+		U    uint64
+		I8   int8
+		P    *int
+		Any  any
+		Str  fmt.Stringer
+		Ch   chan int
+	}{
+		S: "héllo", L: []int{1, 2, 3, 4}, Arr: [3]int{7, 8, 9}, PArr: &[3]int{1, 2, 3},
+		M8: map[int8]string{3: "three", 44: "forty-four"}, MU: map[uint]string{2: "two"},
+		MS: map[string]int{"a": 1}, MA: map[any]int{1: 1, "a": 2}, NaN: nan, F: 2.5, I: -1, U: 1 << 63, I8: 3,
+		P: &n, Any: &n, Str: strHolder{"x"}, Ch: make(chan int, 3),
+	}
+	for _, tc := range []struct {
+		src    string
+		aborts bool
+	}{
+		{src: `{{slice .S}}|{{slice .S 1}}|{{slice .S 1 3}}|{{slice .L 1 2}}|{{slice .L 0 4}}|{{slice .PArr 1}}|{{len (slice .L 1 2 3)}}`},
+		{src: `{{slice .L 2 1}}`},
+		{src: `{{slice .L 0 5}}`},
+		{src: `{{slice .S 0 1 2}}`},
+		{src: `{{slice .L .I}}`},
+		{src: `{{slice .L 1 2 3 4}}`},
+		{src: `{{slice .Arr 1}}`},
+		{src: `{{slice .P}}`},
+		{src: `{{index .M8 3}}|{{index .M8 300}}|{{index .M8 .I8}}|{{index .MU 2}}|{{index .MU .I}}|{{index .MS "b"}}|{{index .MA 1}}|{{index .MA "a"}}|{{index .MA 2.5}}`},
+		{src: `{{index .MU -1}}`},
+		{src: `{{index .MS 1}}`},
+		{src: `{{index .L 4}}`},
+		{src: `{{index .L .U}}`},
+		{src: `{{index .L -1}}`},
+		{src: `{{index .PArr 2}}|{{index .S 1}}|{{index .Arr 2}}|{{index .L}}|{{index .P}}`},
+		{src: `{{index nil 1}}`},
+		{src: `{{lt .NaN 1.0}}|{{le .NaN 1.0}}|{{gt .NaN 1.0}}|{{ge .NaN 1.0}}|{{eq .NaN .NaN}}|{{ne .NaN .NaN}}`},
+		{src: `{{lt .I .U}}|{{gt .U .I}}|{{eq .U .I}}|{{le .I8 3}}|{{ge .I8 4}}|{{lt "a" "b"}}|{{gt .F 2.4}}`},
+		{src: `{{eq .I 0 1 -1}}|{{eq .I 0 1}}|{{eq .S "x" "héllo" 3}}|{{.I | eq 5 -1}}`},
+		{src: `{{eq .I 0 "x" -1}}`},
+		{src: `{{eq .I}}`},
+		{src: `{{eq .P .Any}}|{{eq .P nil}}|{{eq nil nil}}|{{eq .Str .Str}}|{{ne .Ch nil}}`},
+		{src: `{{lt true false}}`},
+		{src: `{{lt nil 1}}`},
+		{src: `{{lt 1i 2i}}`},
+		{src: `{{print 1.0}}|{{print 1e3}}|{{print 'a'}}|{{print 0o17}}|{{print 0b101}}|{{print 1_000}}|{{print 2i}}|{{print -7}}`},
+		{src: `{{print 0x1F}}|{{print 0x1p4}}|{{print -0x1E}}`, aborts: true},
+		{src: `{{print 18446744073709551615}}`},
+		{src: `{{len .S}}|{{len .P | print}}`},
+		{src: `{{len .Ch}}|{{len .PArr}}|{{len .Any}}`},
+		{src: `{{if .Ch}}c{{end}}{{if .NaN}}n{{end}}{{if .U}}u{{end}}{{if .Any}}a{{end}}{{if .Str}}s{{end}}`},
+		{src: `{{.Ch}}`},
+		{src: `{{.P}}|{{.Any}}|{{.Str}}|{{print .P}}`},
+		{src: `{{and}}`},
+	} {
+		t.Run(tc.src, func(t *testing.T) {
+			checkExec(t, tc.src, d, tc.aborts)
+		})
+	}
+}

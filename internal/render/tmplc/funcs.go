@@ -69,8 +69,8 @@ var kindClass = [reflect.UnsafePointer + 1]class{
 	reflect.Complex64: cComplex, reflect.Complex128: cComplex,
 	reflect.String: cString,
 	reflect.Array:  cList, reflect.Slice: cList,
-	reflect.Map:  cMap,
-	reflect.Chan: cChan,
+	reflect.Map:     cMap,
+	reflect.Chan:    cChan,
 	reflect.Pointer: cRef, reflect.Interface: cRef, reflect.Func: cRef, reflect.UnsafePointer: cRef,
 	reflect.Struct: cStruct,
 }
