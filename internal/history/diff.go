@@ -238,7 +238,7 @@ func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
 		}
 		pa, pb = ea, eb
 	}
-	sa, sb := len(a), len(b)
+	sa, sb := skipCommonTail(a, b, pa, pb)
 	for sa > pa && sb > pb {
 		ba, bb := wordStart(a, sa), wordStart(b, sb)
 		if ba < pa || bb < pb || a[ba:sa] != b[bb:sb] {
@@ -262,6 +262,28 @@ func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
 		d.emit('=', []string{a[sa:]})
 	}
 	return d.ops, truncated
+}
+
+// skipCommonTail returns where WordDiff's walk back over the equal words
+// at the end of a and b (not into a[:pa] or b[:pb]) may start without
+// reading them word by word: the last position p of a inside their common
+// tail of bytes, at least 4 bytes into it, where an ASCII space is followed
+// by an ASCII character that is not a space, and the same offset from the
+// end of b. The walk would pass it: every way back over the text steps
+// over an ASCII byte (a rune of several bytes holds none), and there a
+// word starts in both texts alike, since wordStart and the UTF-8 decoding
+// look at most 4 bytes back. Without such a position it returns the ends.
+func skipCommonTail(a, b string, pa, pb int) (sa, sb int) {
+	k := 0 // bytes of the common tail
+	for k < len(a)-pa && k < len(b)-pb && a[len(a)-1-k] == b[len(b)-1-k] {
+		k++
+	}
+	for p := len(a) - k + 5; p < len(a); p++ {
+		if c, d := a[p], a[p-1]; c < utf8.RuneSelf && d < utf8.RuneSelf && !isSpace(rune(c)) && isSpace(rune(d)) {
+			return p, len(b) - (len(a) - p)
+		}
+	}
+	return len(a), len(b)
 }
 
 // wordEnd returns the end of the word of s that starts at i: its

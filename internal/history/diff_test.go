@@ -117,7 +117,7 @@ func wordDiffWhole(a, b string) (ops []register.WordOp, truncated bool) {
 // with repeated words, leading and trailing whitespace and Unicode spaces.
 func TestWordDiffMiddle(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	vocab := []string{"a", "b", "Zweck", "über", " ", "  ", "\n", "\u00a0", "\u2003", "x\ny", "ß"}
+	vocab := []string{"a", "b", "Zweck", "über", " ", "  ", "\n", "\u00a0", "\u2003", "x\ny", "ß", "\xc2", "\x85", "\xa0", "\xe2\x80", "\t"}
 	text := func() string {
 		var b strings.Builder
 		for n := r.IntN(12); n > 0; n-- {
@@ -134,8 +134,12 @@ func TestWordDiffMiddle(t *testing.T) {
 		if r.IntN(4) > 0 {
 			b = text()
 		}
-		if r.IntN(2) == 0 {
+		switch r.IntN(3) {
+		case 0:
 			b = a[:r.IntN(len(a)+1)] + text()
+		case 1: // a long common tail, as a text edited at its start
+			tail := text() + text() + text()
+			a, b = a+tail, b+tail
 		}
 		got, gt := WordDiff(a, b)
 		want, wt := wordDiffWhole(a, b)
