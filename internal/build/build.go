@@ -36,6 +36,16 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 			fmt.Fprintf(progress, "%6.2fs  "+format+"\n", append([]any{time.Since(start).Seconds()}, args...)...)
 		}
 	}
+	// The history is read from git while the content is checked; a build
+	// that stops before it is finished stops it and waits for it.
+	hctx, stopHistory := context.WithCancel(ctx)
+	pending := startHistory(hctx, cfg)
+	defer func() {
+		stopHistory()
+		if pending != nil {
+			pending.Wait()
+		}
+	}()
 	md := markdown.New()
 	reg, errs := check(ctx, cfg, md)
 	step("loaded and checked %d systems, %d organisations", len(reg.Systems), len(reg.Organisations))
@@ -46,7 +56,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		return nil, errs
 	}
 	forgetPositions(reg)
-	notes, err := readHistory(ctx, cfg, reg)
+	notes, err := finishHistory(pending, reg)
 	if err != nil {
 		return nil, err
 	}

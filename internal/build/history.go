@@ -18,8 +18,31 @@ func readHistory(ctx context.Context, cfg Config, reg *register.Register) (notes
 	if !cfg.History {
 		return nil, nil
 	}
-	hc := historyConfig(cfg, reg)
-	h, err := history.Read(ctx, hc)
+	return finishHistory(history.Start(ctx, historyConfig(cfg, reg.Site)), reg)
+}
+
+// startHistory begins reading the history while the content is loaded
+// and checked (nil without cfg.History): git and the decoding of the
+// versions need only site.yaml's redirects and history.authors, read here
+// on their own, and use the core the load leaves idle. finishHistory
+// completes it with the checked register.
+func startHistory(ctx context.Context, cfg Config) *history.Reading {
+	if !cfg.History {
+		return nil
+	}
+	fsys := cfg.contentFS(ctx)
+	defer fsys.Close()
+	site, _ := load.Site(fsys, filepath.ToSlash(filepath.Clean(cfg.Content))) // its errors are the check's
+	return history.Start(ctx, historyConfig(cfg, site))
+}
+
+// finishHistory waits for the reading started by startHistory (or
+// readHistory), sets reg.History and returns the notes as readHistory.
+func finishHistory(r *history.Reading, reg *register.Register) (notes []string, err error) {
+	if r == nil {
+		return nil, nil
+	}
+	h, err := r.Finish(func(id string, s *register.System) *register.System { return publicView(reg, id, s) })
 	if errors.Is(err, history.ErrNoGit) {
 		return []string{err.Error() + "; the site is built without change history"}, nil
 	}
@@ -45,7 +68,9 @@ func publicView(reg *register.Register, id string, s *register.System) *register
 	return s.Public()
 }
 
-func historyConfig(cfg Config, reg *register.Register) history.Config {
+// historyConfig is the history's configuration for the content of cfg
+// with the settings of site (nil: none); the public views are Finish's.
+func historyConfig(cfg Config, site *register.Site) history.Config {
 	root := filepath.ToSlash(filepath.Clean(cfg.Content))
 	hc := history.Config{
 		Dir:     cfg.Content,
@@ -64,11 +89,10 @@ func historyConfig(cfg Config, reg *register.Register) history.Config {
 				return s, len(errs) == 0
 			}
 		},
-		Public: func(id string, s *register.System) *register.System { return publicView(reg, id, s) },
 	}
-	if reg.Site != nil {
-		hc.Authors = reg.Site.History.Authors
-		hc.Redirects = reg.Site.Redirects
+	if site != nil {
+		hc.Authors = site.History.Authors
+		hc.Redirects = site.Redirects
 	}
 	return hc
 }

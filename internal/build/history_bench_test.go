@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"maki/internal/corpus"
+	"maki/internal/publish"
 )
 
 // The history benchmarks run on a git repository of corpus.BenchSize(200)
@@ -25,7 +26,9 @@ import (
 //
 // BenchmarkHistoryBuild alternates full builds without and with history on
 // one repository and reports the median of what the history adds
-// (added-%, CPU time of the process and of git). MAKI_BENCH_REPO names a
+// (added-%, CPU time of the process and of git), how much of that the
+// snapshot files' creation alone costs (snapshot-floor-%) and the rest
+// (added-beyond-floor-%). MAKI_BENCH_REPO names a
 // folder to keep the generated repository in between runs (making one of
 // 10,000 systems with 20 commits takes minutes).
 
@@ -171,18 +174,36 @@ func BenchmarkHistory(b *testing.B) {
 	}
 }
 
-// BenchmarkHistoryBuild alternates a full build without history and one
-// with it on the same repository, each loop once, and reports the CPU time
-// of each (process and git) and the median of what the history adds per
-// pair (added-%); its range goes to the log.
+// BenchmarkHistoryBuild alternates a full build without history, one with
+// it and the snapshot floor on the same repository, each loop once, and
+// reports the CPU time of each (process and git) and the median of what
+// the history adds per loop (added-%); the ranges go to the log.
+//
+// Each kind of build replaces its own earlier output, as a build into
+// public/ does: the build with history also removes the snapshots of the
+// one before (sharing one folder would charge that removal to the build
+// without history).
+//
+// The snapshot floor is what the permanent files daten/systeme/<id>/<n>.json
+// cost to create by themselves: the same files with the same bytes, taken
+// from the last build with history, written through publish.Stage from one
+// goroutine in the order the export writes them, and committed over the
+// floor's earlier output (whose removal it pays, as the build does). It is
+// measured with the build's own writer rather than cp -a, which would add
+// reading the files and a process and leave out the stage's folder
+// bookkeeping and the swap. snapshot-floor-% is its CPU time against the
+// build without history; added-beyond-floor-% is added-% less that.
 func BenchmarkHistoryBuild(b *testing.B) {
 	n, m := corpus.BenchSize(200), benchCommits()
 	content := GitHistoryRepo(b, b.TempDir(), n, m)
-	out := filepath.Join(b.TempDir(), "public")
-	var off, on, added, offWall, onWall, addedWall []float64
+	tmp := b.TempDir()
+	outs := map[bool]string{false: filepath.Join(tmp, "off"), true: filepath.Join(tmp, "on")}
+	floorOut := filepath.Join(tmp, "floor")
+	var off, on, added, offWall, onWall, addedWall, floor, floorWall, beyond, beyondWall []float64
+	var snaps []snapshotFile
 	for b.Loop() {
 		for _, hist := range []bool{false, true} {
-			cfg := benchConfig(content, out)
+			cfg := benchConfig(content, outs[hist])
 			cfg.History = hist
 			start, wall := cpuTime()+childCPUTime(), time.Now()
 			if _, err := Run(context.Background(), cfg, nil); err != nil {
@@ -195,19 +216,105 @@ func BenchmarkHistoryBuild(b *testing.B) {
 				off, offWall = append(off, ms), append(offWall, wms)
 			}
 		}
-		added = append(added, 100*(on[len(on)-1]/off[len(off)-1]-1))
-		addedWall = append(addedWall, 100*(onWall[len(onWall)-1]/offWall[len(offWall)-1]-1))
+		if snaps == nil {
+			b.StopTimer()
+			snaps = readSnapshots(b, filepath.Join(outs[true], "daten", "systeme"))
+			b.StartTimer()
+		}
+		start, wall := cpuTime()+childCPUTime(), time.Now()
+		writeSnapshots(b, floorOut, snaps)
+		floor = append(floor, float64(cpuTime()+childCPUTime()-start)/1e6)
+		floorWall = append(floorWall, float64(time.Since(wall))/1e6)
+		i := len(on) - 1
+		added = append(added, 100*(on[i]/off[i]-1))
+		addedWall = append(addedWall, 100*(onWall[i]/offWall[i]-1))
+		floor[i] = 100 * floor[i] / off[i]
+		floorWall[i] = 100 * floorWall[i] / offWall[i]
+		beyond = append(beyond, added[i]-floor[i])
+		beyondWall = append(beyondWall, addedWall[i]-floorWall[i])
+	}
+	bytes := 0
+	for _, f := range snaps {
+		bytes += len(f.data)
 	}
 	b.ReportMetric(median(off), "off-cpu-ms")
 	b.ReportMetric(median(on), "on-cpu-ms")
 	b.ReportMetric(median(added), "added-%")
 	b.ReportMetric(median(addedWall), "added-wall-%")
+	b.ReportMetric(median(floor), "snapshot-floor-%")
+	b.ReportMetric(median(beyond), "added-beyond-floor-%")
+	b.ReportMetric(median(beyondWall), "added-beyond-floor-wall-%")
+	b.ReportMetric(float64(len(snaps)), "snapshot-files")
+	b.ReportMetric(float64(bytes)/1e6, "snapshot-MB")
 	for _, x := range []struct {
 		what string
 		v    []float64
-	}{{"CPU", added}, {"wall", addedWall}} {
+	}{{"history adds, CPU", added}, {"history adds, wall", addedWall}, {"snapshot floor, CPU", floor}, {"snapshot floor, wall", floorWall}, {"beyond the floor, CPU", beyond}, {"beyond the floor, wall", beyondWall}} {
 		sort.Float64s(x.v)
-		b.Logf("%d systems, %d commits: history adds %.1f %% %s time (median), range %.1f to %.1f %% over %d pairs", n, m, median(x.v), x.what, x.v[0], x.v[len(x.v)-1], len(x.v))
+		b.Logf("%d systems, %d commits: %s: %.1f %% of the build without history (median), range %.1f to %.1f %% over %d loops", n, m, x.what, median(x.v), x.v[0], x.v[len(x.v)-1], len(x.v))
+	}
+	b.Logf("%d snapshot files, %.1f MB; builds without history: median %.0f CPU-ms, %.0f wall-ms", len(snaps), float64(bytes)/1e6, median(off), median(offWall))
+}
+
+// snapshotFile is one daten/systeme/<id>/<n>.json of a finished build.
+type snapshotFile struct {
+	name string // slash path in the output
+	data []byte
+}
+
+// readSnapshots returns the snapshot files under dir (a build's
+// daten/systeme) in the order the export writes them: by id, then by
+// version.
+func readSnapshots(b *testing.B, dir string) []snapshotFile {
+	b.Helper()
+	ids, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []snapshotFile
+	for _, id := range ids { // sorted by name
+		if !id.IsDir() {
+			continue
+		}
+		vs, err := os.ReadDir(filepath.Join(dir, id.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		first := len(out)
+		for _, v := range vs {
+			data, err := os.ReadFile(filepath.Join(dir, id.Name(), v.Name()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			out = append(out, snapshotFile{name: "daten/systeme/" + id.Name() + "/" + v.Name(), data: data})
+		}
+		version := func(f snapshotFile) int {
+			n, _ := strconv.Atoi(strings.TrimSuffix(filepath.Base(f.name), ".json"))
+			return n
+		}
+		sort.Slice(out[first:], func(i, j int) bool { return version(out[first+i]) < version(out[first+j]) })
+	}
+	if len(out) == 0 {
+		b.Fatalf("no snapshot files in %s", dir)
+	}
+	return out
+}
+
+// writeSnapshots writes files into a new stage for out and commits it.
+func writeSnapshots(b *testing.B, out string, files []snapshotFile) {
+	b.Helper()
+	stage, err := publish.NewStage(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer stage.Abort()
+	for _, f := range files {
+		if err := stage.Write(f.name, f.data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := stage.Commit(); err != nil {
+		b.Fatal(err)
 	}
 }
 

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -385,8 +387,9 @@ func TestHistoryIncrementalGolden(t *testing.T) {
 	}
 	var hs []*register.History
 	for _, full := range []bool{false, true} {
-		hc := historyConfig(cfg, reg)
+		hc := historyConfig(cfg, reg.Site)
 		hc.Full = full
+		hc.Public = func(id string, s *register.System) *register.System { return publicView(reg, id, s) }
 		h, err := history.Read(context.Background(), hc)
 		if err != nil {
 			t.Fatal(err)
@@ -398,5 +401,30 @@ func TestHistoryIncrementalGolden(t *testing.T) {
 	}
 	if !reflect.DeepEqual(hs[0], hs[1]) {
 		t.Errorf("incremental history differs from the fully decoded one")
+	}
+}
+
+// TestHistoryWithContentErrors: the history, read while the content is
+// checked, neither hides the content's errors nor outlives the build that
+// stops at them; the output stays untouched.
+func TestHistoryWithContentErrors(t *testing.T) {
+	content, _ := historyRepo(t)
+	sys, err := filepath.Glob(filepath.Join(content, "systeme", "*"))
+	if err != nil || len(sys) == 0 {
+		t.Fatalf("no system files in %s: %v", content, err)
+	}
+	if err := os.WriteFile(sys[0], []byte("name: [kaputt\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := exampleConfig(t, out)
+	cfg.Content, cfg.History = content, true
+	_, err = Run(context.Background(), cfg, nil)
+	var errs register.ErrorList
+	if !errors.As(err, &errs) || errs.Err() == nil {
+		t.Fatalf("Run = %v; want the content's errors", err)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("output %s made by a build with errors (%v)", out, err)
 	}
 }

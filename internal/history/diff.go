@@ -23,7 +23,7 @@ func Changes(old, new *register.System) []register.Change {
 	ov, nv := reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem()
 	for _, f := range systemFields {
 		a, b := ov.Field(f.Index), nv.Field(f.Index)
-		if reflect.DeepEqual(a.Interface(), b.Interface()) {
+		if same(a, b) {
 			continue
 		}
 		if f.Type == register.TextType && sameWords(a.Interface().(register.Text), b.Interface().(register.Text)) {
@@ -35,6 +35,43 @@ func Changes(old, new *register.System) []register.Change {
 	}
 	return out
 }
+
+// same reports whether two values of a field are reflect.DeepEqual,
+// without boxing the kinds a system's fields mostly have: a version read
+// incrementally shares the strings, slices and pointers of its unchanged
+// fields with the version before, which are compared by their headers
+// first (as DeepEqual does). TestSameIsDeepEqual holds it to DeepEqual.
+func same(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() == b.Int()
+	case reflect.Bool:
+		return a.Bool() == b.Bool()
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		if a.Len() == 0 || a.UnsafePointer() == b.UnsafePointer() {
+			return true
+		}
+	case reflect.Pointer:
+		if a.UnsafePointer() == b.UnsafePointer() {
+			return true
+		}
+		if a.IsNil() || b.IsNil() {
+			return false
+		}
+	case reflect.Struct:
+		if a.Type() == textType {
+			return a.Field(0).String() == b.Field(0).String() && a.Field(1).String() == b.Field(1).String()
+		}
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+var textType = reflect.TypeOf(register.Text{})
 
 // enumName returns the catalog group of an enumeration type's labels:
 // the type name in snake case (RiskClass → risk_class).
@@ -201,7 +238,7 @@ func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
 		}
 		pa, pb = ea, eb
 	}
-	sa, sb := len(a), len(b)
+	sa, sb := skipCommonTail(a, b, pa, pb)
 	for sa > pa && sb > pb {
 		ba, bb := wordStart(a, sa), wordStart(b, sb)
 		if ba < pa || bb < pb || a[ba:sa] != b[bb:sb] {
@@ -227,6 +264,28 @@ func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
 	return d.ops, truncated
 }
 
+// skipCommonTail returns where WordDiff's walk back over the equal words
+// at the end of a and b (not into a[:pa] or b[:pb]) may start without
+// reading them word by word: the last position p of a inside their common
+// tail of bytes, at least 4 bytes into it, where an ASCII space is followed
+// by an ASCII character that is not a space, and the same offset from the
+// end of b. The walk would pass it: every way back over the text steps
+// over an ASCII byte (a rune of several bytes holds none), and there a
+// word starts in both texts alike, since wordStart and the UTF-8 decoding
+// look at most 4 bytes back. Without such a position it returns the ends.
+func skipCommonTail(a, b string, pa, pb int) (sa, sb int) {
+	k := 0 // bytes of the common tail
+	for k < len(a)-pa && k < len(b)-pb && a[len(a)-1-k] == b[len(b)-1-k] {
+		k++
+	}
+	for p := len(a) - k + 5; p < len(a); p++ {
+		if c, d := a[p], a[p-1]; c < utf8.RuneSelf && d < utf8.RuneSelf && !isSpace(rune(c)) && isSpace(rune(d)) {
+			return p, len(b) - (len(a) - p)
+		}
+	}
+	return len(a), len(b)
+}
+
 // wordEnd returns the end of the word of s that starts at i: its
 // non-space characters and the whitespace after them (as words cuts).
 func wordEnd(s string, i int) int {
@@ -238,15 +297,15 @@ func wordEnd(s string, i int) int {
 func wordStart(s string, e int) int {
 	i := e
 	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if !unicode.IsSpace(r) {
+		r, n := lastRune(s[:i])
+		if !isSpace(r) {
 			break
 		}
 		i -= n
 	}
 	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsSpace(r) {
+		r, n := lastRune(s[:i])
+		if isSpace(r) {
 			break
 		}
 		i -= n
@@ -308,7 +367,7 @@ func words(s string) []string {
 	start := 0
 	inSpace := false
 	for i, r := range s {
-		sp := unicode.IsSpace(r)
+		sp := isSpace(r)
 		if !sp && inSpace {
 			out = append(out, s[start:i])
 			start = i
@@ -345,8 +404,8 @@ func sameFields(x, y string) bool {
 
 func skipSpace(s string, i int) int {
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
+		r, n := firstRune(s[i:])
+		if !isSpace(r) {
 			break
 		}
 		i += n
@@ -356,11 +415,37 @@ func skipSpace(s string, i int) int {
 
 func fieldEnd(s string, i int) int {
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		r, n := firstRune(s[i:])
+		if isSpace(r) {
 			break
 		}
 		i += n
 	}
 	return i
+}
+
+// isSpace is unicode.IsSpace with its ASCII cases first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// firstRune is utf8.DecodeRuneInString (s not empty) without the call
+// for an ASCII byte.
+func firstRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// lastRune is utf8.DecodeLastRuneInString (s not empty) without the
+// call for an ASCII byte.
+func lastRune(s string) (rune, int) {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeLastRuneInString(s)
 }

@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"maki/internal/corpus"
 	"maki/internal/register"
 )
 
@@ -114,7 +117,7 @@ func wordDiffWhole(a, b string) (ops []register.WordOp, truncated bool) {
 // with repeated words, leading and trailing whitespace and Unicode spaces.
 func TestWordDiffMiddle(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
-	vocab := []string{"a", "b", "Zweck", "über", " ", "  ", "\n", "\u00a0", "\u2003", "x\ny", "ß"}
+	vocab := []string{"a", "b", "Zweck", "über", " ", "  ", "\n", "\u00a0", "\u2003", "x\ny", "ß", "\xc2", "\x85", "\xa0", "\xe2\x80", "\t"}
 	text := func() string {
 		var b strings.Builder
 		for n := r.IntN(12); n > 0; n-- {
@@ -131,13 +134,90 @@ func TestWordDiffMiddle(t *testing.T) {
 		if r.IntN(4) > 0 {
 			b = text()
 		}
-		if r.IntN(2) == 0 {
+		switch r.IntN(3) {
+		case 0:
 			b = a[:r.IntN(len(a)+1)] + text()
+		case 1: // a long common tail, as a text edited at its start
+			tail := text() + text() + text()
+			a, b = a+tail, b+tail
 		}
 		got, gt := WordDiff(a, b)
 		want, wt := wordDiffWhole(a, b)
 		if !reflect.DeepEqual(got, want) || gt != wt {
 			t.Fatalf("WordDiff(%q, %q) = %v; cutting whole gives %v", a, b, got, want)
+		}
+	}
+}
+
+// TestSameIsDeepEqual: same says what reflect.DeepEqual says of every
+// field of pairs of systems: the corpus's systems against each other,
+// each against itself, against a copy sharing its fields and against its
+// versions read incrementally after random edits (which share the
+// unchanged fields), and nil against empty lists and texts.
+func TestSameIsDeepEqual(t *testing.T) {
+	fsys := corpus.FS(60, 3)
+	var systems []*register.System
+	r := rand.New(rand.NewPCG(8, 9))
+	var texts []string
+	for name, f := range fsys {
+		if strings.HasPrefix(name, "systeme/") {
+			texts = append(texts, string(f.Data))
+		}
+	}
+	dec := newIncremental(testDecode)
+	for name, f := range fsys {
+		if !strings.HasPrefix(name, "systeme/") {
+			continue
+		}
+		s, _ := testDecode(name, f.Data)
+		if s == nil {
+			t.Fatalf("%s does not decode", name)
+		}
+		c := *s
+		systems = append(systems, s, &c)
+		prev, prevData := s, f.Data
+		for range 5 {
+			data := []byte(edit(r, string(prevData), texts))
+			if n := dec.next(name, prevData, prev, data); n != nil {
+				systems = append(systems, n)
+				prev, prevData = n, data
+			}
+		}
+	}
+	empty := &register.System{Tags: []string{}, Topics: []string{}}
+	systems = append(systems, &register.System{}, empty)
+	pairs := 0
+	for i, a := range systems {
+		for _, b := range []*register.System{a, systems[(i+1)%len(systems)], systems[r.IntN(len(systems))], empty} {
+			av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+			for _, f := range systemFields {
+				x, y := av.Field(f.Index), bv.Field(f.Index)
+				want := reflect.DeepEqual(x.Interface(), y.Interface())
+				if got := same(x, y); got != want {
+					t.Fatalf("same(%s: %#v, %#v) = %v; DeepEqual says %v", f.Key, x.Interface(), y.Interface(), got, want)
+				}
+				pairs++
+			}
+		}
+	}
+	t.Logf("%d pairs of fields", pairs)
+}
+
+// TestIsSpace: isSpace is unicode.IsSpace for every rune, firstRune and
+// lastRune are the utf8 decoders.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Fatalf("isSpace(%U) = %v; want %v", r, isSpace(r), unicode.IsSpace(r))
+		}
+	}
+	for _, s := range []string{"a", " ", "\n", "ä", "\u2003x", "x\u2003", "\xff", "a\xff", "\xe2\x80", "€"} {
+		r, n := firstRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		lr, ln := lastRune(s)
+		wlr, wln := utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn || lr != wlr || ln != wln {
+			t.Errorf("%q: firstRune %U %d, lastRune %U %d; want %U %d, %U %d", s, r, n, lr, ln, wr, wn, wlr, wln)
 		}
 	}
 }

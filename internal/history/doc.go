@@ -9,6 +9,11 @@
 // the version that was published, with raw diffs, NUL separated) and one
 // `git cat-file --batch` that reads every version's file.
 //
+// Start runs git and decodes every version in the background (that needs
+// only the content folder and site.yaml's settings), so the build can
+// check the content meanwhile; Finish makes the public views and the
+// changes once the checked register is there. Read is both in one.
+//
 // Guarantees:
 //   - Deterministic: the same commits give the same history; dates are
 //     committer dates, never the build's.

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"maki/internal/register"
@@ -45,23 +46,73 @@ type Config struct {
 // command or repository it returns an error wrapping ErrNoGit; the build
 // then goes on without history.
 func Read(ctx context.Context, cfg Config) (*register.History, error) {
+	return Start(ctx, cfg).Finish(cfg.Public)
+}
+
+// Reading is a history being read. Start runs git and decodes every
+// version (what needs nothing but cfg) in the background, so that the
+// build can check the content meanwhile; Finish then makes the public
+// views and the changes, which depend on the checked register.
+type Reading struct {
+	done    chan struct{}
+	cfg     Config
+	shallow bool
+	lins    []*lineage
+	decoded [][]*register.System // per lineage, per version: as decoded (nil: unreadable)
+	err     error
+}
+
+// Start begins reading the history of the systems in cfg.Dir; cfg.Public
+// is not used (Finish gets it). Cancelling ctx stops it.
+func Start(ctx context.Context, cfg Config) *Reading {
+	r := &Reading{done: make(chan struct{}), cfg: cfg}
+	go func() {
+		defer close(r.done)
+		r.err = r.read(ctx)
+	}()
+	return r
+}
+
+// Wait waits until the background part of the reading has ended.
+func (r *Reading) Wait() { <-r.done }
+
+// Finish waits for the reading and returns the history, its versions
+// seen through public (nil: as decoded), or the reading's error.
+func (r *Reading) Finish(public func(id string, s *register.System) *register.System) (*register.History, error) {
+	r.Wait()
+	if r.err != nil {
+		return nil, r.err
+	}
+	h := &register.History{Shallow: r.shallow, Systems: make(map[string]*register.SystemHistory, len(r.lins))}
+	hs := make([]*register.SystemHistory, len(r.lins))
+	onAllCores(len(r.lins), func(i int) {
+		hs[i] = systemHistory(r.lins[i], r.decoded[i], public)
+	})
+	for _, sh := range hs {
+		h.Systems[sh.ID] = sh
+	}
+	return h, nil
+}
+
+// read runs git and decodes every version.
+func (r *Reading) read(ctx context.Context) error {
+	cfg := r.cfg
 	g, err := newGit(cfg.Dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	out, err := g.output(ctx, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		return nil, fmt.Errorf("%w: %s is not in a git repository (%v)", ErrNoGit, cfg.Dir, err)
+		return fmt.Errorf("%w: %s is not in a git repository (%v)", ErrNoGit, cfg.Dir, err)
 	}
 	lines := strings.Fields(string(out))
-	h := &register.History{Systems: map[string]*register.SystemHistory{}}
-	h.Shallow = len(lines) == 2 && lines[1] == "true"
+	r.shallow = len(lines) == 2 && lines[1] == "true"
 	commits, err := g.log(ctx, cfg.Authors)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	lins := follow(commits, cfg)
 	blobs := map[string]string{} // oid → a path it had
@@ -77,57 +128,103 @@ func Read(ctx context.Context, cfg Config) (*register.History, error) {
 	sort.Strings(oids)
 	data, err := g.blobs(ctx, oids)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	hs := make([]*register.SystemHistory, len(lins))
-	var wg sync.WaitGroup
+	decoded := make([][]*register.System, len(lins))
 	workers := max(1, runtime.GOMAXPROCS(0))
-	for w := 0; w < workers; w++ {
+	decs := make([]*incremental, workers)
+	if cfg.Decoder != nil {
+		for w := range decs {
+			decs[w] = newIncremental(cfg.Decoder())
+		}
+	}
+	var next atomic.Int64
+	onWorkers(workers, func(w int) {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(lins) || ctx.Err() != nil {
+				return
+			}
+			decoded[i] = decodeLineage(lins[i], data, decs[w], cfg.Full)
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r.lins, r.decoded = lins, decoded
+	return nil
+}
+
+// onWorkers runs f(0) … f(n-1) on n goroutines and waits for them.
+func onWorkers(n int, f func(w int)) {
+	var wg sync.WaitGroup
+	for w := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var dec *incremental
-			if cfg.Decoder != nil {
-				dec = newIncremental(cfg.Decoder())
-			}
-			for i := w; i < len(lins); i += workers {
-				hs[i] = systemHistory(lins[i], data, dec, cfg)
-			}
+			f(w)
 		}()
 	}
 	wg.Wait()
-	for _, sh := range hs {
-		h.Systems[sh.ID] = sh
-	}
-	return h, nil
 }
 
-// systemHistory reads the versions of one lineage and what each changed.
-func systemHistory(l *lineage, data map[string][]byte, dec *incremental, cfg Config) *register.SystemHistory {
-	sh := &register.SystemHistory{ID: l.id, Removed: l.removed, RemovedCommit: l.removedCommit}
-	var prev *register.System // public view of the last readable version
-	var last *register.System // the last readable version as decoded
+// onAllCores calls f(i) for i in [0, n) on GOMAXPROCS goroutines.
+func onAllCores(n int, f func(i int)) {
+	var next atomic.Int64
+	onWorkers(max(1, min(n, runtime.GOMAXPROCS(0))), func(int) {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= n {
+				return
+			}
+			f(i)
+		}
+	})
+}
+
+// decodeLineage decodes the versions of one lineage, each from the one
+// before at the same path where it can (see incremental.go); a version
+// that cannot be read is nil. dec nil decodes nothing.
+func decodeLineage(l *lineage, data map[string][]byte, dec *incremental, full bool) []*register.System {
+	out := make([]*register.System, len(l.versions))
+	if dec == nil {
+		return out
+	}
+	var last *register.System // the last readable version
 	var lastData []byte
 	var lastPath string
 	for i, rv := range l.versions {
-		v := &register.Version{N: i + 1, Commit: rv.commit, Date: rv.date, Author: rv.author, Path: rv.path}
+		b := data[rv.blob]
+		if b == nil {
+			continue
+		}
 		var s *register.System
-		if b := data[rv.blob]; b != nil && dec != nil {
-			if last != nil && rv.path == lastPath && !cfg.Full {
-				s = dec.next(rv.path, lastData, last, b)
-			} else {
-				s = dec.next(rv.path, nil, nil, b)
-			}
-			if s != nil {
-				last, lastData, lastPath = s, b, rv.path
-			}
+		if last != nil && rv.path == lastPath && !full {
+			s = dec.next(rv.path, lastData, last, b)
+		} else {
+			s = dec.next(rv.path, nil, nil, b)
 		}
 		if s != nil {
+			last, lastData, lastPath = s, b, rv.path
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// systemHistory makes the versions of one lineage, given as decoded, and
+// what each changed between their public views.
+func systemHistory(l *lineage, decoded []*register.System, public func(id string, s *register.System) *register.System) *register.SystemHistory {
+	sh := &register.SystemHistory{ID: l.id, Removed: l.removed, RemovedCommit: l.removedCommit, Versions: make([]*register.Version, 0, len(l.versions))}
+	var prev *register.System // public view of the last readable version
+	for i, rv := range l.versions {
+		v := &register.Version{N: i + 1, Commit: rv.commit, Date: rv.date, Author: rv.author, Path: rv.path}
+		if s := decoded[i]; s != nil {
 			c := *s
 			c.ID, c.Path = idOf(rv.path), rv.path
 			v.System = &c
-			if cfg.Public != nil {
-				v.System = cfg.Public(l.id, v.System)
+			if public != nil {
+				v.System = public(l.id, v.System)
 			}
 		}
 		switch {

@@ -48,6 +48,9 @@ type layout struct {
 	cut  cut
 	body []byte
 	ok   bool
+	// usable: no key is given twice and a Markdown file has no
+	// description key (either is left to the full decode).
+	usable bool
 }
 
 // layout cuts data, or returns the cut made of the same data last time.
@@ -61,6 +64,7 @@ func (d *incremental) layout(data []byte, md bool) layout {
 	if fm, l.body, l.ok = frontMatter(data, md); l.ok {
 		l.cut, l.ok = cutBlocks(fm)
 	}
+	l.usable = l.ok && unique(l.cut.keys) && !(md && index(l.cut.keys, "description", 0) >= 0)
 	d.last = l
 	return l
 }
@@ -99,28 +103,16 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 	}
 	oldL := d.layout(prevData, md)
 	newL := d.layout(data, md)
-	if !oldL.ok || !newL.ok || !bytes.Equal(oldL.cut.head, newL.cut.head) {
+	if !oldL.usable || !newL.usable || !bytes.Equal(oldL.cut.head, newL.cut.head) {
 		return nil, false
 	}
 	oldCut, newCut, oldBody, newBody := oldL.cut, newL.cut, oldL.body, newL.body
-	old := map[string][]byte{}
-	for i, k := range oldCut.keys {
-		if _, dup := old[k]; dup || (md && k == "description") {
-			return nil, false
-		}
-		old[k] = oldCut.blocks[i]
-	}
 	var frag []byte
 	var changed []int // field indexes
 	var literals []int
 	var texts []string
-	seen := map[string]bool{}
 	for i, k := range newCut.keys {
-		if seen[k] || (md && k == "description") {
-			return nil, false
-		}
-		seen[k] = true
-		if b, ok := old[k]; ok && bytes.Equal(b, newCut.blocks[i]) {
+		if j := index(oldCut.keys, k, i); j >= 0 && bytes.Equal(oldCut.blocks[j], newCut.blocks[i]) {
 			continue
 		}
 		idx, known := d.fields[k]
@@ -138,8 +130,8 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 		frag = appendLine(frag, newCut.blocks[i])
 	}
 	var cleared []int
-	for k := range old {
-		if !seen[k] {
+	for i, k := range oldCut.keys {
+		if index(newCut.keys, k, i) < 0 {
 			if idx, known := d.fields[k]; known {
 				cleared = append(cleared, idx)
 			}
@@ -186,6 +178,33 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 		s.Description = part.Description
 	}
 	return &s, true
+}
+
+// index returns the position of k in keys, -1 if it is not there; it
+// looks at i first, as consecutive versions mostly keep their keys in
+// order.
+func index(keys []string, k string, i int) int {
+	if i < len(keys) && keys[i] == k {
+		return i
+	}
+	for j, x := range keys {
+		if x == k {
+			return j
+		}
+	}
+	return -1
+}
+
+// unique reports whether no key is given twice.
+func unique(keys []string) bool {
+	for i, k := range keys {
+		for _, x := range keys[:i] {
+			if x == k {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func appendLine(dst, line []byte) []byte {

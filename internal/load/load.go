@@ -52,6 +52,15 @@ func RegisterCached(fsys fs.FS, root string, cache *Cache) (*register.Register, 
 	return l.reg, l.errs
 }
 
+// Site reads site.yaml alone, as Register does (the build reads the
+// history's settings from it before the rest of the content is loaded).
+func Site(fsys fs.FS, root string) (*register.Site, register.ErrorList) {
+	l := &loader{fsys: fsys, root: root, reg: &register.Register{}}
+	l.dec = newDecoder(&l.errs)
+	l.site()
+	return l.reg.Site, l.errs
+}
+
 type loader struct {
 	fsys fs.FS
 	root string

@@ -5,9 +5,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"gopkg.in/yaml.v3"
 
+	"maki/internal/corpus"
 	"maki/internal/register"
 )
 
@@ -168,6 +170,35 @@ func TestSplitFrontMatter(t *testing.T) {
 		}
 		if !ok || bodyLine != tt.bodyLine || string(body) != tt.body {
 			t.Errorf("splitFrontMatter(%q) = body %q at line %d, ok %v, errors %v; want %q at line %d", tt.in, body, bodyLine, ok, errs, tt.body, tt.bodyLine)
+		}
+	}
+}
+
+// TestSite: Site reads site.yaml as Register does, with the same errors
+// for it, and a missing site.yaml is the same error.
+func TestSite(t *testing.T) {
+	good := corpus.FS(3, 1)
+	bad := corpus.FS(3, 1)
+	bad["site.yaml"] = &fstest.MapFile{Data: append(append([]byte(nil), good["site.yaml"].Data...), "redirects:\n  alt: neu\nhistory:\n  authors: vielleicht\n"...)}
+	missing := corpus.FS(3, 1)
+	delete(missing, "site.yaml")
+	for name, fsys := range map[string]fstest.MapFS{"good": good, "bad": bad, "missing": missing} {
+		reg, regErrs := Register(fsys, "content")
+		site, errs := Site(fsys, "content")
+		if !reflect.DeepEqual(site, reg.Site) {
+			t.Errorf("%s: Site = %+v; Register's site is %+v", name, site, reg.Site)
+		}
+		var want register.ErrorList
+		for _, e := range regErrs {
+			if e.Pos.File == "content/site.yaml" {
+				want = append(want, e)
+			}
+		}
+		if !reflect.DeepEqual(errs, want) {
+			t.Errorf("%s: Site's errors %v; want Register's for site.yaml %v", name, errs, want)
+		}
+		if (name != "good") != (len(errs) > 0) {
+			t.Errorf("%s: %d errors in site.yaml; want some only for a bad or missing one", name, len(errs))
 		}
 	}
 }
