@@ -89,11 +89,20 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	res := &Result{Systems: len(reg.Systems), Warnings: errs.Warnings(), Notes: notes}
 	out := &output{stage: stage}
 
-	stats := register.ComputeStats(reg)
+	// The statistics count the whole register, restricted systems with
+	// their fields; they are made while the search index is (both only
+	// read the register), not before it on one core.
+	var stats *register.Stats
+	statsDone := make(chan struct{})
+	go func(all *register.Register) {
+		defer close(statsDone)
+		stats = register.ComputeStats(all)
+	}(reg)
 	// Everything published works on the public view: restricted systems
 	// (AI Act Art. 49(4)) have their technical fields cleared.
 	reg = reg.Public()
 	ext, err := extras(ctx, reg, cfg, baseURL, cat)
+	<-statsDone
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +112,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	}
 	step("derived and wrote search index, similar systems")
 
+	wb := newWriteBehind(out.Write, writers())
 	pages, err := render.Site(ctx, theme, reg, render.Config{
 		BaseURL:   baseURL,
 		Now:       cfg.Now,
@@ -111,7 +121,10 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		Similar:   ext.similar,
 		Stats:     stats,
 		ThemeRoot: filepath.ToSlash(filepath.Clean(themeDir)),
-	}, out.Write)
+	}, wb.Write)
+	if werr := wb.Wait(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -30,6 +30,15 @@
 // ErrTooLarge; a missing file wraps fs.ErrNotExist (a dangling link does
 // not: it is there, and must be reported, not skipped).
 //
+// Speed (Linux on amd64 and arm64): ReadFile holds each folder it reads
+// from open (opened through the os.Root, until Close) and reads a regular
+// file relative to it with raw system calls — fstatat, openat with
+// O_NOFOLLOW|O_NONBLOCK, fstat, read, close — the same checks in the same
+// order. Whatever that short way does not read without doubt (a link, a
+// folder, a special file, a file over the cap, any error) goes the general
+// way, which decides and words the refusal. A folder renamed while the FS
+// is open is still read where it went: the FS lives for one load.
+//
 // Confinement is done by os.Root (openat without leaving the root), so a
 // link swapped in after the checks cannot lead out either. Hard links
 // cannot be told from regular files; git does not record them.

@@ -5,7 +5,9 @@ import (
 	"html"
 	"net/url"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
@@ -131,6 +133,66 @@ func TestHTML(t *testing.T) {
 		if got := string(c.HTML(tt.src, tt.offset)); got != tt.want {
 			t.Errorf("HTML(%q, %d) = %q; want %q", tt.src, tt.offset, got, tt.want)
 		}
+	}
+}
+
+// TestHTMLConcurrent: conversions on many goroutines at once, sharing the
+// pooled output buffers, give each text its own HTML, the same as one at a
+// time, and a long text after a short one (a reused, larger buffer) keeps
+// nothing of the one before.
+func TestHTMLConcurrent(t *testing.T) {
+	c := New()
+	srcs := []string{"Text", "# Titel\n\n" + strings.Repeat("Ein langer Absatz mit [Link](https://example.de/). ", 200), "*kurz*", "| a |\n|---|\n| 1 |", "www.example.de"}
+	want := make([]string, len(srcs))
+	for i, s := range srcs {
+		want[i] = string(c.HTML(s, 1))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*100)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 100; k++ {
+				i := (g + k) % len(srcs)
+				if got := string(c.HTML(srcs[i], 1)); got != want[i] {
+					errs <- fmt.Sprintf("HTML(%.20q) = %.60q; want %.60q", srcs[i], got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// TestHTMLAllocates: a short text costs far less than the 4 KB
+// bufio.Writer goldmark makes for a writer that is not a util.BufWriter.
+func TestHTMLAllocates(t *testing.T) {
+	c := New()
+	const src = "Ein *kurzer* Text mit [Link](https://example.de/)."
+	c.HTML(src, 0)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	const n = 200
+	for i := 0; i < n; i++ {
+		c.HTML(src, 0)
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / n; per >= 4096 {
+		t.Errorf("HTML of %d bytes allocates %d bytes a call; want < 4096", len(src), per)
+	}
+}
+
+// BenchmarkHTML converts a description of typical length.
+func BenchmarkHTML(b *testing.B) {
+	c := New()
+	src := "## Zweck\n\n" + strings.Repeat("Das System unterstützt die *Sachbearbeitung* bei [Anträgen](https://example.de/a). ", 8) + "\n\n- eins\n- zwei\n"
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		c.HTML(src, 1)
 	}
 }
 

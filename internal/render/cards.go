@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strings"
+	"unique"
 )
 
 // card is a system's "system-card" in one language, with the parts a list
@@ -40,34 +41,52 @@ const (
 // newCard removes the part markers from a rendered card and records where
 // the parts are. Content cannot forge a marker: text reaches the card
 // escaped, so it holds no "<".
+//
+// The card is kept for the whole render (both languages, every system:
+// 20,000 cards at 10,000 systems), so it is made to size: its HTML in one
+// allocation of exactly its length, its parts in a slice of exactly their
+// number, their names shared by all cards (unique.Make) — a name cut from
+// html would keep the whole rendered string alive with the card.
 func newCard(html string) card {
 	if !strings.Contains(html, partStart) {
 		return card{html: template.HTML(html)}
 	}
+	size, n := 0, 0
+	scanParts(html, func(s string) { size += len(s) }, func(string, string) { n++ })
 	var b strings.Builder
-	var parts []cardPart
+	b.Grow(size)
+	parts := make([]cardPart, 0, n)
+	scanParts(html, func(s string) { b.WriteString(s) }, func(name, body string) {
+		lo := b.Len()
+		b.WriteString(body)
+		parts = append(parts, cardPart{unique.Make(name).Value(), lo, b.Len()})
+	})
+	return card{html: template.HTML(b.String()), parts: parts}
+}
+
+// scanParts splits a rendered card into the text outside the part markers
+// (text, called for each piece in order) and its parts (part, with the
+// part's name and the text between its markers, in order). A start marker
+// without its end is text.
+func scanParts(html string, text func(string), part func(name, body string)) {
 	for {
 		i := strings.Index(html, partStart)
 		if i < 0 {
 			break
 		}
-		b.WriteString(html[:i])
+		text(html[:i])
 		rest := html[i+len(partStart):]
 		j := strings.Index(rest, "-->")
 		k := strings.Index(rest, partEnd)
 		if j < 0 || k < j {
-			b.WriteString(html[i : i+len(partStart)]) // unterminated: keep as it is
+			text(html[i : i+len(partStart)]) // unterminated: keep as it is
 			html = rest
 			continue
 		}
-		name := rest[:j]
-		lo := b.Len()
-		b.WriteString(rest[j+3 : k])
-		parts = append(parts, cardPart{name, lo, b.Len()})
+		part(rest[:j], rest[j+3:k])
 		html = rest[k+len(partEnd):]
 	}
-	b.WriteString(html)
-	return card{html: template.HTML(b.String()), parts: parts}
+	text(html)
 }
 
 // writeTo appends the card's HTML to b without the part named omit (""
