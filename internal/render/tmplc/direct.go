@@ -22,86 +22,62 @@ func DirectCalls[R any]() Direct {
 	return Direct{adapt: func(fn any) fastMethod {
 		switch f := fn.(type) {
 		case func(R) string:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 0) {
-					return reflect.Value{}, false
-				}
-				return reflect.ValueOf(f(recv.Interface().(R))), true
-			}
+			return call0(f)
 		case func(R, string) string:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 1) {
-					return reflect.Value{}, false
-				}
-				a := s.argAt(dot, args, final, 0, tString).String()
-				return reflect.ValueOf(f(recv.Interface().(R), a)), true
-			}
+			return call1(f, tString, reflect.Value.String)
 		case func(R, string, string) string:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 2) {
-					return reflect.Value{}, false
-				}
-				a := s.argAt(dot, args, final, 0, tString).String()
-				b := s.argAt(dot, args, final, 1, tString).String()
-				return reflect.ValueOf(f(recv.Interface().(R), a, b)), true
-			}
+			return call2(f)
 		case func(R, int) string:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 1) {
-					return reflect.Value{}, false
-				}
-				a := int(s.argAt(dot, args, final, 0, tInt).Int())
-				return reflect.ValueOf(f(recv.Interface().(R), a)), true
-			}
+			return call1(f, tInt, func(v reflect.Value) int { return int(v.Int()) })
 		case func(R) template.HTML:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 0) {
-					return reflect.Value{}, false
-				}
-				return reflect.ValueOf(f(recv.Interface().(R))), true
-			}
+			return call0(f)
 		case func(R, string) template.HTML:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 1) {
-					return reflect.Value{}, false
-				}
-				a := s.argAt(dot, args, final, 0, tString).String()
-				return reflect.ValueOf(f(recv.Interface().(R), a)), true
-			}
+			return call1(f, tString, reflect.Value.String)
 		case func(R) bool:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 0) {
-					return reflect.Value{}, false
-				}
-				return reflect.ValueOf(f(recv.Interface().(R))), true
-			}
+			return call0(f)
 		case func(R, string) bool:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 1) {
-					return reflect.Value{}, false
-				}
-				a := s.argAt(dot, args, final, 0, tString).String()
-				return reflect.ValueOf(f(recv.Interface().(R), a)), true
-			}
+			return call1(f, tString, reflect.Value.String)
 		case func(R) int:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 0) {
-					return reflect.Value{}, false
-				}
-				return reflect.ValueOf(f(recv.Interface().(R))), true
-			}
+			return call0(f)
 		case func(R, string, string) int:
-			return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
-				if !arity(args, final, 2) {
-					return reflect.Value{}, false
-				}
-				a := s.argAt(dot, args, final, 0, tString).String()
-				b := s.argAt(dot, args, final, 1, tString).String()
-				return reflect.ValueOf(f(recv.Interface().(R), a, b)), true
-			}
+			return call2(f)
 		}
 		return nil
 	}}
+}
+
+// call0 calls a method of no argument.
+func call0[R, T any](f func(R) T) fastMethod {
+	return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
+		if !arity(args, final, 0) {
+			return reflect.Value{}, false
+		}
+		return reflect.ValueOf(f(recv.Interface().(R))), true
+	}
+}
+
+// call1 calls a method of one argument, converted to typ and taken out of
+// its reflect.Value by get.
+func call1[R, A, T any](f func(R, A) T, typ reflect.Type, get func(reflect.Value) A) fastMethod {
+	return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
+		if !arity(args, final, 1) {
+			return reflect.Value{}, false
+		}
+		a := get(s.argAt(dot, args, final, 0, typ))
+		return reflect.ValueOf(f(recv.Interface().(R), a)), true
+	}
+}
+
+// call2 calls a method of two strings.
+func call2[R, T any](f func(R, string, string) T) fastMethod {
+	return func(s *state, dot, recv reflect.Value, args []operand, final reflect.Value) (reflect.Value, bool) {
+		if !arity(args, final, 2) {
+			return reflect.Value{}, false
+		}
+		a := s.argAt(dot, args, final, 0, tString).String()
+		b := s.argAt(dot, args, final, 1, tString).String()
+		return reflect.ValueOf(f(recv.Interface().(R), a, b)), true
+	}
 }
 
 var tInt = reflect.TypeFor[int]()

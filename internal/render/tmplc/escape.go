@@ -188,13 +188,42 @@ var (
 	}
 )
 
+// rewriter builds a copy of a string with some of its bytes replaced,
+// and no copy when none is.
+type rewriter struct {
+	b    strings.Builder
+	done int  // s[:done] is in b
+	used bool // b holds the start of the copy
+}
+
+// cut copies s up to i into the copy, skips the w bytes at i (the caller
+// writes their replacement to the builder returned) and continues after
+// them.
+func (r *rewriter) cut(s string, i, w int) *strings.Builder {
+	if !r.used {
+		r.used = true
+		r.b.Grow(len(s) + 16)
+	}
+	r.b.WriteString(s[r.done:i])
+	r.done = i + w
+	return &r.b
+}
+
+// result is the copy, or s when nothing was replaced.
+func (r *rewriter) result(s string) string {
+	if !r.used {
+		return s
+	}
+	r.b.WriteString(s[r.done:])
+	return r.b.String()
+}
+
 // escapeHTML replaces the ASCII bytes of s that table names. With nonchars,
 // it also writes the runes U+FDD0–U+FDEF and U+FFF0–U+FFFF (among them
 // U+FFFD, which is what a byte that is not UTF-8 counts as) as hexadecimal
 // character references, as html/template does in unquoted attributes.
 func escapeHTML(s string, table *[128]string, nonchars bool) string {
-	var b strings.Builder
-	done := 0
+	var b rewriter
 	for i := 0; i < len(s); {
 		c := s[i]
 		var repl string
@@ -209,20 +238,11 @@ func escapeHTML(s string, table *[128]string, nonchars bool) string {
 			}
 		}
 		if repl != "" {
-			if done == 0 {
-				b.Grow(len(s) + 16)
-			}
-			b.WriteString(s[done:i])
-			b.WriteString(repl)
-			done = i + w
+			b.cut(s, i, w).WriteString(repl)
 		}
 		i += w
 	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return b.result(s)
 }
 
 // htmlEscaper escapes for HTML text; template.HTML passes unchanged.
@@ -376,8 +396,7 @@ func isHex(c byte) bool {
 // (lower-case hex). When norm, reserved characters and valid escapes stay.
 func percentEncode(s string, norm bool) string {
 	const hex = "0123456789abcdef"
-	var b strings.Builder
-	done := 0
+	var b rewriter
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch urlClass[c] {
@@ -392,20 +411,12 @@ func percentEncode(s string, norm bool) string {
 				continue
 			}
 		}
-		if done == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[done:i])
-		b.WriteByte('%')
-		b.WriteByte(hex[c>>4])
-		b.WriteByte(hex[c&15])
-		done = i + 1
+		w := b.cut(s, i, 1)
+		w.WriteByte('%')
+		w.WriteByte(hex[c>>4])
+		w.WriteByte(hex[c&15])
 	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return b.result(s)
 }
 
 // srcsetEscaper filters and normalizes a srcset attribute value: each
@@ -490,29 +501,20 @@ var cssTable = [128]string{
 // are ignored.
 func cssEscaper(args ...any) string {
 	s, _ := text(args)
-	var b strings.Builder
-	done := 0
+	var b rewriter
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || cssTable[c] == "" {
 			continue
 		}
 		repl := cssTable[c]
-		if done == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[done:i])
-		b.WriteString(repl)
-		done = i + 1
-		if repl != `\\` && (done == len(s) || isHex(s[done]) || cssSpace(s[done])) {
-			b.WriteByte(' ')
+		w := b.cut(s, i, 1)
+		w.WriteString(repl)
+		if next := i + 1; repl != `\\` && (next == len(s) || isHex(s[next]) || cssSpace(s[next])) {
+			w.WriteByte(' ')
 		}
 	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return b.result(s)
 }
 
 // cssSpace reports whether c is white space in CSS (tab, line feed, form
@@ -655,8 +657,7 @@ var (
 // U+2028, U+2029 (line terminators in JS); other bytes, also those that
 // are not UTF-8, stay.
 func escapeJS(s string, table *[128]string) string {
-	var b strings.Builder
-	done := 0
+	var b rewriter
 	for i := 0; i < len(s); {
 		c := s[i]
 		var repl string
@@ -676,20 +677,11 @@ func escapeJS(s string, table *[128]string) string {
 			}
 		}
 		if repl != "" {
-			if done == 0 {
-				b.Grow(len(s) + 16)
-			}
-			b.WriteString(s[done:i])
-			b.WriteString(repl)
-			done = i + w
+			b.cut(s, i, w).WriteString(repl)
 		}
 		i += w
 	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return b.result(s)
 }
 
 // jsStrEscaper escapes for a quoted JS string; template.JSStr keeps its
