@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -562,7 +561,7 @@ func (r *renderer) chrome(lang, kind string) (*chrome, error) {
 			slot.err = fmt.Errorf("%s %s: %w", lang, kind, slot.err)
 			return
 		}
-		if os.Getenv("MAKI_TEMPLATES") != "std" {
+		if !r.noCompile {
 			// newChrome executed the page template: it is escaped.
 			slot.c.prog, slot.c.progErr = tmplc.Compile(slot.c.page, pageName, funcs, direct...)
 		}

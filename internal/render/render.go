@@ -95,6 +95,7 @@ func Prepare(ctx context.Context, theme fs.FS, reg *register.Register, cfg Confi
 	}
 	r := &renderer{cfg: cfg, reg: reg, cat: cfg.Catalog, has: map[string]bool{}}
 	r.std = os.Getenv("MAKI_TEMPLATES") == "std"
+	r.noCompile = r.std
 	r.langs = reg.Site.Langs()
 	u, err := url.Parse(cfg.BaseURL)
 	if err != nil || u.Scheme == "" || u.Host == "" {
@@ -280,6 +281,9 @@ type renderer struct {
 	// std turns the compiled templates (package tmplc) off: every page is
 	// executed by html/template (MAKI_TEMPLATES=std, or tests).
 	std bool
+	// noCompile is std as the environment set it: no template is
+	// compiled (tests may switch std per page; compiling stays as set).
+	noCompile bool
 	// fallbacks counts the pages whose compiled template gave up, so
 	// that html/template rendered them.
 	fallbacks atomic.Int64
@@ -501,7 +505,7 @@ func (r *renderer) execWith(buf *bytes.Buffer, j job, md *mdCache) error {
 	if err := t.ExecuteTemplate(buf, t.Name(), p); err != nil {
 		return err
 	}
-	if slot != nil && os.Getenv("MAKI_TEMPLATES") != "std" {
+	if slot != nil && !r.noCompile {
 		// html/template has escaped the whole template now.
 		slot.wholeOnce.Do(func() {
 			if prog, err := tmplc.Compile(t, t.Name(), funcs, direct...); err == nil {
