@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"maki/internal/export"
 	"maki/internal/load"
 	"maki/internal/markdown"
 	"maki/internal/publish"
@@ -56,11 +57,6 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		return nil, errs
 	}
 	forgetPositions(reg)
-	notes, err := finishHistory(pending, reg)
-	if err != nil {
-		return nil, err
-	}
-	step("read the change history")
 	baseURL := cfg.BaseURL
 	if baseURL == "" && reg.Site != nil {
 		baseURL = reg.Site.BaseURL
@@ -86,8 +82,25 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		return nil, err
 	}
 	defer stage.Abort()
-	res := &Result{Systems: len(reg.Systems), Warnings: errs.Warnings(), Notes: notes}
 	out := &output{stage: stage}
+
+	// Each system's snapshot files are written as soon as its history is
+	// made, so that its older versions are freed then and not held until
+	// the exports.
+	var snaps *export.Snapshots
+	if pending != nil {
+		if snaps, err = export.NewSnapshots(reg, export.Config{BaseURL: baseURL}); err != nil {
+			return nil, err
+		}
+	}
+	notes, err := finishHistory(pending, reg, func(sh *register.SystemHistory) error {
+		return snaps.Write(sh, out.Write)
+	})
+	if err != nil {
+		return nil, err
+	}
+	step("read the change history, wrote its snapshots")
+	res := &Result{Systems: len(reg.Systems), Warnings: errs.Warnings(), Notes: notes}
 
 	// The statistics count the whole register, restricted systems with
 	// their fields; they are made while the search index is (both only
@@ -101,7 +114,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	// Everything published works on the public view: restricted systems
 	// (AI Act Art. 49(4)) have their technical fields cleared.
 	reg = reg.Public()
-	ext, err := extras(ctx, reg, cfg, baseURL, cat)
+	ext, err := extras(ctx, reg, cfg, baseURL, cat, snaps != nil)
 	<-statsDone
 	if err != nil {
 		return nil, err

@@ -28,7 +28,7 @@ type extraFiles struct {
 // similarCount is how many similar systems a system page shows.
 const similarCount = 5
 
-func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL string, cat register.Catalog) (*stages, error) {
+func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL string, cat register.Catalog, snapshotsWritten bool) (*stages, error) {
 	ix, err := search.Build(reg)
 	if err != nil {
 		return nil, err
@@ -48,7 +48,7 @@ func extras(ctx context.Context, reg *register.Register, cfg Config, baseURL str
 			return writeAll(w, files)
 		}},
 		extraFiles{needsPages: true, write: func(pages []string, w export.Writer) error {
-			return export.Write(reg, export.Config{BaseURL: baseURL, Now: cfg.Now, Catalog: cat, Pages: pages}, w)
+			return export.Write(reg, export.Config{BaseURL: baseURL, Now: cfg.Now, Catalog: cat, Pages: pages, SnapshotsWritten: snapshotsWritten}, w)
 		}},
 		extraFiles{write: func(_ []string, w export.Writer) error {
 			// The published schemas enumerate the register's ids, so that

@@ -18,7 +18,7 @@ func readHistory(ctx context.Context, cfg Config, reg *register.Register) (notes
 	if !cfg.History {
 		return nil, nil
 	}
-	return finishHistory(history.Start(ctx, historyConfig(cfg, reg.Site)), reg)
+	return finishHistory(history.Start(ctx, historyConfig(cfg, reg.Site)), reg, nil)
 }
 
 // startHistory begins reading the history while the content is loaded
@@ -38,11 +38,14 @@ func startHistory(ctx context.Context, cfg Config) *history.Reading {
 
 // finishHistory waits for the reading started by startHistory (or
 // readHistory), sets reg.History and returns the notes as readHistory.
-func finishHistory(r *history.Reading, reg *register.Register) (notes []string, err error) {
+// each, when not nil, gets every system's history as it is made (see
+// history.Reading.FinishEach: afterwards only the newest versions keep
+// their System).
+func finishHistory(r *history.Reading, reg *register.Register, each func(*register.SystemHistory) error) (notes []string, err error) {
 	if r == nil {
 		return nil, nil
 	}
-	h, err := r.Finish(func(id string, s *register.System) *register.System { return publicView(reg, id, s) })
+	h, err := r.FinishEach(func(id string, s *register.System) *register.System { return publicView(reg, id, s) }, each)
 	if errors.Is(err, history.ErrNoGit) {
 		return []string{err.Error() + "; the site is built without change history"}, nil
 	}

@@ -49,7 +49,8 @@ var (
 // makes dir a git repository and commits every system commits times: the
 // first commit adds them, each later one changes the purpose of every
 // system written as a block (most of them: a line "Fassung <n>." at its
-// start), so each of those has commits versions. It runs a handful of git processes per commit,
+// start), so each of those has commits versions, and packs the objects as
+// a clone has them. It runs a handful of git processes per commit,
 // whatever n is.
 func GitHistoryRepo(tb testing.TB, dir string, n, commits int) string {
 	tb.Helper()
@@ -114,6 +115,12 @@ func GitHistoryRepo(tb testing.TB, dir string, n, commits int) string {
 		run("add", "-A")
 		run("commit", "-q", "-m", "v"+strconv.Itoa(v))
 	}
+	// A clone (what CI builds) holds its objects in one pack; left loose,
+	// as the commits above leave most of them, git cat-file reads 200,000
+	// versions about 5 times slower (measured at 10,000 × 20: 13 CPU-s
+	// loose, 2.7 from a clone's pack).
+	run("repack", "-a", "-d", "-q")
+	run("prune")
 	return content
 }
 

@@ -174,7 +174,7 @@ func (s *Session) Update(ctx context.Context, out, baseURL string, changed []str
 	}
 
 	// A first build: everything, before the first page is shown.
-	ext, err := extras(ctx, pub, cfg, baseURL, s.cat)
+	ext, err := extras(ctx, pub, cfg, baseURL, s.cat, false)
 	if err != nil {
 		return err
 	}
@@ -321,7 +321,7 @@ func (s *Session) Wait() {
 }
 
 func (s *Session) background(ctx context.Context, cfg Config, pub *register.Register, stats *register.Stats, gen int) error {
-	ext, err := extras(ctx, pub, cfg, s.baseURL, s.cat)
+	ext, err := extras(ctx, pub, cfg, s.baseURL, s.cat, false)
 	if err != nil {
 		return err
 	}

@@ -94,7 +94,7 @@ func benchPublic(b *testing.B) (*register.Register, Config, register.Catalog) {
 // into memory; the similar systems come from the search stage, untimed.
 func BenchmarkRender(b *testing.B) {
 	reg, cfg, cat := benchPublic(b)
-	ext, err := extras(context.Background(), reg, cfg, reg.Site.BaseURL, cat)
+	ext, err := extras(context.Background(), reg, cfg, reg.Site.BaseURL, cat, false)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func BenchmarkExtras(b *testing.B) {
 	reg, cfg, cat := benchPublic(b)
 	discard := func(string, []byte) error { return nil }
 	for b.Loop() {
-		ext, err := extras(context.Background(), reg, cfg, reg.Site.BaseURL, cat)
+		ext, err := extras(context.Background(), reg, cfg, reg.Site.BaseURL, cat, false)
 		if err != nil {
 			b.Fatal(err)
 		}

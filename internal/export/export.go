@@ -33,6 +33,9 @@ type Config struct {
 	// (dcatde:contributorID, http://dcat-ap.de/def/contributors/…), when
 	// it has one; optional in DCAT-AP.de 3.0.
 	ContributorID string
+	// SnapshotsWritten says that the history's snapshot files were
+	// written already (Snapshots), so Write leaves them out.
+	SnapshotsWritten bool
 }
 
 // SchemaVersion is the version of the register.json format. It changes

@@ -73,7 +73,7 @@ func (x *exporter) addHistory(j *jSystem, id string) {
 // one, the same wall time).
 func (x *exporter) snapshots(out *sink) error {
 	h := x.r.History
-	if h == nil {
+	if h == nil || x.cfg.SnapshotsWritten {
 		return nil
 	}
 	var ids []string
@@ -93,6 +93,42 @@ func (x *exporter) snapshots(out *sink) error {
 		}
 		return nil
 	})
+}
+
+// Snapshots writes the snapshot files of one system's history at a time,
+// so that a build can write them as the history is made and forget the
+// versions behind them (at 10,000 systems × 20 versions they are most of
+// the memory the history holds). A build that does so says it in
+// Config.SnapshotsWritten; Write then leaves them out.
+type Snapshots struct{ x *exporter }
+
+// NewSnapshots returns a Snapshots for the systems of r (the organisations
+// and the site's languages and base URL are read from r and cfg).
+func NewSnapshots(r *register.Register, cfg Config) (*Snapshots, error) {
+	x, err := newExporter(r, cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Snapshots{x: x}, nil
+}
+
+// Write writes daten/systeme/<id>/<n>.json for every version of sh with
+// write, as Write would (nothing for an id that cannot be a file name). It
+// may be called from several goroutines at once.
+func (s *Snapshots) Write(sh *register.SystemHistory, write func(name string, data []byte) error) error {
+	if !register.ValidID(sh.ID) {
+		return nil
+	}
+	files, err := s.x.encodeSnapshots(sh.ID, sh)
+	if err != nil {
+		return err
+	}
+	for k, b := range files {
+		if err := write("daten/systeme/"+sh.ID+"/"+strconv.Itoa(sh.Versions[k].N)+".json", b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // encodeSnapshots encodes the snapshots of one system's versions.

@@ -223,13 +223,15 @@ func parseLog(r *bufio.Reader) ([]commit, error) {
 // unreadable (the loader refuses files of that size anyway).
 const maxBlob = 4 << 20
 
-// blobs reads the blobs with the ids in oids through one git cat-file
-// --batch and returns them by id (nil for one too large or missing).
-func (g *git) blobs(ctx context.Context, oids []string) (map[string][]byte, error) {
-	out := make(map[string][]byte, len(oids))
+// stream reads the blobs with the ids in oids through one git cat-file
+// --batch and calls each with every one in the order asked (data nil for
+// one too large, missing or not a blob), from one goroutine; data is the
+// callee's to keep. An error from each stops the reading and is returned.
+func (g *git) stream(ctx context.Context, oids []string, each func(oid string, data []byte) error) error {
 	if len(oids) == 0 {
-		return out, nil
+		return nil
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	c := g.cmd(ctx, "cat-file", "--batch")
@@ -237,34 +239,40 @@ func (g *git) blobs(ctx context.Context, oids []string) (map[string][]byte, erro
 	c.Stderr = &stderr
 	in, err := c.StdinPipe()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	stdout, err := c.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := c.Start(); err != nil {
-		return nil, err
+		return err
 	}
 	go func() {
 		w := bufio.NewWriter(in)
 		for _, id := range oids {
-			w.WriteString(id)
-			w.WriteByte('\n')
+			if _, err := w.WriteString(id + "\n"); err != nil {
+				break // git stopped: its error is read below
+			}
 		}
 		w.Flush()
 		in.Close()
 	}()
 	r := bufio.NewReaderSize(stdout, 1<<16)
 	rerr := func() error {
-		for range oids {
+		for _, want := range oids {
 			line, err := r.ReadString('\n')
 			if err != nil {
 				return fmt.Errorf("git cat-file: %v", err)
 			}
 			f := strings.Fields(line)
+			if len(f) == 0 || f[0] != want {
+				return fmt.Errorf("git cat-file: header %q for object %s", line, want)
+			}
 			if len(f) == 2 && f[1] == "missing" {
-				out[f[0]] = nil
+				if err := each(want, nil); err != nil {
+					return err
+				}
 				continue
 			}
 			if len(f) != 3 {
@@ -274,18 +282,21 @@ func (g *git) blobs(ctx context.Context, oids []string) (map[string][]byte, erro
 			if err != nil || size < 0 {
 				return fmt.Errorf("git cat-file: malformed size %q", line)
 			}
+			var data []byte
 			if size > maxBlob || f[1] != "blob" {
 				if _, err := r.Discard(int(size) + 1); err != nil {
 					return fmt.Errorf("git cat-file: %v", err)
 				}
-				out[f[0]] = nil
-				continue
+			} else {
+				data = make([]byte, size+1)
+				if _, err := io.ReadFull(r, data); err != nil {
+					return fmt.Errorf("git cat-file: %v", err)
+				}
+				data = data[:size:size]
 			}
-			data := make([]byte, size+1)
-			if _, err := io.ReadFull(r, data); err != nil {
-				return fmt.Errorf("git cat-file: %v", err)
+			if err := each(want, data); err != nil {
+				return err
 			}
-			out[f[0]] = data[:size]
 		}
 		return nil
 	}()
@@ -294,14 +305,14 @@ func (g *git) blobs(ctx context.Context, oids []string) (map[string][]byte, erro
 	}
 	io.Copy(io.Discard, stdout)
 	werr := c.Wait()
-	if ctx.Err() != nil && rerr == nil {
-		return nil, ctx.Err()
+	if err := parent.Err(); err != nil {
+		return err
 	}
 	if rerr != nil {
-		return nil, rerr
+		return rerr
 	}
 	if werr != nil {
-		return nil, fmt.Errorf("git cat-file: %v: %s", werr, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("git cat-file: %v: %s", werr, strings.TrimSpace(stderr.String()))
 	}
-	return out, nil
+	return nil
 }

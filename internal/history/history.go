@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -79,19 +80,62 @@ func (r *Reading) Wait() { <-r.done }
 // Finish waits for the reading and returns the history, its versions
 // seen through public (nil: as decoded), or the reading's error.
 func (r *Reading) Finish(public func(id string, s *register.System) *register.System) (*register.History, error) {
+	return r.FinishEach(public, nil)
+}
+
+// FinishEach is Finish that calls each (when not nil) with every system's
+// history as soon as it is made, from several goroutines at once, for what
+// needs every version's System (the snapshot files); after each returns,
+// a version keeps its System only where a page still reads it: the newest
+// version and the newest one with a name. So the versions are freed while
+// the history is made instead of being held until the build's end. The
+// first error of each stops it and is returned.
+func (r *Reading) FinishEach(public func(id string, s *register.System) *register.System, each func(*register.SystemHistory) error) (*register.History, error) {
 	r.Wait()
 	if r.err != nil {
 		return nil, r.err
 	}
 	h := &register.History{Shallow: r.shallow, Systems: make(map[string]*register.SystemHistory, len(r.lins))}
 	hs := make([]*register.SystemHistory, len(r.lins))
+	var failed atomic.Pointer[error]
 	onAllCores(len(r.lins), func(i int) {
-		hs[i] = systemHistory(r.lins[i], r.decoded[i], public)
+		if failed.Load() != nil {
+			return
+		}
+		sh := systemHistory(r.lins[i], r.decoded[i], public)
+		r.decoded[i] = nil
+		if each != nil {
+			if err := each(sh); err != nil {
+				failed.CompareAndSwap(nil, &err)
+				return
+			}
+			forgetOlder(sh)
+		}
+		hs[i] = sh
 	})
+	if err := failed.Load(); err != nil {
+		return nil, *err
+	}
 	for _, sh := range hs {
 		h.Systems[sh.ID] = sh
 	}
 	return h, nil
+}
+
+// forgetOlder drops the System of every version of sh but the newest and
+// the newest with a name (a removed system's page is titled with it).
+func forgetOlder(sh *register.SystemHistory) {
+	named := false
+	for i := len(sh.Versions) - 1; i >= 0; i-- {
+		v := sh.Versions[i]
+		switch {
+		case v.System == nil:
+		case i == len(sh.Versions)-1 || !named && !v.System.Name.IsZero():
+			named = named || !v.System.Name.IsZero()
+		default:
+			v.System = nil
+		}
+	}
 }
 
 // read runs git and decodes every version.
@@ -115,41 +159,78 @@ func (r *Reading) read(ctx context.Context) error {
 		return err
 	}
 	lins := follow(commits, cfg)
-	blobs := map[string]string{} // oid → a path it had
+	// Each lineage's blobs are asked for together, lineage after lineage,
+	// and a lineage is decoded as soon as its last blob has come, so only
+	// the blobs of the lineages being decoded are held, not every version
+	// of the register at once (500 MB at 10,000 systems × 20 versions).
+	need := make([]int, len(lins)) // distinct blobs per lineage
 	var oids []string
-	for _, l := range lins {
+	for i, l := range lins {
+		first := len(oids)
 		for _, v := range l.versions {
-			if _, ok := blobs[v.blob]; !ok {
-				blobs[v.blob] = v.path
+			if !slices.Contains(oids[first:], v.blob) {
 				oids = append(oids, v.blob)
+				need[i]++
 			}
 		}
-	}
-	sort.Strings(oids)
-	data, err := g.blobs(ctx, oids)
-	if err != nil {
-		return err
 	}
 	decoded := make([][]*register.System, len(lins))
 	workers := max(1, runtime.GOMAXPROCS(0))
-	decs := make([]*incremental, workers)
-	if cfg.Decoder != nil {
-		for w := range decs {
-			decs[w] = newIncremental(cfg.Decoder())
-		}
+	type job struct {
+		i    int
+		data map[string][]byte
 	}
-	var next atomic.Int64
-	onWorkers(workers, func(w int) {
-		for {
-			i := int(next.Add(1)) - 1
-			if i >= len(lins) || ctx.Err() != nil {
-				return
-			}
-			decoded[i] = decodeLineage(lins[i], data, decs[w], cfg.Full)
+	jobs := make(chan job, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		var dec *incremental
+		if cfg.Decoder != nil {
+			dec = newIncremental(cfg.Decoder())
 		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() == nil {
+					decoded[j.i] = decodeLineage(lins[j.i], j.data, dec, cfg.Full)
+				}
+			}
+		}()
+	}
+	cur := 0
+	var data map[string][]byte
+	err = g.stream(ctx, oids, func(oid string, b []byte) error {
+		for need[cur] == 0 {
+			cur++
+		}
+		if data == nil {
+			data = make(map[string][]byte, need[cur])
+		}
+		data[oid] = b
+		if len(data) < need[cur] {
+			return nil
+		}
+		select {
+		case jobs <- job{cur, data}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		data = nil
+		cur++
+		return nil
 	})
+	close(jobs)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	for i, d := range decoded {
+		if d == nil { // a lineage without blobs
+			decoded[i] = decodeLineage(lins[i], nil, nil, false)
+		}
 	}
 	r.lins, r.decoded = lins, decoded
 	return nil
