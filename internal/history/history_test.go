@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"maki/internal/load"
@@ -247,5 +249,66 @@ func TestReadCancelled(t *testing.T) {
 	cancel()
 	if _, err := Read(ctx, testConfig(filepath.Join(r.dir, "content"))); !errors.Is(err, context.Canceled) {
 		t.Errorf("Read with a cancelled context: err = %v; want context.Canceled", err)
+	}
+}
+
+// TestFinishEach: each gets every system's history with all its versions
+// read; afterwards only the newest version and the newest with a name
+// keep their System, and an error of each is returned.
+func TestFinishEach(t *testing.T) {
+	r := newRepo(t)
+	r.write(map[string]string{"content/systeme/alpha.yaml": sys("Alpha", "minimal", "Eins."), "content/systeme/beta.yaml": sys("Beta", "minimal", "Eins.")})
+	r.commit("add")
+	for _, p := range []string{"Zwei.", "Drei."} {
+		r.write(map[string]string{"content/systeme/alpha.yaml": sys("Alpha", "minimal", p)})
+		r.commit(p)
+	}
+	// beta's newest version has no name (an error the check would find in
+	// the working tree, not in git's history): its page's title comes
+	// from the version before.
+	r.write(map[string]string{"content/systeme/beta.yaml": "risk_class: minimal\npurpose: Zwei.\n"})
+	r.commit("beta without name")
+	cfg := testConfig(filepath.Join(r.dir, "content"))
+
+	seen := map[string][]bool{} // per system: which versions had a System in each
+	var mu sync.Mutex
+	h, err := Start(context.Background(), cfg).FinishEach(nil, func(sh *register.SystemHistory) error {
+		var had []bool
+		for _, v := range sh.Versions {
+			had = append(had, v.System != nil)
+		}
+		mu.Lock()
+		seen[sh.ID] = had
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := func(id string) []bool {
+		var out []bool
+		for _, v := range h.Systems[id].Versions {
+			out = append(out, v.System != nil)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		id         string
+		seen, kept []bool
+	}{
+		{"alpha", []bool{true, true, true}, []bool{false, false, true}},
+		{"beta", []bool{true, true}, []bool{true, true}},
+	} {
+		if !slices.Equal(seen[c.id], c.seen) || !slices.Equal(kept(c.id), c.kept) {
+			t.Errorf("%s: each saw Systems %v, kept %v; want %v, %v", c.id, seen[c.id], kept(c.id), c.seen, c.kept)
+		}
+	}
+	if h.Systems["alpha"].Versions[2].Changes[0].Field != "purpose" {
+		t.Errorf("alpha's changes were not made before the versions were freed: %+v", h.Systems["alpha"].Versions[2].Changes)
+	}
+
+	boom := errors.New("disk full")
+	if _, err := Start(context.Background(), cfg).FinishEach(nil, func(*register.SystemHistory) error { return boom }); !errors.Is(err, boom) {
+		t.Errorf("FinishEach with a failing each: %v; want %v", err, boom)
 	}
 }
