@@ -40,7 +40,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	// The history is read from git while the content is checked; a build
 	// that stops before it is finished stops it and waits for it.
 	hctx, stopHistory := context.WithCancel(ctx)
-	pending := startHistory(hctx, cfg)
+	pending, current := startHistory(hctx, cfg)
 	defer func() {
 		stopHistory()
 		if pending != nil {
@@ -48,7 +48,12 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		}
 	}()
 	md := markdown.New()
-	reg, errs := check(ctx, cfg, md)
+	var each func(string, []byte, *register.System)
+	if current != nil {
+		each = current.add
+	}
+	reg, errs := check(ctx, cfg, md, each)
+	current.done()
 	step("loaded and checked %d systems, %d organisations", len(reg.Systems), len(reg.Organisations))
 	if err := ctx.Err(); err != nil {
 		return nil, err

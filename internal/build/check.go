@@ -53,14 +53,16 @@ func (c Config) themeFS(ctx context.Context) *guard.FS {
 // with what it has; the caller must look at ctx.Err() before trusting the
 // result.
 func Check(ctx context.Context, cfg Config) (*register.Register, register.ErrorList) {
-	return check(ctx, cfg, markdown.New())
+	return check(ctx, cfg, markdown.New(), nil)
 }
 
-func check(ctx context.Context, cfg Config, md *markdown.Converter) (*register.Register, register.ErrorList) {
+// check is Check; each, when not nil, gets every system file as it is
+// loaded (load.RegisterEach).
+func check(ctx context.Context, cfg Config, md *markdown.Converter, each func(name string, data []byte, s *register.System)) (*register.Register, register.ErrorList) {
 	root := filepath.ToSlash(filepath.Clean(cfg.Content))
 	fsys := cfg.contentFS(ctx)
 	defer fsys.Close()
-	reg, errs := load.Register(fsys, root)
+	reg, errs := load.RegisterEach(fsys, root, each)
 	if ctx.Err() != nil {
 		return reg, errs
 	}

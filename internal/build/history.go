@@ -24,16 +24,44 @@ func readHistory(ctx context.Context, cfg Config, reg *register.Register) (notes
 // startHistory begins reading the history while the content is loaded
 // and checked (nil without cfg.History): git and the decoding of the
 // versions need only site.yaml's redirects and history.authors, read here
-// on their own, and use the core the load leaves idle. finishHistory
+// on their own, and use the core the load leaves idle. The load hands the
+// systems it decodes to current (add), from which the history reads the
+// older versions backwards instead of decoding each system's first version
+// again; done must be called when the load has ended. finishHistory
 // completes it with the checked register.
-func startHistory(ctx context.Context, cfg Config) *history.Reading {
+func startHistory(ctx context.Context, cfg Config) (*history.Reading, *loaded) {
 	if !cfg.History {
-		return nil
+		return nil, nil
 	}
 	fsys := cfg.contentFS(ctx)
 	defer fsys.Close()
 	site, _ := load.Site(fsys, filepath.ToSlash(filepath.Clean(cfg.Content))) // its errors are the check's
-	return history.Start(ctx, historyConfig(cfg, site))
+	hc := historyConfig(cfg, site)
+	cur := &loaded{history.NewCurrent()}
+	hc.Current = cur.c
+	return history.Start(ctx, hc), cur
+}
+
+// loaded passes the systems the check loads to the history (nil: none).
+type loaded struct{ c *history.Current }
+
+// add is a load.RegisterEach function (nil when l is nil): it hands the
+// history a system as its Decoder would have returned it.
+func (l *loaded) add(name string, data []byte, s *register.System) {
+	if l == nil {
+		return
+	}
+	c := *s
+	c.ForgetPositions()
+	c.BodyLine = 0
+	l.c.Add(name, data, &c)
+}
+
+// done says that the load has ended.
+func (l *loaded) done() {
+	if l != nil {
+		l.c.Done()
+	}
 }
 
 // finishHistory waits for the reading started by startHistory (or

@@ -381,7 +381,7 @@ func TestHistoryIncrementalGolden(t *testing.T) {
 	content, _ := historyRepo(t)
 	cfg := exampleConfig(t, filepath.Join(t.TempDir(), "public"))
 	cfg.Content, cfg.History = content, true
-	reg, errs := check(context.Background(), cfg, markdown.New())
+	reg, errs := check(context.Background(), cfg, markdown.New(), nil)
 	if errs.Err() != nil {
 		t.Fatal(errs)
 	}

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path"
@@ -36,6 +37,12 @@ type Config struct {
 	// Full decodes every version as a whole (for tests comparing it with
 	// the incremental reading).
 	Full bool
+	// Current, when not nil, gets the systems of the working tree as the
+	// build loads them (each as Decoder would return it for the file's
+	// text): a system whose newest version is that text starts from it and
+	// reads its older versions backwards. The reading waits for a file
+	// until it is added or Current.Done is called.
+	Current *Current
 	// Public, when not nil, returns the view of a version that may be
 	// published, given the id the system has now (or had last); changes
 	// are computed between these views, so nothing cleared leaks through
@@ -191,9 +198,18 @@ func (r *Reading) read(ctx context.Context) error {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				if ctx.Err() == nil {
-					decoded[j.i] = decodeLineage(lins[j.i], j.data, dec, cfg.Full)
+				if ctx.Err() != nil {
+					continue
 				}
+				l := lins[j.i]
+				var newest *register.System
+				var newestData []byte
+				if cfg.Current != nil && l.removed.IsZero() && !cfg.Full && dec != nil {
+					if data, s, ok := cfg.Current.get(ctx, l.versions[len(l.versions)-1].path); ok {
+						newest, newestData = &s, data
+					}
+				}
+				decoded[j.i] = decodeLineage(l, j.data, dec, cfg.Full, newest, newestData)
 			}
 		}()
 	}
@@ -229,7 +245,7 @@ func (r *Reading) read(ctx context.Context) error {
 	}
 	for i, d := range decoded {
 		if d == nil { // a lineage without blobs
-			decoded[i] = decodeLineage(lins[i], nil, nil, false)
+			decoded[i] = decodeLineage(lins[i], nil, nil, false, nil, nil)
 		}
 	}
 	r.lins, r.decoded = lins, decoded
@@ -265,32 +281,56 @@ func onAllCores(n int, f func(i int)) {
 
 // decodeLineage decodes the versions of one lineage, each from the one
 // before at the same path where it can (see incremental.go); a version
-// that cannot be read is nil. dec nil decodes nothing.
-func decodeLineage(l *lineage, data map[string][]byte, dec *incremental, full bool) []*register.System {
+// that cannot be read is nil. dec nil decodes nothing. newest, when not
+// nil, is the system decoded from newestData, the file as it is now: when
+// that is the lineage's newest version, the versions are read backwards
+// from it, each from the one after, so no version is decoded in full.
+func decodeLineage(l *lineage, data map[string][]byte, dec *incremental, full bool, newest *register.System, newestData []byte) []*register.System {
 	out := make([]*register.System, len(l.versions))
 	if dec == nil {
 		return out
+	}
+	n := len(l.versions)
+	if newest != nil && n > 0 && !full {
+		if b := data[l.versions[n-1].blob]; b != nil && bytes.Equal(b, newestData) {
+			out[n-1] = newest
+			last, lastData, lastPath := newest, b, l.versions[n-1].path
+			for i := n - 2; i >= 0; i-- {
+				out[i] = decodeFrom(dec, l.versions[i].path, data[l.versions[i].blob], &last, &lastData, &lastPath)
+			}
+			return out
+		}
 	}
 	var last *register.System // the last readable version
 	var lastData []byte
 	var lastPath string
 	for i, rv := range l.versions {
-		b := data[rv.blob]
-		if b == nil {
-			continue
+		if full {
+			last = nil
 		}
-		var s *register.System
-		if last != nil && rv.path == lastPath && !full {
-			s = dec.next(rv.path, lastData, last, b)
-		} else {
-			s = dec.next(rv.path, nil, nil, b)
-		}
-		if s != nil {
-			last, lastData, lastPath = s, b, rv.path
-		}
-		out[i] = s
+		out[i] = decodeFrom(dec, rv.path, data[rv.blob], &last, &lastData, &lastPath)
 	}
 	return out
+}
+
+// decodeFrom decodes b, the version of the file at p, from *last (the
+// readable version read before it, decoded from *lastData at *lastPath)
+// when that is at the same path, and makes it *last when it is readable.
+// It returns nil when b is nil or cannot be read.
+func decodeFrom(dec *incremental, p string, b []byte, last **register.System, lastData *[]byte, lastPath *string) *register.System {
+	if b == nil {
+		return nil
+	}
+	var s *register.System
+	if *last != nil && p == *lastPath {
+		s = dec.next(p, *lastData, *last, b)
+	} else {
+		s = dec.next(p, nil, nil, b)
+	}
+	if s != nil {
+		*last, *lastData, *lastPath = s, b, p
+	}
+	return s
 }
 
 // systemHistory makes the versions of one lineage, given as decoded, and

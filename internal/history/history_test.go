@@ -3,14 +3,20 @@ package history
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"maki/internal/corpus"
 	"maki/internal/load"
 	"maki/internal/register"
 )
@@ -310,5 +316,97 @@ func TestFinishEach(t *testing.T) {
 	boom := errors.New("disk full")
 	if _, err := Start(context.Background(), cfg).FinishEach(nil, func(*register.SystemHistory) error { return boom }); !errors.Is(err, boom) {
 		t.Errorf("FinishEach with a failing each: %v; want %v", err, boom)
+	}
+}
+
+// TestReadCurrent: read backwards from the systems the loader decoded from
+// the working tree (Config.Current), the history is the same as decoding
+// every version in full — over random edits of the synthetic corpus's
+// files (YAML and Markdown) in git, a file with CRLF line ends (its text as
+// decoded is not the blob: read forwards), a rename, a removal and a file
+// changed since its last commit.
+func TestReadCurrent(t *testing.T) {
+	r := newRepo(t)
+	files := map[string]string{}
+	for name, f := range corpus.FS(40, 3) {
+		files["content/"+name] = string(f.Data)
+	}
+	r.write(files)
+	r.commit("add")
+	var sys []string
+	for name := range files {
+		if strings.HasPrefix(name, "content/systeme/") {
+			sys = append(sys, name)
+		}
+	}
+	sort.Strings(sys)
+	others := make([]string, len(sys))
+	for i, p := range sys {
+		others[i] = files[p]
+	}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for c := 0; c < 6; c++ {
+		change := map[string]string{}
+		for _, p := range sys {
+			if rnd.IntN(3) > 0 {
+				files[p] = edit(rnd, files[p], others)
+				change[p] = files[p]
+			}
+		}
+		r.write(change)
+		r.commit("edit " + strconv.Itoa(c))
+	}
+	crlf, renamed, removed, dirty := sys[0], sys[1], sys[2], sys[3]
+	r.write(map[string]string{crlf: strings.ReplaceAll(files[crlf], "\n", "\r\n")})
+	r.commit("crlf")
+	r.git("mv", renamed, "content/systeme/umbenannt-"+path.Base(renamed))
+	r.write(map[string]string{removed: ""})
+	r.commit("rename, remove")
+	r.write(map[string]string{dirty: files[dirty] + "\n# noch nicht gespeichert\n"})
+
+	dir := filepath.Join(r.dir, "content")
+	full := testConfig(dir)
+	full.Full = true
+	want, err := Read(context.Background(), full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := testConfig(dir)
+	cfg.Current = NewCurrent()
+	added := 0
+	reg, _ := load.RegisterEach(os.DirFS(dir), "content", func(name string, data []byte, s *register.System) {
+		c := *s
+		c.ForgetPositions()
+		c.BodyLine = 0
+		cfg.Current.Add(name, data, &c)
+		added++
+	})
+	cfg.Current.Done()
+	if added != len(reg.Systems) || added < len(sys)/3 {
+		t.Fatalf("RegisterEach gave %d systems; the register has %d, the repository %d files", added, len(reg.Systems), len(sys))
+	}
+	got, err := Read(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Systems) != len(want.Systems) {
+		t.Fatalf("%d systems; want %d", len(got.Systems), len(want.Systems))
+	}
+	versions := 0
+	for id, wh := range want.Systems {
+		gh := got.Systems[id]
+		if gh == nil || len(gh.Versions) != len(wh.Versions) {
+			t.Errorf("%s: %v; want %d versions", id, gh, len(wh.Versions))
+			continue
+		}
+		for i, wv := range wh.Versions {
+			versions++
+			if !reflect.DeepEqual(gh.Versions[i], wv) {
+				t.Errorf("%s version %d: read backwards\n%+v\nwant\n%+v", id, i+1, gh.Versions[i].System, wv.System)
+			}
+		}
+	}
+	if versions < 4*len(sys) {
+		t.Errorf("only %d versions of %d files", versions, len(sys))
 	}
 }

@@ -36,7 +36,20 @@ func Register(fsys fs.FS, root string) (*register.Register, register.ErrorList) 
 // file. Entries taken from the cache are the same pointers as before, so
 // later stages can key their own caches on them.
 func RegisterCached(fsys fs.FS, root string, cache *Cache) (*register.Register, register.ErrorList) {
-	l := &loader{fsys: fsys, root: root, reg: &register.Register{}, cache: cache}
+	return registerWith(fsys, root, cache, nil)
+}
+
+// RegisterEach is Register calling each with every system file it decodes
+// (its content-relative name, its text as decoded — a byte order mark and
+// CRLF line ends taken off — and the system), from several goroutines at
+// once, before anything else sees the system: the build's history starts
+// from them instead of decoding the files again.
+func RegisterEach(fsys fs.FS, root string, each func(name string, data []byte, s *register.System)) (*register.Register, register.ErrorList) {
+	return registerWith(fsys, root, nil, each)
+}
+
+func registerWith(fsys fs.FS, root string, cache *Cache, each func(name string, data []byte, s *register.System)) (*register.Register, register.ErrorList) {
+	l := &loader{fsys: fsys, root: root, reg: &register.Register{}, cache: cache, each: each}
 	l.dec = newDecoder(&l.errs)
 	l.site()
 	l.topics()
@@ -69,6 +82,8 @@ type loader struct {
 	dec  *decoder
 
 	cache *Cache // nil: no caching
+	// each, when not nil, gets every system file decoded (RegisterEach).
+	each func(name string, data []byte, s *register.System)
 
 	cancelled bool // a read failed because the load was cancelled
 }
@@ -250,7 +265,7 @@ func (l *loader) dir(name, kind string, fn func(w *loader, name, id, ext string)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sub := &loader{fsys: l.fsys, root: l.root}
+			sub := &loader{fsys: l.fsys, root: l.root, each: l.each}
 			sub.dec = newDecoder(nil)
 			for k := w; k < len(todo); k += workers {
 				it := items[todo[k]]
@@ -308,7 +323,11 @@ func system(l *loader, name, id, ext string) {
 	if src == nil {
 		return
 	}
+	n := len(l.reg.Systems)
 	l.system(src, name, id, ext)
+	if l.each != nil && len(l.reg.Systems) > n {
+		l.each(name, src.data, l.reg.Systems[n])
+	}
 }
 
 // SystemFromBytes reads one system file from data, as Register would read
