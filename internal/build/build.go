@@ -48,11 +48,11 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		}
 	}()
 	md := markdown.New()
-	var each func(string, []byte, *register.System)
+	var loaded func(string, []byte, *register.System)
 	if current != nil {
-		each = current.add
+		loaded = current.add
 	}
-	reg, errs := check(ctx, cfg, md, each)
+	reg, errs := check(ctx, cfg, md, loaded)
 	current.done()
 	step("loaded and checked %d systems, %d organisations", len(reg.Systems), len(reg.Organisations))
 	if err := ctx.Err(); err != nil {
@@ -89,18 +89,46 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	defer stage.Abort()
 	out := &output{stage: stage}
 
-	// Each system's snapshot files are written as soon as its history is
-	// made, so that its older versions are freed then and not held until
-	// the exports.
-	var snaps *export.Snapshots
+	// Each system's snapshot files are made as soon as its history is, so
+	// that its older versions are freed then and not held until the
+	// exports; they are encoded on all cores and written from one
+	// goroutine (creating files in parallel costs the kernel more).
+	var each func(*register.SystemHistory) error
+	written := func() error { return nil }
 	if pending != nil {
-		if snaps, err = export.NewSnapshots(reg, export.Config{BaseURL: baseURL}); err != nil {
+		snaps, err := export.NewSnapshots(reg, export.Config{BaseURL: baseURL})
+		if err != nil {
 			return nil, err
 		}
+		files := make(chan []export.File, 64)
+		werr := make(chan error, 1)
+		go func() {
+			var err error
+			for fs := range files { // drained to the end, even after an error
+				for _, f := range fs {
+					if err == nil {
+						err = out.Write(f.Name, f.Data)
+					}
+				}
+			}
+			werr <- err
+		}()
+		each = func(sh *register.SystemHistory) error {
+			fs, err := snaps.Encode(sh)
+			if err == nil {
+				files <- fs
+			}
+			return err
+		}
+		written = func() error {
+			close(files)
+			return <-werr
+		}
 	}
-	notes, err := finishHistory(pending, reg, func(sh *register.SystemHistory) error {
-		return snaps.Write(sh, out.Write)
-	})
+	notes, err := finishHistory(pending, reg, each)
+	if werr := written(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +147,7 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	// Everything published works on the public view: restricted systems
 	// (AI Act Art. 49(4)) have their technical fields cleared.
 	reg = reg.Public()
-	ext, err := extras(ctx, reg, cfg, baseURL, cat, snaps != nil)
+	ext, err := extras(ctx, reg, cfg, baseURL, cat, pending != nil)
 	<-statsDone
 	if err != nil {
 		return nil, err

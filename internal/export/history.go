@@ -112,23 +112,28 @@ func NewSnapshots(r *register.Register, cfg Config) (*Snapshots, error) {
 	return &Snapshots{x: x}, nil
 }
 
-// Write writes daten/systeme/<id>/<n>.json for every version of sh with
-// write, as Write would (nothing for an id that cannot be a file name). It
+// File is one file of the exports: its path in the output and its bytes.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Encode returns daten/systeme/<id>/<n>.json for every version of sh, as
+// Write would write them (none for an id that cannot be a file name). It
 // may be called from several goroutines at once.
-func (s *Snapshots) Write(sh *register.SystemHistory, write func(name string, data []byte) error) error {
+func (s *Snapshots) Encode(sh *register.SystemHistory) ([]File, error) {
 	if !register.ValidID(sh.ID) {
-		return nil
+		return nil, nil
 	}
-	files, err := s.x.encodeSnapshots(sh.ID, sh)
+	data, err := s.x.encodeSnapshots(sh.ID, sh)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for k, b := range files {
-		if err := write("daten/systeme/"+sh.ID+"/"+strconv.Itoa(sh.Versions[k].N)+".json", b); err != nil {
-			return err
-		}
+	files := make([]File, len(data))
+	for k, b := range data {
+		files[k] = File{Name: "daten/systeme/" + sh.ID + "/" + strconv.Itoa(sh.Versions[k].N) + ".json", Data: b}
 	}
-	return nil
+	return files, nil
 }
 
 // encodeSnapshots encodes the snapshots of one system's versions.
