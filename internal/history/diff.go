@@ -101,6 +101,7 @@ func fieldChange(f register.Field, a, b reflect.Value) (register.Change, bool) {
 		if f.Markdown && o != "" && n != "" {
 			c.Kind = register.ChangeText
 			c.Words, c.Truncated = WordDiff(o, n)
+			c.Words = shorten(c.Words)
 			return c, true
 		}
 		return scalar(c, o, n), true
@@ -262,6 +263,126 @@ func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
 		d.emit('=', []string{a[sa:]})
 	}
 	return d.ops, truncated
+}
+
+// contextWords is how many kept words a shortened word diff shows on each
+// side of a change. A change log answers "what changed, and where": eight
+// words (about 60 characters of German, one line on a phone, less than
+// the usual sentence of an entry, 12 to 20 words) are enough to find the
+// place in the text and to read the change as part of a phrase, and keep
+// a version whose text changed in one word to a line or two instead of
+// the whole text (600 to 1,500 characters) once per version. Words rather
+// than sentences: a sentence end can not be told from an abbreviation
+// ("z. B.", "bzw.", "Nr.") or an ordinal ("19.") without guessing, and a
+// sentence may be 40 words long; a word count cuts the same way in every
+// text. The context does stop at a paragraph break (a blank line): the
+// words of another paragraph say little about the change, and "…" then
+// stands for the rest of it.
+const contextWords = 8
+
+// minLeftOut is the fewest words a shortened run leaves out: "…" and its
+// label take the room of a few words, and a gap that hides one or two of
+// them saves nothing and reads worse than the words.
+const minLeftOut = 4
+
+// shorten returns a word diff whose long runs of kept words are cut to
+// contextWords words next to each change, with an op '.' where words are
+// left out: a run at the start keeps its last words, a run at the end its
+// first words, a run between two changes its first and last words, each
+// only up to a paragraph break. A run is cut only where that leaves out at
+// least minLeftOut words; a diff without changes is returned as it is.
+// The kept parts are cut at the boundaries words cuts at (never inside a
+// word or a rune), with their whitespace as it was; the removed and
+// inserted words stay whole.
+func shorten(ops []register.WordOp) []register.WordOp {
+	changed := false
+	for _, o := range ops {
+		if o.Op != '=' {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return ops
+	}
+	var out []register.WordOp // made on the first run cut
+	for i, o := range ops {
+		head, tail := 0, len(o.Text)
+		if o.Op == '=' {
+			if i > 0 && ops[i-1].Op != '=' {
+				head = firstWords(o.Text, contextWords)
+			}
+			if i < len(ops)-1 && ops[i+1].Op != '=' {
+				tail = lastWords(o.Text, head, contextWords)
+			}
+		}
+		if o.Op != '=' || countWords(o.Text[head:tail], minLeftOut) < minLeftOut {
+			if out != nil {
+				out = append(out, o)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]register.WordOp, 0, len(ops)+2), ops[:i]...)
+		}
+		if head > 0 {
+			out = append(out, register.WordOp{Op: '=', Text: o.Text[:head]})
+		}
+		out = append(out, register.WordOp{Op: '.'})
+		if tail < len(o.Text) {
+			out = append(out, register.WordOp{Op: '=', Text: o.Text[tail:]})
+		}
+	}
+	if out == nil {
+		return ops
+	}
+	return out
+}
+
+// firstWords returns the end of the first n words of s (as words cuts
+// them), or of fewer when one of them ends a paragraph.
+func firstWords(s string, n int) int {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		e := wordEnd(s, i)
+		if paragraphEnd(s[i:e]) {
+			return e
+		}
+		i = e
+	}
+	return i
+}
+
+// lastWords returns the start of the last n words of s[from:], or of
+// fewer when the word before one of them ends a paragraph.
+func lastWords(s string, from, n int) int {
+	e := len(s)
+	for k := 0; k < n && e > from; k++ {
+		b := wordStart(s, e)
+		if b < from || b >= e {
+			break // not a word boundary of s[from:] (not from words' cuts)
+		}
+		if b > from && paragraphEnd(s[wordStart(s, b):b]) {
+			return b
+		}
+		e = b
+	}
+	return e
+}
+
+// countWords returns how many words s has, counting to at most limit.
+func countWords(s string, limit int) int {
+	k := 0
+	for i := 0; k < limit && i < len(s); k++ {
+		i = wordEnd(s, i)
+	}
+	return k
+}
+
+// paragraphEnd reports whether a word (with its whitespace) ends a
+// paragraph: its whitespace holds a blank line.
+func paragraphEnd(w string) bool {
+	return strings.Count(w[fieldEnd(w, 0):], "\n") >= 2
 }
 
 // skipCommonTail returns where WordDiff's walk back over the equal words
