@@ -285,12 +285,38 @@ func TestShorten(t *testing.T) {
 		{"a very long text", long + "alt " + long, long + "neu " + long,
 			"…w4993 w4994 w4995 w4996 w4997 w4998 w4999 w5000 [-alt ][+neu ]w1 w2 w3 w4 w5 w6 w7 w8 …"},
 		{"unchanged", numbered("a", 40), numbered("a", 40), numbered("a", 40)},
+		{"the context is the change's sentence",
+			wohngeld("Wohngeld", "Die"), wohngeld("Wohngeld schnell und fair", "Die"),
+			"…Das System soll Anträge auf Wohngeld [+schnell und fair ]vorsortieren, damit eilige Fälle früher bearbeitet werden. …"},
+		{"a change at a sentence's start has the sentence before",
+			wohngeld("Wohngeld", "Die"), wohngeld("Wohngeld", "Diese"),
+			"…Wohngeld vorsortieren, damit eilige Fälle früher bearbeitet werden. [-Die ][+Diese ]Sachbearbeitung prüft jeden Vorschlag und entscheidet selbst; das …"},
+		{"abbreviations, ordinals and initials end no sentence",
+			"Er prüft z. B. Anträge, Nr. 5 bzw. Bescheide ab dem 19. März und mehr alt. " + numbered("e", 12),
+			"Er prüft z. B. Anträge, Nr. 5 bzw. Bescheide ab dem 19. März und mehr neu. " + numbered("e", 12),
+			"…bzw. Bescheide ab dem 19. März und mehr [-alt. ][+neu. ]e1 e2 e3 e4 e5 e6 e7 e8 …"},
+		{"initials and titles end no sentence",
+			numbered("v", 12) + "Er fragt Dr. Müller, z. B. Anträge alt " + numbered("e", 12),
+			numbered("v", 12) + "Er fragt Dr. Müller, z. B. Anträge neu " + numbered("e", 12),
+			"…v12 Er fragt Dr. Müller, z. B. Anträge [-alt ][+neu ]e1 e2 e3 e4 e5 e6 e7 e8 …"},
+		{"a sentence ends before a capital, a line break or a blank line",
+			"Eins zwei drei vier fünf sechs. »Sieben« acht neun zehn! (Elf) zwölf alt. Dreizehn?\nvierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig und noch vier Wörter",
+			"Eins zwei drei vier fünf sechs. »Sieben« acht neun zehn! (Elf) zwölf neu. Dreizehn?\nvierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig und noch vier Wörter",
+			"…(Elf) zwölf [-alt. ][+neu. ]Dreizehn?\n…"},
 	} {
 		got := shorten(first(WordDiff(tt.a, tt.b)))
 		if s := shortOps(got); s != tt.want {
 			t.Errorf("%s: shorten(WordDiff) = %q; want %q", tt.name, s, tt.want)
 		}
 	}
+}
+
+// wohngeld is an entry's purpose of three sentences, with words for the
+// end of the second sentence and the start of the third.
+func wohngeld(end, third string) string {
+	return "Das Amt erhält jeden Monat mehrere tausend Anträge, die bisher von Hand nach Art und Dringlichkeit sortiert werden. " +
+		"Das System soll Anträge auf " + end + " vorsortieren, damit eilige Fälle früher bearbeitet werden. " +
+		third + " Sachbearbeitung prüft jeden Vorschlag und entscheidet selbst; das System entscheidet über keinen Antrag."
 }
 
 func first(ops []register.WordOp, _ bool) []register.WordOp { return ops }
@@ -399,6 +425,45 @@ func TestShortenCuts(t *testing.T) {
 		}
 		if j != len(got) {
 			t.Fatalf("WordDiff(%q, %q): shorten added %v", a, b, got[j:])
+		}
+	}
+}
+
+func TestSentenceEnd(t *testing.T) {
+	for _, tt := range []struct {
+		w, rest string
+		want    bool
+	}{
+		{"werden. ", "Die Sachbearbeitung", true},
+		{"werden. ", "die", false},
+		{"werden.\n", "die", true},
+		{"Absatz\n\n", "weiter", true},
+		{"Absatz \n \n", "weiter", true},
+		{"Absatz\n", "Weiter", false},
+		{"fertig! ", "Dann", true},
+		{"fertig? ", "Ja", true},
+		{"fertig.\" ", "Dann", true},
+		{"fertig.« ", "Dann", true},
+		{"**fertig.** ", "Dann", true},
+		{"Satz. ", "**Wichtig:**", true},
+		{"Satz. ", "„Zitat“", true},
+		{"Satz. ", "1. Schritt", false},
+		{"Satz ", "Die", false},
+		{"Satz, ", "Die", false},
+		{"z. ", "B. Anträge", false},
+		{"B. ", "Anträge", false},
+		{"z.B. ", "Anträge", false},
+		{"bzw. ", "Bescheide", false},
+		{"Nr. ", "Fünf", false},
+		{"Dr. ", "Müller", false},
+		{"19. ", "März", false},
+		{"(ca. ", "Tausend", false},
+		{". ", "Die", false},
+		{"Größe. ", "Übermaß", true},
+		{"Maß.\u00a0", "Ödland", true},
+	} {
+		if got := sentenceEnd(tt.w, tt.rest); got != tt.want {
+			t.Errorf("sentenceEnd(%q, %q) = %v; want %v", tt.w, tt.rest, got, tt.want)
 		}
 	}
 }
