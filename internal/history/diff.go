@@ -374,9 +374,10 @@ func countWords(s string, limit int) int {
 	return k
 }
 
-// firstEnd returns the end of the first word of s[:end] that ends a
-// sentence or a paragraph, or end (s[end:] is not empty: the words left
-// out).
+// firstEnd returns where the words kept after a change end, given the end
+// of the first contextWords words of s: after the first of them that ends
+// a sentence or a paragraph, or end when none does (s[end:] is not empty:
+// the words left out follow).
 func firstEnd(s string, end int) int {
 	for i := 0; i < end; {
 		e := wordEnd(s, i)
@@ -388,8 +389,11 @@ func firstEnd(s string, end int) int {
 	return end
 }
 
-// lastStart returns the start of the word of s[start:] after the last of
-// its words but the last that ends a sentence or a paragraph, or start.
+// lastStart returns where the words kept before a change start, given the
+// start of the last contextWords words of s: after the last of them that
+// ends a sentence or a paragraph, not counting the last word of s (the
+// one next to the change: a change that starts a sentence keeps the end of
+// the sentence before), or start when none does.
 func lastStart(s string, start int) int {
 	b := len(s)
 	if b > start {
