@@ -99,6 +99,14 @@ updated: 2025-01-02
 ` + extra
 }
 
+// einsPurpose is verlauf-eins's purpose, long enough that its word diff
+// is shortened, with words inserted before "vorsortieren".
+func einsPurpose(words string) string {
+	return "Das Amt erhält jeden Monat mehrere tausend Anträge, die bisher von Hand nach Art und Dringlichkeit sortiert werden. " +
+		"Das System soll Anträge auf Wohngeld " + words + "vorsortieren, damit eilige Fälle früher bearbeitet werden. " +
+		"Die Sachbearbeitung prüft jeden Vorschlag und entscheidet selbst; das System entscheidet über keinen Antrag."
+}
+
 // historyRepo builds the scenario of the history tests: the example
 // content in a git repository whose systems folder holds three systems of
 // the test (the example systems stay untracked): edits, a rename, a
@@ -109,12 +117,12 @@ func historyRepo(t *testing.T) (content string, r *gitRepo) {
 	org, topic := firstOrg(t, content), firstTopic(t, content)
 	r = newGitRepo(t, filepath.Dir(content))
 	r.commit("add three systems", map[string]string{
-		"systeme/verlauf-eins.yaml": verlaufSystem(org, topic, "Verlauf Eins", "minimal", "Anträge auf Wohngeld vorsortieren.", ""),
+		"systeme/verlauf-eins.yaml": verlaufSystem(org, topic, "Verlauf Eins", "minimal", einsPurpose(""), ""),
 		"systeme/verlauf-zwei.yaml": verlaufSystem(org, topic, "Verlauf Zwei", "minimal", "Post verteilen.", "vendor: \"Zyxwvut Geheimlieferant GmbH\"\n"),
 		"systeme/verlauf-drei.yaml": verlaufSystem(org, topic, "Verlauf Drei", "minimal", "Fristen berechnen.", ""),
 	})
 	r.commit("eins: risk class, purpose, techniques", map[string]string{
-		"systeme/verlauf-eins.yaml": strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", "Anträge auf Wohngeld schnell und fair vorsortieren.", ""), "[nlp]", "[nlp, generative_ai]", 1),
+		"systeme/verlauf-eins.yaml": strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", einsPurpose("schnell und fair "), ""), "[nlp]", "[nlp, generative_ai]", 1),
 	})
 	r.git("mv", "content/systeme/verlauf-zwei.yaml", "content/systeme/verlauf-zwei-neu.yaml")
 	r.commit("zwei: renamed, restricted", map[string]string{
@@ -123,7 +131,7 @@ func historyRepo(t *testing.T) (content string, r *gitRepo) {
 	r.commit("drei: removed", map[string]string{"systeme/verlauf-drei.yaml": ""})
 	r.git("checkout", "-q", "-b", "feature")
 	r.commit("eins: tags", map[string]string{
-		"systeme/verlauf-eins.yaml": strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", "Anträge auf Wohngeld schnell und fair vorsortieren.", "tags: [wohngeld]\n"), "[nlp]", "[nlp, generative_ai]", 1),
+		"systeme/verlauf-eins.yaml": strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", einsPurpose("schnell und fair "), "tags: [wohngeld]\n"), "[nlp]", "[nlp, generative_ai]", 1),
 	})
 	r.git("checkout", "-q", "main")
 	r.commit("zwei: summary", map[string]string{
@@ -133,7 +141,7 @@ func historyRepo(t *testing.T) (content string, r *gitRepo) {
 	r.day++
 	for i := 3; i <= 6; i++ {
 		r.commit("eins: updated", map[string]string{
-			"systeme/verlauf-eins.yaml": strings.Replace(strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", "Anträge auf Wohngeld schnell und fair vorsortieren.", "tags: [wohngeld]\n"), "[nlp]", "[nlp, generative_ai]", 1), "2025-01-02", fmt.Sprintf("2025-01-%02d", i), 1),
+			"systeme/verlauf-eins.yaml": strings.Replace(strings.Replace(verlaufSystem(org, topic, "Verlauf Eins", "transparency", einsPurpose("schnell und fair "), "tags: [wohngeld]\n"), "[nlp]", "[nlp, generative_ai]", 1), "2025-01-02", fmt.Sprintf("2025-01-%02d", i), 1),
 		})
 	}
 	// A comment only: a version with no change to the published facts.
@@ -358,13 +366,17 @@ func TestSessionShowsUnsavedChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, eins, strings.Replace(string(b), "risk_class: transparency", "risk_class: minimal", 1))
+	writeFile(t, eins, strings.Replace(strings.Replace(string(b), "risk_class: transparency", "risk_class: minimal", 1), "eilige Fälle", "dringende Fälle", 1))
 	if err := s.Update(ctx, out, sessionBase, []string{eins}); err != nil {
 		t.Fatal(err)
 	}
 	p := page("systeme/verlauf-eins/index.html")
 	if !strings.Contains(p, "Noch nicht gespeicherte Änderungen") || !strings.Contains(p, "Risikoklasse: Transparenzpflichten → minimales Risiko") {
 		t.Errorf("changed file: want its unsaved change of the risk class on the page")
+	}
+	// The unsaved change of a text has the shortened word diff.
+	if diff := `<span class="visually-hidden">(gekürzt)</span></span> Anträge auf Wohngeld schnell und fair vorsortieren, damit <del><span class="visually-hidden">gestrichen: </span>eilige </del><ins><span class="visually-hidden">eingefügt: </span>dringende </ins>Fälle früher bearbeitet werden. <span class="history__gap">`; !strings.Contains(p, diff) {
+		t.Errorf("changed file: want the shortened word diff of its unsaved change of the purpose, %s", diff)
 	}
 	if strings.Contains(page("systeme/verlauf-zwei-neu/index.html"), "Noch nicht gespeicherte") {
 		t.Errorf("unchanged file shows unsaved changes")

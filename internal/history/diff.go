@@ -101,6 +101,7 @@ func fieldChange(f register.Field, a, b reflect.Value) (register.Change, bool) {
 		if f.Markdown && o != "" && n != "" {
 			c.Kind = register.ChangeText
 			c.Words, c.Truncated = WordDiff(o, n)
+			c.Words = shorten(c.Words)
 			return c, true
 		}
 		return scalar(c, o, n), true
@@ -262,6 +263,206 @@ func WordDiff(a, b string) (ops []register.WordOp, truncated bool) {
 		d.emit('=', []string{a[sa:]})
 	}
 	return d.ops, truncated
+}
+
+// contextWords is how many kept words a shortened word diff shows at most
+// on each side of a change. A change log answers "what changed, and
+// where": eight words (about 60 characters of German, a line on a phone;
+// an entry's sentences have 12 to 20) are enough to find the place in the
+// text and to read the change as part of its phrase, and a version whose
+// text changed in one word takes a line or two instead of the whole text
+// (600 to 1,500 characters) once per version. Within those words the
+// context stops at the end of the change's sentence (see sentenceEnd), so
+// that it reads as whole sentences where they are short: "… Das System
+// soll Anträge [+schnell ]vorsortieren. …" rather than "… sortiert werden.
+// Das System soll …". A sentence of more than eight words is cut at eight.
+const contextWords = 8
+
+// minLeftOut is the fewest words a shortened run leaves out: "…" and its
+// label take the room of a few words, and a gap that hides one or two of
+// them saves nothing and reads worse than the words. Whether a run is cut
+// is decided by counting words only: a run of up to 2 × contextWords +
+// minLeftOut − 1 words between two changes stays whole.
+const minLeftOut = 4
+
+// shorten returns a word diff whose long runs of kept words are cut to the
+// words next to each change, with an op '.' where words are left out: a
+// run at the start keeps its last words, a run at the end its first words,
+// a run between two changes its first and last words. It keeps at most
+// contextWords words on each side and cuts a run only where that leaves
+// out at least minLeftOut words; the words it keeps end (after a change)
+// at the first end of a sentence or paragraph among them and start
+// (before a change) after the last one but the word next to the change. A
+// diff without changes is returned as it is. The kept parts are cut where
+// words cuts (never inside a word or a rune), with their whitespace as it
+// was; the removed and inserted words stay whole.
+func shorten(ops []register.WordOp) []register.WordOp {
+	changed := false
+	for _, o := range ops {
+		if o.Op != '=' {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return ops
+	}
+	var out []register.WordOp // made on the first run cut
+	for i, o := range ops {
+		s := o.Text
+		head, tail := 0, len(s)
+		if o.Op == '=' {
+			if i > 0 && ops[i-1].Op != '=' {
+				head = firstWords(s, 0, contextWords)
+			}
+			if i < len(ops)-1 && ops[i+1].Op != '=' {
+				tail = lastWords(s, head, contextWords)
+			}
+		}
+		if o.Op != '=' || countWords(s[head:tail], minLeftOut) < minLeftOut {
+			if out != nil {
+				out = append(out, o)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]register.WordOp, 0, len(ops)+2), ops[:i]...)
+		}
+		if head > 0 {
+			out = append(out, register.WordOp{Op: '=', Text: s[:firstEnd(s, head)]})
+		}
+		out = append(out, register.WordOp{Op: '.'})
+		if tail < len(s) {
+			out = append(out, register.WordOp{Op: '=', Text: s[lastStart(s, tail):]})
+		}
+	}
+	if out == nil {
+		return ops
+	}
+	return out
+}
+
+// firstWords returns the end of the first n words of s[from:] (as words
+// cuts them).
+func firstWords(s string, from, n int) int {
+	i := from
+	for k := 0; k < n && i < len(s); k++ {
+		i = wordEnd(s, i)
+	}
+	return i
+}
+
+// lastWords returns the start of the last n words of s[from:].
+func lastWords(s string, from, n int) int {
+	e := len(s)
+	for k := 0; k < n && e > from; k++ {
+		b := wordStart(s, e)
+		if b < from || b >= e {
+			break // not a word boundary of s[from:] (not from words' cuts)
+		}
+		e = b
+	}
+	return e
+}
+
+// countWords returns how many words s has, counting to at most limit.
+func countWords(s string, limit int) int {
+	k := 0
+	for i := 0; k < limit && i < len(s); k++ {
+		i = wordEnd(s, i)
+	}
+	return k
+}
+
+// firstEnd returns where the words kept after a change end, given the end
+// of the first contextWords words of s: after the first of them that ends
+// a sentence or a paragraph, or end when none does (s[end:] is not empty:
+// the words left out follow).
+func firstEnd(s string, end int) int {
+	for i := 0; i < end; {
+		e := wordEnd(s, i)
+		if sentenceEnd(s[i:e], s[e:]) {
+			return e
+		}
+		i = e
+	}
+	return end
+}
+
+// lastStart returns where the words kept before a change start, given the
+// start of the last contextWords words of s: after the last of them that
+// ends a sentence or a paragraph, not counting the last word of s (the
+// one next to the change: a change that starts a sentence keeps the end of
+// the sentence before), or start when none does.
+func lastStart(s string, start int) int {
+	b := len(s)
+	if b > start {
+		b = wordStart(s, b) // the word next to the change
+	}
+	for b > start {
+		w := wordStart(s, b)
+		if w < start || w >= b {
+			break
+		}
+		if sentenceEnd(s[w:b], s[b:]) {
+			return b
+		}
+		b = w
+	}
+	return start
+}
+
+// sentenceEnd reports whether a word (with its whitespace) ends a paragraph
+// (its whitespace holds a blank line) or a sentence: it ends in '.', '!'
+// or '?' (before closing quotes, brackets or Markdown emphasis) and is
+// followed by a line break or by a word that starts with a capital. A
+// '.' after a single letter ("z. B.", "d. h."), after digits ("am 19.
+// März") or after a common abbreviation ("bzw. Bescheide") ends no
+// sentence. A sentence end missed or taken wrongly only makes the context
+// longer or shorter: it never changes a word.
+func sentenceEnd(w, rest string) bool {
+	f := fieldEnd(w, 0)
+	space := w[f:]
+	if strings.Count(space, "\n") >= 2 {
+		return true
+	}
+	field := strings.TrimRight(w[:f], `"'»«“”‘’)]*_`)
+	if field == "" {
+		return false
+	}
+	switch field[len(field)-1] {
+	case '!', '?':
+	case '.':
+		word := field[:len(field)-1]
+		if i := strings.LastIndexAny(word, ".(\"'„“»«*_/-"); i >= 0 {
+			word = word[i+1:] // "z.B." is "B"
+		}
+		if utf8.RuneCountInString(word) < 2 || strings.Trim(word, "0123456789") == "" || abbreviations[strings.ToLower(word)] {
+			return false
+		}
+	default:
+		return false
+	}
+	if strings.Contains(space, "\n") {
+		return true
+	}
+	for _, r := range rest {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.IsUpper(r)
+		}
+		if isSpace(r) {
+			break
+		}
+	}
+	return false
+}
+
+// abbreviations are common German abbreviations of two letters or more
+// with a '.' that is followed by a capital in the middle of a sentence.
+var abbreviations = map[string]bool{
+	"abs": true, "art": true, "bzw": true, "ca": true, "dr": true, "evtl": true, "gem": true, "ggf": true,
+	"inkl": true, "insb": true, "nr": true, "prof": true, "sog": true, "usw": true, "vgl": true, "zzgl": true,
+	"bspw": true, "etc": true, "str": true, "tel": true, "max": true, "min": true, "mio": true, "mrd": true,
 }
 
 // skipCommonTail returns where WordDiff's walk back over the equal words

@@ -129,7 +129,9 @@ type Change struct {
 	Old, New string
 	Added    []string
 	Removed  []string
-	// Words is the word diff of a Markdown text (German).
+	// Words is the word diff of a Markdown text (German), shortened: of a
+	// long run of kept words only a few next to each change are kept, the
+	// rest is an op '.' (see WordOp).
 	Words []WordOp
 	// Truncated is true when the texts were too long to compare word by
 	// word; Words then holds the changed middle as one removal and one
@@ -138,7 +140,8 @@ type Change struct {
 }
 
 // WordOp is a run of words of a word diff: Op is '=' (kept), '-'
-// (removed) or '+' (inserted).
+// (removed), '+' (inserted) or '.' (kept words left out, Text empty: pages
+// show "…").
 type WordOp struct {
 	Op   byte
 	Text string

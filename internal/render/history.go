@@ -76,15 +76,16 @@ type ChangeView struct {
 type TimeView struct{ Text, ISO string }
 
 // WordView is a run of words of a word diff: removed (Del), inserted
-// (Ins) or kept. Hidden is what a screen reader reads before a removed or
-// inserted run ("gestrichen: ", history.deleted or history.inserted, and
-// ": "), HiddenLang its language where the run is marked as German on a
-// page in another language ("" otherwise).
+// (Ins), kept, or kept words left out (Gap, Text "…"). Hidden is what a
+// screen reader reads before a removed or inserted run ("gestrichen: ",
+// history.deleted or history.inserted, and ": ") or instead of the "…" of
+// a gap ("(gekürzt)", history.shortened), HiddenLang its language where the
+// run is marked as German on a page in another language ("" otherwise).
 type WordView struct {
-	Text       string
-	Del, Ins   bool
-	Hidden     string
-	HiddenLang string
+	Text          string
+	Del, Ins, Gap bool
+	Hidden        string
+	HiddenLang    string
 }
 
 // versionArg paired a page with a version for the "history-version"
@@ -157,13 +158,13 @@ func (p *Page) historyView() *HistoryView {
 
 // historyLabels are the UI strings of a history, looked up once a page.
 type historyLabels struct {
-	version, json, noChange, deleted, inserted string
+	version, json, noChange, deleted, inserted, shortened string
 }
 
 func (p *Page) historyLabels() *historyLabels {
 	return &historyLabels{
 		version: p.T("history.version"), json: p.T("history.json"), noChange: p.T("history.no_change"),
-		deleted: p.T("history.deleted") + ": ", inserted: p.T("history.inserted") + ": ",
+		deleted: p.T("history.deleted") + ": ", inserted: p.T("history.inserted") + ": ", shortened: p.T("history.shortened"),
 	}
 }
 
@@ -214,12 +215,14 @@ func (p *Page) changes(cs []register.Change, l *historyLabels) []ChangeView {
 			cv.Words = make([]WordView, len(c.Words))
 		}
 		for i, w := range c.Words {
-			wv := WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+'}
+			wv := WordView{Text: w.Text, Del: w.Op == '-', Ins: w.Op == '+', Gap: w.Op == '.'}
 			switch {
 			case wv.Del:
 				wv.Hidden, wv.HiddenLang = l.deleted, hiddenLang
 			case wv.Ins:
 				wv.Hidden, wv.HiddenLang = l.inserted, hiddenLang
+			case wv.Gap:
+				wv.Text, wv.Hidden, wv.HiddenLang = "…", l.shortened, hiddenLang
 			}
 			cv.Words[i] = wv
 		}

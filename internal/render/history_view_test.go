@@ -24,7 +24,7 @@ func hostileHistory(id string, removed bool) *register.SystemHistory {
 	changes := [][]register.Change{
 		{{Kind: register.ChangeCreated}},
 		{{Field: "risk_class", Kind: register.ChangeValue, Enum: "risk_class", Old: "minimal", New: "high_risk"}},
-		{{Field: "purpose", Kind: register.ChangeText, Words: []register.WordOp{{Op: '-', Text: hostileText}, {Op: '+', Text: hostileText + " neu"}, {Op: ' ', Text: "gleich"}}}},
+		{{Field: "purpose", Kind: register.ChangeText, Words: []register.WordOp{{Op: '-', Text: hostileText}, {Op: '+', Text: hostileText + " neu"}, {Op: ' ', Text: "gleich "}, {Op: '.'}}}},
 		{{Field: "updated", Kind: register.ChangeValue, Old: "2025-01-05", New: "2026-03-01"}, {Field: "start", Kind: register.ChangeSet, New: "2025-01"}},
 		nil, // formatting only
 		{{Field: "tags", Kind: register.ChangeList, Added: []string{hostileText}, Removed: []string{"alt"}}},
@@ -95,6 +95,13 @@ func TestHistoryViewAsMethods(t *testing.T) {
 		}
 		if j.lang == "en" && !strings.Contains(got, `<span class="visually-hidden" lang="en">deleted: </span>`) {
 			t.Errorf("%s: the word diff's hidden labels are not marked English", j.out)
+		}
+		gap := map[string]string{
+			"de": `gleich <span class="history__gap"><span aria-hidden="true">…</span><span class="visually-hidden">(gekürzt)</span></span> </p>`,
+			"en": `gleich <span class="history__gap"><span aria-hidden="true">…</span><span class="visually-hidden" lang="en">(shortened)</span></span> </p>`,
+		}[j.lang]
+		if !strings.Contains(got, gap) {
+			t.Errorf("%s: the words left out are not shown as %s", j.out, gap)
 		}
 		seen[j.kind+" "+j.lang] = true
 	}

@@ -48,20 +48,24 @@ YAML
 g init -q -b main
 commit "example content"
 s=content/systeme
-system "Verlauf Eins" minimal "Anträge auf Wohngeld vorsortieren." 2025-01-02 >"$s/verlauf-eins.yaml"
+# verlauf-eins's purpose, long enough that its word diff is shortened ("…").
+purpose() {
+  echo "Das Amt erhält jeden Monat mehrere tausend Anträge, die bisher von Hand nach Art und Dringlichkeit sortiert werden. Das System soll Anträge auf Wohngeld $1vorsortieren, damit eilige Fälle früher bearbeitet werden. Die Sachbearbeitung prüft jeden Vorschlag und entscheidet selbst; das System entscheidet über keinen Antrag."
+}
+system "Verlauf Eins" minimal "$(purpose "")" 2025-01-02 >"$s/verlauf-eins.yaml"
 system "Verlauf Zwei" minimal "Post verteilen." 2025-01-02 >"$s/verlauf-zwei.yaml"
 system "Verlauf Drei" minimal "Fristen berechnen." 2025-01-02 >"$s/verlauf-drei.yaml"
 commit "three systems"
-system "Verlauf Eins" transparency "Anträge auf Wohngeld schnell und fair vorsortieren." 2025-01-03 >"$s/verlauf-eins.yaml"
+system "Verlauf Eins" transparency "$(purpose "schnell und fair ")" 2025-01-03 >"$s/verlauf-eins.yaml"
 commit "eins: risk class and purpose"
 g mv "$s/verlauf-zwei.yaml" "$s/verlauf-zwei-neu.yaml"
 commit "zwei renamed"
 g rm -q "$s/verlauf-drei.yaml"
 commit "drei removed"
-system "Verlauf Eins" transparency "Anträge auf Wohngeld schnell und fair vorsortieren." 2025-01-04 "tags: [wohngeld]" >"$s/verlauf-eins.yaml"
+system "Verlauf Eins" transparency "$(purpose "schnell und fair ")" 2025-01-04 "tags: [wohngeld]" >"$s/verlauf-eins.yaml"
 commit "eins: tag"
 for u in 05 06 07; do
-  system "Verlauf Eins" transparency "Anträge auf Wohngeld schnell und fair vorsortieren." "2025-01-$u" "tags: [wohngeld]" >"$s/verlauf-eins.yaml"
+  system "Verlauf Eins" transparency "$(purpose "schnell und fair ")" "2025-01-$u" "tags: [wohngeld]" >"$s/verlauf-eins.yaml"
   commit "eins: updated"
 done
 { echo "# Nur ein Kommentar"; cat "$s/verlauf-eins.yaml"; } >"$s/tmp" && mv "$s/tmp" "$s/verlauf-eins.yaml"

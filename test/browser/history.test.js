@@ -13,7 +13,8 @@
 // named by its h2 in the heading outline; the folded <details> is reached
 // by Tab, shows a visible focus, opens and closes with Enter and Space;
 // dates in the list are written as on the rest of the page inside <time>;
-// the snapshot JSON a version links to is served and is that version.
+// the snapshot JSON a version links to is served and is that version; the
+// shortened word diff shows "…" and reads "(gekürzt)" to screen readers.
 'use strict';
 
 const { describe, it, before, after } = require('node:test');
@@ -28,10 +29,12 @@ const LANGS = {
   de: {
     prefix: '', title: 'Änderungsverlauf', older: /^2 ältere Versionen$/, removed: 'entfernt am',
     date: ['2025-01-06', '6. Januar 2025'], none: 'Keine Änderung der veröffentlichten Angaben',
+    shortened: '(gekürzt)', inserted: 'eingefügt:',
   },
   en: {
     prefix: 'en/', title: 'Change history', older: /^2 older versions$/, removed: 'removed from the register on',
     date: ['2025-01-06', '6 January 2025'], none: 'No change to the published facts',
+    shortened: '(shortened)', inserted: 'inserted:',
   },
 };
 
@@ -134,6 +137,33 @@ for (const [lang, L] of Object.entries(LANGS)) {
         await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
         const axe = await runAxe(page, true);
         assert.deepEqual(axe.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join('; ')}`), []);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('the shortened word diff shows "…" and tells screen readers the text is shortened', async () => {
+      const { context, page } = await open(lang, `${L.prefix}systeme/verlauf-eins/`);
+      try {
+        await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+        const diff = page.locator('.history__diff', { hasText: 'Wohngeld' });
+        assert.equal(await diff.count(), 1);
+        // On screen: the words around the change between two "…".
+        const gaps = diff.locator('.history__gap > [aria-hidden="true"]');
+        assert.equal(await gaps.count(), 2);
+        for (const g of await gaps.all()) {
+          assert.equal(await g.textContent(), '…');
+          assert.ok(await g.isVisible(), '"…" is visible');
+        }
+        // For a screen reader: the label instead of "…", in the page's language.
+        const tree = await diff.ariaSnapshot();
+        assert.ok(!tree.includes('…'), `"…" is hidden from screen readers: ${tree}`);
+        for (const part of [`text: ${L.shortened} Das System soll Anträge auf Wohngeld`, `insertion: "${L.inserted} schnell und fair"`,
+          `text: vorsortieren, damit eilige Fälle früher bearbeitet werden. ${L.shortened}`]) {
+          assert.ok(tree.includes(part), `the diff's accessibility tree has "${part}": ${tree}`);
+        }
+        assert.deepEqual(await diff.locator('.history__gap .visually-hidden').evaluateAll(els => els.map(e => e.closest('[lang]').lang)),
+          [lang, lang]);
       } finally {
         await context.close();
       }
