@@ -275,7 +275,11 @@ func (x *exporter) jSystemOnly(s *register.System) *jSystem {
 		j.Models = append(j.Models, jModel{Name: m.Name, OpenWeights: m.OpenWeights, Provider: str(m.Provider), Version: str(m.Version)})
 	}
 	for _, p := range s.Partners {
-		j.Partners = append(j.Partners, *x.jOrg(p))
+		// An old version's partner may be empty (versions are not
+		// validated): no partner, as an empty organisation is null.
+		if o := x.jOrg(p); o != nil {
+			j.Partners = append(j.Partners, *o)
+		}
 	}
 	for _, t := range s.Techniques {
 		j.Techniques = append(j.Techniques, string(t))
@@ -299,7 +303,7 @@ const encodeChunk = 1024
 func (x *exporter) encodeSystems(emit func(i int, b []byte) error) error {
 	return inOrder(len(x.systems), func(i int) ([]byte, error) {
 		s := x.systems[i]
-		b, err := marshal(x.jSystem(s))
+		b, err := systemJSON.marshal(x.jSystem(s)) // marshal's bytes (fastjson.go)
 		if err != nil {
 			err = fmt.Errorf("export: system %s: %w", s.ID, err)
 		}
