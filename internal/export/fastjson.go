@@ -2,6 +2,7 @@ package export
 
 import (
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"reflect"
 	"strconv"
@@ -296,13 +297,11 @@ func emptyTest(t reflect.Type) func(unsafe.Pointer) bool {
 	return nil
 }
 
-// jsonPlain[c] is true for the bytes written into a JSON string as they
-// are by appendJSONString on valid UTF-8: printable ASCII but '"' and
-// '\\', and every byte of a multi-byte rune but 0xE2, the first byte of
-// U+2028 and U+2029.
-var jsonPlain = func() (t [256]bool) {
-	for c := 0x20; c < 256; c++ {
-		t[c] = c != '"' && c != '\\' && c != 0xE2
+// asciiPlain[c] is true for the ASCII bytes written into a JSON string as
+// they are: all but control characters, '"' and '\\'.
+var asciiPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
 	}
 	return t
 }()
@@ -313,71 +312,28 @@ const hexDigits = "0123456789abcdef"
 // escapes it without HTML escaping: '"' and '\\' with a backslash;
 // \b, \f, \n, \r and \t; other control characters as \u00XX; each byte
 // that is not part of valid UTF-8 as \ufffd; U+2028 and U+2029 as
-// \u2028 and \u2029 (they end a line in JavaScript).
+// \u2028 and \u2029 (they end a line in JavaScript). Runs of eight plain
+// ASCII bytes are skipped at once.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	if !utf8.ValidString(s) {
-		return appendInvalidUTF8(b, s)
-	}
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if jsonPlain[c] {
-			continue
-		}
-		if c == 0xE2 {
-			// Valid UTF-8: two more bytes follow.
-			if s[i+1] != 0x80 || s[i+2]&^1 != 0xA8 {
-				continue
-			}
-			b = append(b, s[start:i]...)
-			b = append(b, `\u202`...)
-			b = append(b, hexDigits[s[i+2]&0xF])
-			i += 2
-			start = i + 1
-			continue
-		}
-		b = append(b, s[start:i]...)
-		b = appendEscape(b, c)
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// appendEscape appends the escape of the ASCII byte c ('"', '\\' or a
-// control character).
-func appendEscape(b []byte, c byte) []byte {
-	switch c {
-	case '"', '\\':
-		return append(b, '\\', c)
-	case '\b':
-		return append(b, '\\', 'b')
-	case '\f':
-		return append(b, '\\', 'f')
-	case '\n':
-		return append(b, '\\', 'n')
-	case '\r':
-		return append(b, '\\', 'r')
-	case '\t':
-		return append(b, '\\', 't')
-	}
-	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-}
-
-// appendInvalidUTF8 is appendJSONString's rest for a string that is not
-// valid UTF-8, rune by rune; b already holds the opening quote.
-func appendInvalidUTF8(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && plainASCII(load64(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if !jsonPlain[c] {
-				b = append(b, s[start:i]...)
-				b = appendEscape(b, c)
-				start = i + 1
-			}
 			i++
+			if !asciiPlain[c] {
+				b = append(b, s[start:i-1]...)
+				b = appendEscape(b, c)
+				start = i
+			}
+			continue
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2 // a valid two-byte rune (ä, ß, é)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -398,4 +354,44 @@ func appendInvalidUTF8(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load64 returns the eight bytes of s from i, the first in the lowest
+// bits (one load).
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), len(s))[i : i+8])
+}
+
+// plainASCII reports whether the eight bytes of x are all plain ASCII
+// (asciiPlain). (v - n*ones) &^ v sets the high bit of some byte if and
+// only if a byte of v is below n (n at most 0x80): the lowest such byte
+// borrows, and bytes below it neither borrow nor are high.
+func plainASCII(x uint64) bool {
+	below := func(v, n uint64) uint64 { return (v - n*ones) &^ v }
+	return (x|below(x, 0x20)|below(x^'"'*ones, 1)|below(x^'\\'*ones, 1))&highs == 0
+}
+
+// appendEscape appends the escape of the ASCII byte c ('"', '\\' or a
+// control character).
+func appendEscape(b []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 }

@@ -29,6 +29,15 @@ func sameJSON[T any](t testing.TB, f *fastJSON[T], v *T, what string) {
 	}
 }
 
+func mustMarshal(t testing.TB, v any) []byte {
+	t.Helper()
+	b, err := marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func firstDiff(a, b []byte) string {
 	i := 0
 	for i < len(a) && i < len(b) && a[i] == b[i] {
@@ -39,8 +48,9 @@ func firstDiff(a, b []byte) string {
 }
 
 // snapshotValues are the snapshots encodeSnapshots encodes, built as it
-// builds them (checkExports fails when the two drift apart).
-func snapshotValues(x *exporter, id string, sh *register.SystemHistory) []jSnapshot {
+// builds them (checkExports fails when the two drift apart), their
+// systems by system (jSystemOnly or referenceJSystem).
+func snapshotValues(x *exporter, id string, sh *register.SystemHistory, system func(*exporter, *register.System) *jSystem) []jSnapshot {
 	var out []jSnapshot
 	for _, v := range sh.Versions {
 		snap := jSnapshot{Changes: []jChange{}, Commit: v.Commit, Date: v.Date.Format("2006-01-02"), ID: id, Version: v.N}
@@ -48,7 +58,7 @@ func snapshotValues(x *exporter, id string, sh *register.SystemHistory) []jSnaps
 			snap.Removed = str(sh.Removed.Format("2006-01-02"))
 		}
 		if v.System != nil {
-			snap.System = x.jSystemOnly(v.System)
+			snap.System = system(x, v.System)
 		}
 		for _, c := range v.Changes {
 			snap.Changes = append(snap.Changes, jChange{Added: c.Added, Field: c.Field, Kind: string(c.Kind), New: str(c.New), Old: str(c.Old), Removed: c.Removed})
@@ -118,7 +128,13 @@ func checkExports(t *testing.T, r *register.Register) (systems, snapshots int) {
 		t.Fatal(err)
 	}
 	for _, s := range x.systems {
-		sameJSON(t, &systemJSON, x.jSystem(s), "system "+s.ID)
+		j := x.jSystem(s)
+		sameJSON(t, &systemJSON, j, "system "+s.ID)
+		ref := referenceJSystem(x, s)
+		x.addHistory(ref, s.ID)
+		if a, b := mustMarshal(t, j), mustMarshal(t, ref); !bytes.Equal(a, b) {
+			t.Fatalf("system %s: jSystem differs from referenceJSystem: %s", s.ID, firstDiff(a, b))
+		}
 		systems++
 	}
 	for _, id := range sortedHistoryIDs(r.History) {
@@ -127,12 +143,16 @@ func checkExports(t *testing.T, r *register.Register) (systems, snapshots int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		snaps := snapshotValues(x, id, sh)
+		snaps := snapshotValues(x, id, sh, (*exporter).jSystemOnly)
 		if len(files) != len(snaps) {
 			t.Fatalf("%s: encodeSnapshots gave %d files; want %d", id, len(files), len(snaps))
 		}
+		ref := snapshotValues(x, id, sh, referenceJSystem)
 		for k := range snaps {
 			sameJSON(t, &snapshotJSON, &snaps[k], fmt.Sprintf("snapshot %s/%d", id, k+1))
+			if a, b := mustMarshal(t, snaps[k].System), mustMarshal(t, ref[k].System); !bytes.Equal(a, b) {
+				t.Fatalf("snapshot %s/%d: jSystemOnly differs from referenceJSystem: %s", id, k+1, firstDiff(a, b))
+			}
 			want, err := marshal(snaps[k])
 			if err != nil {
 				t.Fatal(err)
@@ -350,6 +370,17 @@ func TestAppendJSONString(t *testing.T) {
 			check("ä" + string([]byte{0xE2, byte(b), byte(c)}) + "x")
 		}
 	}
+	// Each byte at each place of the first two eight-byte words, among
+	// ASCII and among multi-byte runes.
+	for c := range 256 {
+		for at := range 18 {
+			for _, fill := range []string{"a", "ü", "\u2027"} {
+				pre := strings.Repeat(fill, 20)
+				check(pre[:at] + string([]byte{byte(c)}) + pre[at:])
+				check(pre[:at] + string([]byte{byte(c)}) + "\u2028" + pre)
+			}
+		}
+	}
 	for r := rune(0); r <= utf8.MaxRune+1; r += 1 + r/64 {
 		check("a" + string(r) + "\"b")
 	}
@@ -515,4 +546,172 @@ func TestFastJSONFallback(t *testing.T) {
 		v.hidden = "never"
 		fallback(t, &v, true)
 	}
+}
+
+// BenchmarkSnapshots encodes every snapshot of corpus.BenchSize(200)
+// systems (MAKI_BENCH_N) with 20 versions each, the old way (jSystemOnly
+// and encoding/json: snapshotValues and marshal) and the new one
+// (encodeSnapshots); the encode sub-benchmarks encode snapshots built
+// beforehand, to tell building from encoding:
+//
+//	go test ./internal/export -run '^$' -bench Snapshots -benchmem -count 5
+func BenchmarkSnapshots(b *testing.B) {
+	r, errs := load.Register(corpus.FS(corpus.BenchSize(200), 1), "content")
+	if errs.Err() != nil {
+		b.Fatal(errs.Err())
+	}
+	r = withHistory(r.Public(), 20, editPurpose)
+	x, err := newExporter(r, fixtureConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ids := sortedHistoryIDs(r.History)
+	var built [][]jSnapshot
+	size := 0
+	for _, id := range ids {
+		snaps := snapshotValues(x, id, r.History.Systems[id], referenceJSystem)
+		built = append(built, snaps)
+		for k := range snaps {
+			j, _ := marshal(&snaps[k])
+			size += len(j)
+		}
+	}
+	b.Run("build+encode/encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, id := range ids {
+				for _, s := range snapshotValues(x, id, r.History.Systems[id], referenceJSystem) {
+					if _, err := marshal(s); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		}
+	})
+	b.Run("build+encode/fastjson", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, id := range ids {
+				if _, err := x.encodeSnapshots(id, r.History.Systems[id]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("encode/encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, snaps := range built {
+				for k := range snaps {
+					if _, err := marshal(snaps[k]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		}
+	})
+	b.Run("encode/fastjson", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, snaps := range built {
+				for k := range snaps {
+					if _, err := snapshotJSON.marshal(&snaps[k]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		}
+	})
+	b.ReportMetric(float64(size)/float64(len(ids)*20), "B/snapshot")
+}
+
+// referenceJSystem is jSystemOnly as it was before it took its values
+// from blocks and shared the organisations (one allocation per value):
+// the reference its values are compared with, and the benchmarks' old
+// way.
+func referenceJSystem(x *exporter, s *register.System) *jSystem {
+	s = Public(s)
+	j := &jSystem{
+		Alternatives:   mkText(s.Alternatives),
+		DecisionRole:   str(string(s.DecisionRole)),
+		Performance:    mkText(s.Performance),
+		Redress:        mkText(s.Redress),
+		SourceURL:      str(s.SourceURL),
+		Art63Grounds:   mkText(s.Art63Grounds),
+		Assessments:    []jAssessment{},
+		BasedOn:        str(s.BasedOn),
+		ContactEmail:   str(s.ContactEmail),
+		ContactURL:     str(s.ContactURL),
+		Cooperation:    mkText(s.Cooperation),
+		Data:           []jDataSet{},
+		Description:    mkText(s.Description),
+		Development:    str(string(s.Development)),
+		End:            str(string(s.End)),
+		Hosting:        str(string(s.Hosting)),
+		HumanOversight: mkText(s.HumanOversight),
+		ID:             s.ID,
+		LegalBasis:     []jLegalBasis{},
+		License:        str(s.License),
+		Models:         []jModel{},
+		Name:           mkText(s.Name),
+		NextReview:     str(string(s.NextReview)),
+		OperatingLogic: mkText(s.OperatingLogic),
+		Organisation:   x.jOrg(s.Organisation),
+		PageURL:        x.pageURLs(x.pageURL, s.ID),
+		Partners:       []jOrganisation{},
+		PersonalData:   str(string(s.PersonalData)),
+		Published:      str(string(s.Published)),
+		Purpose:        mkText(s.Purpose),
+		Restricted:     s.Restricted,
+		Reuse:          str(string(s.Reuse)),
+		RiskClass:      str(string(s.RiskClass)),
+		Risks:          mkText(s.Risks),
+		SourceCodeURL:  str(s.SourceCodeURL),
+		Start:          str(string(s.Start)),
+		Status:         str(string(s.Status)),
+		Summary:        mkText(s.Summary),
+		Tags:           append([]string{}, s.Tags...),
+		Techniques:     []string{},
+		Topics:         []jTopic{},
+		Updated:        str(string(s.Updated)),
+		Users:          str(string(s.Users)),
+		Vendor:         str(s.Vendor),
+	}
+	if s.AnnexIIIArea != 0 {
+		a := s.AnnexIIIArea
+		j.AnnexIIIArea = &a
+	}
+	if s.EUDatabase != nil {
+		j.EUDatabase = &jEUDatabase{ID: str(s.EUDatabase.ID), URL: str(s.EUDatabase.URL)}
+	}
+	for _, a := range s.Assessments {
+		j.Assessments = append(j.Assessments, jAssessment{Date: str(string(a.Date)), Summary: mkText(a.Summary), Type: string(a.Type), URL: str(a.URL)})
+	}
+	for _, d := range s.Data {
+		j.Data = append(j.Data, jDataSet{Description: mkText(d.Description), Phase: str(string(d.Phase)), Title: mkText(d.Title), URL: str(d.URL)})
+	}
+	for _, l := range s.LegalBasis {
+		j.LegalBasis = append(j.LegalBasis, jLegalBasis{Title: mkText(l.Title), URL: str(l.URL)})
+	}
+	for _, m := range s.Models {
+		j.Models = append(j.Models, jModel{Name: m.Name, OpenWeights: m.OpenWeights, Provider: str(m.Provider), Version: str(m.Version)})
+	}
+	for _, p := range s.Partners {
+		o := x.jOrg(p)
+		if o == nil {
+			continue // it panicked here
+		}
+		j.Partners = append(j.Partners, *o)
+	}
+	for _, t := range s.Techniques {
+		j.Techniques = append(j.Techniques, string(t))
+	}
+	for _, id := range s.Topics {
+		jt := jTopic{ID: id}
+		if t := x.r.Topic(id); t != nil {
+			jt.Label = mkText(t.Label)
+		}
+		j.Topics = append(j.Topics, jt)
+	}
+	return j
 }
