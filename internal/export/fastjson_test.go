@@ -549,10 +549,11 @@ func TestFastJSONFallback(t *testing.T) {
 }
 
 // BenchmarkSnapshots encodes every snapshot of corpus.BenchSize(200)
-// systems (MAKI_BENCH_N) with 20 versions each, the old way (jSystemOnly
-// and encoding/json: snapshotValues and marshal) and the new one
-// (encodeSnapshots); the encode sub-benchmarks encode snapshots built
-// beforehand, to tell building from encoding:
+// systems (MAKI_BENCH_N) with 20 versions each, the old way
+// (referenceJSystem and encoding/json) and the new one (encodeSnapshots:
+// jSystemOnly and fastJSON); the encode sub-benchmarks encode snapshots
+// built beforehand, to tell building from encoding. cpu-ns/op is the
+// process's CPU time (with the garbage collector's):
 //
 //	go test ./internal/export -run '^$' -bench Snapshots -benchmem -count 5
 func BenchmarkSnapshots(b *testing.B) {
@@ -576,49 +577,45 @@ func BenchmarkSnapshots(b *testing.B) {
 			size += len(j)
 		}
 	}
-	b.Run("build+encode/encoding-json", func(b *testing.B) {
-		b.SetBytes(int64(size))
-		for b.Loop() {
-			for _, id := range ids {
-				for _, s := range snapshotValues(x, id, r.History.Systems[id], referenceJSystem) {
-					if _, err := marshal(s); err != nil {
-						b.Fatal(err)
-					}
-				}
+	run := func(name string, encode func()) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			cpu := cpuTime()
+			for b.Loop() {
+				encode()
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+		})
+	}
+	must := func(_ any, err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	// The old way: the old jSystemOnly and encoding/json.
+	run("build+encode/encoding-json", func() {
+		for _, id := range ids {
+			for _, s := range snapshotValues(x, id, r.History.Systems[id], referenceJSystem) {
+				must(marshal(s))
 			}
 		}
 	})
-	b.Run("build+encode/fastjson", func(b *testing.B) {
-		b.SetBytes(int64(size))
-		for b.Loop() {
-			for _, id := range ids {
-				if _, err := x.encodeSnapshots(id, r.History.Systems[id]); err != nil {
-					b.Fatal(err)
-				}
+	run("build+encode/fastjson", func() {
+		for _, id := range ids {
+			must(x.encodeSnapshots(id, r.History.Systems[id]))
+		}
+	})
+	run("encode/encoding-json", func() {
+		for _, snaps := range built {
+			for k := range snaps {
+				must(marshal(snaps[k]))
 			}
 		}
 	})
-	b.Run("encode/encoding-json", func(b *testing.B) {
-		b.SetBytes(int64(size))
-		for b.Loop() {
-			for _, snaps := range built {
-				for k := range snaps {
-					if _, err := marshal(snaps[k]); err != nil {
-						b.Fatal(err)
-					}
-				}
-			}
-		}
-	})
-	b.Run("encode/fastjson", func(b *testing.B) {
-		b.SetBytes(int64(size))
-		for b.Loop() {
-			for _, snaps := range built {
-				for k := range snaps {
-					if _, err := snapshotJSON.marshal(&snaps[k]); err != nil {
-						b.Fatal(err)
-					}
-				}
+	run("encode/fastjson", func() {
+		for _, snaps := range built {
+			for k := range snaps {
+				must(snapshotJSON.marshal(&snaps[k]))
 			}
 		}
 	})
