@@ -325,6 +325,24 @@ func TestFastJSONHostile(t *testing.T) {
 	for seed := range uint64(8) {
 		checkExports(t, hostileRegister(seed, 40))
 	}
+	// The files, encoded on all cores, are encoding/json's bytes too.
+	r := hostileRegister(9, 40)
+	files := mustFiles(t, r, fixtureConfig())
+	x, err := newExporter(r, fixtureConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range x.systems {
+		if got, want := files["daten/systeme/"+s.ID+".json"], mustMarshal(t, x.jSystem(s)); !bytes.Equal(got, want) {
+			t.Errorf("daten/systeme/%s.json: %s", s.ID, firstDiff(got, want))
+		}
+		for k, snap := range snapshotValues(x, s.ID, r.History.Systems[s.ID], referenceJSystem) {
+			p := fmt.Sprintf("daten/systeme/%s/%d.json", s.ID, k+1)
+			if got, want := files[p], mustMarshal(t, snap); !bytes.Equal(got, want) {
+				t.Errorf("%s: %s", p, firstDiff(got, want))
+			}
+		}
+	}
 }
 
 // TestFastJSONRandom fills every field of jSnapshot (with its jSystem)
