@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"reflect"
 	"strconv"
 	"strings"
@@ -318,9 +319,8 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && plainASCII(load64(s, i)) {
-			i += 8
-			continue
+		if i = skipPlain(s, i); i == len(s) {
+			break
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -367,13 +367,25 @@ func load64(s string, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s), len(s))[i : i+8])
 }
 
-// plainASCII reports whether the eight bytes of x are all plain ASCII
-// (asciiPlain). (v - n*ones) &^ v sets the high bit of some byte if and
-// only if a byte of v is below n (n at most 0x80): the lowest such byte
-// borrows, and bytes below it neither borrow nor are high.
-func plainASCII(x uint64) bool {
+// skipPlain returns the index of the first byte from i on that is not
+// plain ASCII (asciiPlain), or of one of the last seven bytes of s.
+func skipPlain(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := notPlain(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	return i
+}
+
+// notPlain has the high bit of each byte of x set that is not plain ASCII
+// (asciiPlain), at least of the first (lowest) one, and nothing below
+// it. (v - n*ones) &^ v sets the high bit of the lowest byte of v below n
+// (n at most 0x80) and of none below it; bytes above it may be marked
+// wrongly through the borrow.
+func notPlain(x uint64) uint64 {
 	below := func(v, n uint64) uint64 { return (v - n*ones) &^ v }
-	return (x|below(x, 0x20)|below(x^'"'*ones, 1)|below(x^'\\'*ones, 1))&highs == 0
+	return (x | below(x, 0x20) | below(x^'"'*ones, 1) | below(x^'\\'*ones, 1)) & highs
 }
 
 // appendEscape appends the escape of the ASCII byte c ('"', '\\' or a
