@@ -188,6 +188,10 @@ func TestFastJSONCorpus(t *testing.T) {
 
 func TestFastJSONFixture(t *testing.T) {
 	checkExports(t, withHistory(fixtureRegister().Public(), 6, editPurpose))
+	// A German-only site has no English page URLs.
+	r := fixtureRegister()
+	r.Site.Languages = []register.Language{"de"}
+	checkExports(t, withHistory(r.Public(), 2, editPurpose))
 }
 
 // hostileStrings have every kind of character JSON escapes or keeps: HTML

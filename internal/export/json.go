@@ -238,7 +238,7 @@ func (x *exporter) jSystemOnly(s *register.System) *jSystem {
 		NextReview:     a.str(string(s.NextReview)),
 		OperatingLogic: a.text(s.OperatingLogic),
 		Organisation:   x.sharedOrg(s.Organisation),
-		PageURL:        x.pageURLs(x.pageURL, s.ID),
+		PageURL:        jText{De: a.str(x.pageURL("de", s.ID))}, // pageURLs'
 		Partners:       make([]jOrganisation, 0, len(s.Partners)),
 		PersonalData:   a.str(string(s.PersonalData)),
 		Published:      a.str(string(s.Published)),
@@ -257,6 +257,9 @@ func (x *exporter) jSystemOnly(s *register.System) *jSystem {
 		Updated:        a.str(string(s.Updated)),
 		Users:          a.str(string(s.Users)),
 		Vendor:         a.str(s.Vendor),
+	}
+	if x.en {
+		j.PageURL.En = a.str(x.pageURL("en", s.ID))
 	}
 	if s.AnnexIIIArea != 0 {
 		a := s.AnnexIIIArea
