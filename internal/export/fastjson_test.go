@@ -641,7 +641,6 @@ func BenchmarkSnapshots(b *testing.B) {
 			}
 		}
 	})
-	b.ReportMetric(float64(size)/float64(len(ids)*20), "B/snapshot")
 }
 
 // referenceJSystem is jSystemOnly as it was before it took its values
