@@ -15,8 +15,8 @@ import (
 
 // The snapshots of every version of every system (161,031 files at 10,000
 // systems with 20 versions) and the systems' JSON are encoded here instead
-// of by encoding/json, whose reflection per value cost about a quarter of
-// a build with history. An encoder is compiled once per Go type from its
+// of by encoding/json, whose reflection per value cost 4.6 of the 20
+// CPU-s of such a build. An encoder is compiled once per Go type from its
 // struct fields (offsets, kinds, tags), so a field added to jSystem is
 // encoded without touching this file. The bytes are those of marshal
 // (compact, no HTML escaping): every kind handled here is encoded as
@@ -66,7 +66,8 @@ func (f *fastJSON[T]) marshal(v *T) ([]byte, error) {
 	return out, nil
 }
 
-// appendJSON appends marshal(v) to b.
+// appendJSON appends marshal(v) to b: for a caller that writes the bytes
+// at once and can reuse b.
 func (f *fastJSON[T]) appendJSON(b []byte, v *T) ([]byte, error) {
 	if !f.compiled() || v == nil {
 		j, err := marshal(v)
