@@ -237,6 +237,9 @@ type exporter struct {
 	// feedSorted is systems in feed order (byFeedOrder), made once.
 	feedOnce   sync.Once
 	feedSorted []*register.System
+	// orgJSON is the JSON of every organisation, made once (sharedOrg).
+	orgOnce sync.Once
+	orgJSON map[string]*jOrganisation
 }
 
 func newExporter(r *register.Register, cfg Config) (*exporter, error) {

@@ -150,7 +150,7 @@ func (x *exporter) encodeSnapshots(id string, sh *register.SystemHistory) ([][]b
 		for _, c := range v.Changes {
 			snap.Changes = append(snap.Changes, jChange{Added: c.Added, Field: c.Field, Kind: string(c.Kind), New: str(c.New), Old: str(c.Old), Removed: c.Removed})
 		}
-		b, err := marshal(snap) // compact, as daten/systeme/<id>.json
+		b, err := snapshotJSON.marshal(&snap) // marshal's bytes (fastjson.go), compact as daten/systeme/<id>.json
 		if err != nil {
 			return nil, fmt.Errorf("export: snapshot %s/%d: %w", id, v.N, err)
 		}

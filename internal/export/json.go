@@ -206,76 +206,86 @@ func (x *exporter) jSystem(s *register.System) *jSystem {
 }
 
 // jSystemOnly is jSystem without the history keys (for the snapshots of
-// versions).
+// versions). It runs for every version of every system: its strings and
+// texts come from a few blocks (jBlocks) and the organisations are made
+// once (sharedOrg).
 func (x *exporter) jSystemOnly(s *register.System) *jSystem {
 	s = Public(s)
+	var a jBlocks
 	j := &jSystem{
-		Alternatives:   mkText(s.Alternatives),
-		DecisionRole:   str(string(s.DecisionRole)),
-		Performance:    mkText(s.Performance),
-		Redress:        mkText(s.Redress),
-		SourceURL:      str(s.SourceURL),
-		Art63Grounds:   mkText(s.Art63Grounds),
-		Assessments:    []jAssessment{},
-		BasedOn:        str(s.BasedOn),
-		ContactEmail:   str(s.ContactEmail),
-		ContactURL:     str(s.ContactURL),
-		Cooperation:    mkText(s.Cooperation),
-		Data:           []jDataSet{},
-		Description:    mkText(s.Description),
-		Development:    str(string(s.Development)),
-		End:            str(string(s.End)),
-		Hosting:        str(string(s.Hosting)),
-		HumanOversight: mkText(s.HumanOversight),
+		Alternatives:   a.text(s.Alternatives),
+		DecisionRole:   a.str(string(s.DecisionRole)),
+		Performance:    a.text(s.Performance),
+		Redress:        a.text(s.Redress),
+		SourceURL:      a.str(s.SourceURL),
+		Art63Grounds:   a.text(s.Art63Grounds),
+		Assessments:    make([]jAssessment, 0, len(s.Assessments)),
+		BasedOn:        a.str(s.BasedOn),
+		ContactEmail:   a.str(s.ContactEmail),
+		ContactURL:     a.str(s.ContactURL),
+		Cooperation:    a.text(s.Cooperation),
+		Data:           make([]jDataSet, 0, len(s.Data)),
+		Description:    a.text(s.Description),
+		Development:    a.str(string(s.Development)),
+		End:            a.str(string(s.End)),
+		Hosting:        a.str(string(s.Hosting)),
+		HumanOversight: a.text(s.HumanOversight),
 		ID:             s.ID,
-		LegalBasis:     []jLegalBasis{},
-		License:        str(s.License),
-		Models:         []jModel{},
-		Name:           mkText(s.Name),
-		NextReview:     str(string(s.NextReview)),
-		OperatingLogic: mkText(s.OperatingLogic),
-		Organisation:   x.jOrg(s.Organisation),
-		PageURL:        x.pageURLs(x.pageURL, s.ID),
-		Partners:       []jOrganisation{},
-		PersonalData:   str(string(s.PersonalData)),
-		Published:      str(string(s.Published)),
-		Purpose:        mkText(s.Purpose),
+		LegalBasis:     make([]jLegalBasis, 0, len(s.LegalBasis)),
+		License:        a.str(s.License),
+		Models:         make([]jModel, 0, len(s.Models)),
+		Name:           a.text(s.Name),
+		NextReview:     a.str(string(s.NextReview)),
+		OperatingLogic: a.text(s.OperatingLogic),
+		Organisation:   x.sharedOrg(s.Organisation),
+		PageURL:        jText{De: a.str(x.pageURL("de", s.ID))}, // pageURLs'
+		Partners:       make([]jOrganisation, 0, len(s.Partners)),
+		PersonalData:   a.str(string(s.PersonalData)),
+		Published:      a.str(string(s.Published)),
+		Purpose:        a.text(s.Purpose),
 		Restricted:     s.Restricted,
-		Reuse:          str(string(s.Reuse)),
-		RiskClass:      str(string(s.RiskClass)),
-		Risks:          mkText(s.Risks),
-		SourceCodeURL:  str(s.SourceCodeURL),
-		Start:          str(string(s.Start)),
-		Status:         str(string(s.Status)),
-		Summary:        mkText(s.Summary),
+		Reuse:          a.str(string(s.Reuse)),
+		RiskClass:      a.str(string(s.RiskClass)),
+		Risks:          a.text(s.Risks),
+		SourceCodeURL:  a.str(s.SourceCodeURL),
+		Start:          a.str(string(s.Start)),
+		Status:         a.str(string(s.Status)),
+		Summary:        a.text(s.Summary),
 		Tags:           append([]string{}, s.Tags...),
-		Techniques:     []string{},
-		Topics:         []jTopic{},
-		Updated:        str(string(s.Updated)),
-		Users:          str(string(s.Users)),
-		Vendor:         str(s.Vendor),
+		Techniques:     make([]string, 0, len(s.Techniques)),
+		Topics:         make([]jTopic, 0, len(s.Topics)),
+		Updated:        a.str(string(s.Updated)),
+		Users:          a.str(string(s.Users)),
+		Vendor:         a.str(s.Vendor),
+	}
+	if x.en {
+		j.PageURL.En = a.str(x.pageURL("en", s.ID))
 	}
 	if s.AnnexIIIArea != 0 {
 		a := s.AnnexIIIArea
 		j.AnnexIIIArea = &a
 	}
 	if s.EUDatabase != nil {
-		j.EUDatabase = &jEUDatabase{ID: str(s.EUDatabase.ID), URL: str(s.EUDatabase.URL)}
+		j.EUDatabase = &jEUDatabase{ID: a.str(s.EUDatabase.ID), URL: a.str(s.EUDatabase.URL)}
 	}
-	for _, a := range s.Assessments {
-		j.Assessments = append(j.Assessments, jAssessment{Date: str(string(a.Date)), Summary: mkText(a.Summary), Type: string(a.Type), URL: str(a.URL)})
+	for _, as := range s.Assessments {
+		j.Assessments = append(j.Assessments, jAssessment{Date: a.str(string(as.Date)), Summary: a.text(as.Summary), Type: string(as.Type), URL: a.str(as.URL)})
 	}
 	for _, d := range s.Data {
-		j.Data = append(j.Data, jDataSet{Description: mkText(d.Description), Phase: str(string(d.Phase)), Title: mkText(d.Title), URL: str(d.URL)})
+		j.Data = append(j.Data, jDataSet{Description: a.text(d.Description), Phase: a.str(string(d.Phase)), Title: a.text(d.Title), URL: a.str(d.URL)})
 	}
 	for _, l := range s.LegalBasis {
-		j.LegalBasis = append(j.LegalBasis, jLegalBasis{Title: mkText(l.Title), URL: str(l.URL)})
+		j.LegalBasis = append(j.LegalBasis, jLegalBasis{Title: a.text(l.Title), URL: a.str(l.URL)})
 	}
 	for _, m := range s.Models {
-		j.Models = append(j.Models, jModel{Name: m.Name, OpenWeights: m.OpenWeights, Provider: str(m.Provider), Version: str(m.Version)})
+		j.Models = append(j.Models, jModel{Name: m.Name, OpenWeights: m.OpenWeights, Provider: a.str(m.Provider), Version: a.str(m.Version)})
 	}
 	for _, p := range s.Partners {
-		j.Partners = append(j.Partners, *x.jOrg(p))
+		// An old version's partner may be empty (versions are not
+		// validated): no partner, as an empty organisation is null.
+		if o := x.sharedOrg(p); o != nil {
+			j.Partners = append(j.Partners, *o)
+		}
 	}
 	for _, t := range s.Techniques {
 		j.Techniques = append(j.Techniques, string(t))
@@ -283,11 +293,56 @@ func (x *exporter) jSystemOnly(s *register.System) *jSystem {
 	for _, id := range s.Topics {
 		jt := jTopic{ID: id}
 		if t := x.r.Topic(id); t != nil {
-			jt.Label = mkText(t.Label)
+			jt.Label = a.text(t.Label)
 		}
 		j.Topics = append(j.Topics, jt)
 	}
 	return j
+}
+
+// jBlocks hands out the *string and *jText values of one jSystem from
+// blocks, a few allocations instead of one for each value; the values
+// are str's and mkText's.
+type jBlocks struct {
+	strs  []string
+	texts []jText
+}
+
+func (a *jBlocks) str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	if len(a.strs) == cap(a.strs) {
+		a.strs = make([]string, 0, 48)
+	}
+	a.strs = append(a.strs, s) // within the capacity: earlier pointers stay valid
+	return &a.strs[len(a.strs)-1]
+}
+
+func (a *jBlocks) text(t register.Text) *jText {
+	if t.IsZero() {
+		return nil
+	}
+	if len(a.texts) == cap(a.texts) {
+		a.texts = make([]jText, 0, 16)
+	}
+	a.texts = append(a.texts, jText{De: a.str(t.De), En: a.str(t.En)})
+	return &a.texts[len(a.texts)-1]
+}
+
+// sharedOrg is jOrg, made once for each organisation of the register and
+// shared by the systems' JSON (which is only read).
+func (x *exporter) sharedOrg(id string) *jOrganisation {
+	x.orgOnce.Do(func() {
+		x.orgJSON = make(map[string]*jOrganisation, len(x.r.Organisations))
+		for _, o := range x.r.Organisations {
+			x.orgJSON[o.ID] = x.jOrg(o.ID)
+		}
+	})
+	if o, ok := x.orgJSON[id]; ok {
+		return o
+	}
+	return x.jOrg(id)
 }
 
 // encodeChunk is how many systems are encoded in parallel before they are
@@ -299,7 +354,7 @@ const encodeChunk = 1024
 func (x *exporter) encodeSystems(emit func(i int, b []byte) error) error {
 	return inOrder(len(x.systems), func(i int) ([]byte, error) {
 		s := x.systems[i]
-		b, err := marshal(x.jSystem(s))
+		b, err := systemJSON.marshal(x.jSystem(s)) // marshal's bytes (fastjson.go)
 		if err != nil {
 			err = fmt.Errorf("export: system %s: %w", s.ID, err)
 		}
