@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"maki/internal/export"
@@ -100,25 +101,37 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		files := make(chan []export.File, 64)
+		type batch struct {
+			files []export.File
+			buf   *[]byte // holds the files' bytes; back to bufs once written
+		}
+		var bufs sync.Pool
+		files := make(chan batch, 64)
 		werr := make(chan error, 1)
 		go func() {
 			var err error
-			for fs := range files { // drained to the end, even after an error
-				for _, f := range fs {
+			for b := range files { // drained to the end, even after an error
+				for _, f := range b.files {
 					if err == nil {
 						err = out.Write(f.Name, f.Data)
 					}
 				}
+				bufs.Put(b.buf)
 			}
 			werr <- err
 		}()
 		each = func(sh *register.SystemHistory) error {
-			fs, err := snaps.Encode(sh)
-			if err == nil {
-				files <- fs
+			bp, _ := bufs.Get().(*[]byte)
+			if bp == nil {
+				bp = new([]byte)
 			}
-			return err
+			fs, buf, err := snaps.Encode(sh, *bp)
+			*bp = buf
+			if err != nil {
+				return err
+			}
+			files <- batch{fs, bp}
+			return nil
 		}
 		written = func() error {
 			close(files)

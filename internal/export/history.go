@@ -119,26 +119,45 @@ type File struct {
 }
 
 // Encode returns daten/systeme/<id>/<n>.json for every version of sh, as
-// Write would write them (none for an id that cannot be a file name). It
-// may be called from several goroutines at once.
-func (s *Snapshots) Encode(sh *register.SystemHistory) ([]File, error) {
+// Write would write them (none for an id that cannot be a file name), all
+// in one buffer: buf's, grown as needed, which the caller may reuse once
+// it has written them. It may be called from several goroutines at once.
+func (s *Snapshots) Encode(sh *register.SystemHistory, buf []byte) ([]File, []byte, error) {
 	if !register.ValidID(sh.ID) {
-		return nil, nil
+		return nil, buf, nil
 	}
-	data, err := s.x.encodeSnapshots(sh.ID, sh)
+	buf, ends, err := s.x.appendSnapshots(buf[:0], sh.ID, sh)
 	if err != nil {
-		return nil, err
+		return nil, buf, err
 	}
-	files := make([]File, len(data))
-	for k, b := range data {
-		files[k] = File{Name: "daten/systeme/" + sh.ID + "/" + strconv.Itoa(sh.Versions[k].N) + ".json", Data: b}
+	files := make([]File, len(ends))
+	start := 0
+	for k, end := range ends {
+		files[k] = File{Name: "daten/systeme/" + sh.ID + "/" + strconv.Itoa(sh.Versions[k].N) + ".json", Data: buf[start:end:end]}
+		start = end
 	}
-	return files, nil
+	return files, buf, nil
 }
 
 // encodeSnapshots encodes the snapshots of one system's versions.
 func (x *exporter) encodeSnapshots(id string, sh *register.SystemHistory) ([][]byte, error) {
-	out := make([][]byte, 0, len(sh.Versions))
+	buf, ends, err := x.appendSnapshots(nil, id, sh)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(ends))
+	start := 0
+	for k, end := range ends {
+		out[k] = buf[start:end:end]
+		start = end
+	}
+	return out, nil
+}
+
+// appendSnapshots appends the snapshots of one system's versions to buf,
+// one after the other; ends[k] is where version k's ends.
+func (x *exporter) appendSnapshots(buf []byte, id string, sh *register.SystemHistory) (_ []byte, ends []int, err error) {
+	ends = make([]int, 0, len(sh.Versions))
 	for _, v := range sh.Versions {
 		snap := jSnapshot{Changes: []jChange{}, Commit: v.Commit, Date: v.Date.Format("2006-01-02"), ID: id, Version: v.N}
 		if !sh.Removed.IsZero() {
@@ -150,13 +169,13 @@ func (x *exporter) encodeSnapshots(id string, sh *register.SystemHistory) ([][]b
 		for _, c := range v.Changes {
 			snap.Changes = append(snap.Changes, jChange{Added: c.Added, Field: c.Field, Kind: string(c.Kind), New: str(c.New), Old: str(c.Old), Removed: c.Removed})
 		}
-		b, err := snapshotJSON.marshal(&snap) // marshal's bytes (fastjson.go), compact as daten/systeme/<id>.json
+		buf, err = snapshotJSON.appendJSON(buf, &snap) // marshal's bytes (fastjson.go), compact as daten/systeme/<id>.json
 		if err != nil {
-			return nil, fmt.Errorf("export: snapshot %s/%d: %w", id, v.N, err)
+			return nil, nil, fmt.Errorf("export: snapshot %s/%d: %w", id, v.N, err)
 		}
-		out = append(out, b)
+		ends = append(ends, len(buf))
 	}
-	return out, nil
+	return buf, ends, nil
 }
 
 func sortedHistoryIDs(h *register.History) []string {
