@@ -12,7 +12,16 @@
 // Start runs git and decodes every version in the background (that needs
 // only the content folder and site.yaml's settings), so the build can
 // check the content meanwhile; Finish makes the public views and the
-// changes once the checked register is there. Read is both in one.
+// changes once the checked register is there. Read is both in one. The
+// blobs come from cat-file system by system, and a system is decoded as
+// soon as its last blob is there, so only a few systems' blobs are held at
+// a time. A build hands the history the systems it loads from the working
+// tree (Config.Current): a system whose newest version is the file on disk
+// reads its older versions backwards from it, each from the one after
+// (incremental.go), so no version is decoded in full a second time.
+// FinishEach gives each system's history to the build as soon as it is
+// made (the build writes its snapshot files then) and frees the versions
+// no page needs.
 //
 // Guarantees:
 //   - Deterministic: the same commits give the same history; dates are
