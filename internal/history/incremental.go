@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +47,7 @@ type layout struct {
 	data []byte
 	md   bool
 	cut  cut
+	fm   []byte // the YAML: data, or a Markdown file's front matter
 	body []byte
 	ok   bool
 	// usable: no key is given twice and a Markdown file has no
@@ -54,15 +56,20 @@ type layout struct {
 }
 
 // layout cuts data, or returns the cut made of the same data last time.
-func (d *incremental) layout(data []byte, md bool) layout {
+// from, when ok, is the layout of another version of the file: only what
+// differs from it is cut again (recut).
+func (d *incremental) layout(data []byte, md bool, from layout) layout {
 	l := d.last
 	if len(data) > 0 && len(l.data) == len(data) && &l.data[0] == &data[0] && l.md == md {
 		return l
 	}
 	l = layout{data: data, md: md}
-	var fm []byte
-	if fm, l.body, l.ok = frontMatter(data, md); l.ok {
-		l.cut, l.ok = cutBlocks(fm)
+	if l.fm, l.body, l.ok = frontMatter(data, md); l.ok {
+		if from.ok && from.md == md {
+			l.cut, l.ok = recut(from.cut, from.fm, l.fm)
+		} else {
+			l.cut, l.ok = cutBlocks(l.fm)
+		}
 	}
 	l.usable = l.ok && unique(l.cut.keys) && !(md && index(l.cut.keys, "description", 0) >= 0)
 	d.last = l
@@ -101,8 +108,8 @@ func (d *incremental) patch(p string, prevData []byte, prev *register.System, da
 	if path.Ext(p) != ".yaml" && !md {
 		return nil, false
 	}
-	oldL := d.layout(prevData, md)
-	newL := d.layout(data, md)
+	oldL := d.layout(prevData, md, layout{})
+	newL := d.layout(data, md, oldL)
 	if !oldL.usable || !newL.usable || !bytes.Equal(oldL.cut.head, newL.cut.head) {
 		return nil, false
 	}
@@ -262,9 +269,74 @@ type cut struct {
 // cutBlocks cuts YAML text at its top-level keys; ok is false where the
 // cut might not be the parser's (see the comment at the top of the file).
 func cutBlocks(text []byte) (c cut, ok bool) {
+	return cutLines(text, 0, cut{}, -1, nil)
+}
+
+// recut is cutBlocks(text) for a text that differs from oldText, whose
+// cut is old (ok), in a part only: the blocks before the first byte that
+// differs and those after the last are old's, and only the lines between
+// are cut again. At a key line the lexer's state is always the same (no
+// quoted scalar, flow collection or block scalar open), so cutting from
+// there on gives what cutting the whole text gives (TestRecut).
+func recut(old cut, oldText, text []byte) (cut, bool) {
+	p := 0 // bytes of the common prefix
+	for p < len(oldText) && p < len(text) && oldText[p] == text[p] {
+		p++
+	}
+	sfx := 0 // bytes of the common suffix, not into the prefix
+	for sfx < len(oldText)-p && sfx < len(text)-p && oldText[len(oldText)-1-sfx] == text[len(text)-1-sfx] {
+		sfx++
+	}
+	starts := make([]int, len(old.blocks)) // of old's blocks in oldText
+	m, pos := -1, len(old.head)            // m: the last block whose key line is in the prefix
+	for j, b := range old.blocks {
+		starts[j] = pos
+		line := len(b)
+		if k := bytes.IndexByte(b, '\n'); k >= 0 {
+			line = k + 1
+		}
+		if pos+line <= p {
+			m = j
+		}
+		pos += len(b)
+	}
+	if m < 0 {
+		return cutBlocks(text)
+	}
+	c := cut{head: text[:len(old.head)], keys: append([]string(nil), old.keys[:m]...), blocks: make([][]byte, m, len(old.blocks)+4)}
+	for j := range m {
+		c.blocks[j] = text[starts[j] : starts[j]+len(old.blocks[j])]
+	}
+	delta := len(text) - len(oldText)
+	return cutLines(text, starts[m], c, noHead, func(i int) ([]string, [][]byte, bool) {
+		if i < len(text)-sfx {
+			return nil, nil, false
+		}
+		k, found := slices.BinarySearch(starts, i-delta)
+		if !found || k <= m {
+			return nil, nil, false
+		}
+		blocks := make([][]byte, 0, len(old.blocks)-k)
+		for j := k; j < len(old.blocks); j++ {
+			s := starts[j] + delta
+			blocks = append(blocks, text[s:s+len(old.blocks[j])])
+		}
+		return old.keys[k:], blocks, true
+	})
+}
+
+// noHead is cutLines' start for a cut whose head is made: the line at i
+// starts a block.
+const noHead = -2
+
+// cutLines cuts text from i, a line's start, into c, whose last block (if
+// start >= 0) starts at start (-1: no key yet, noHead: c's head is made
+// and i is a key line). At each key line but the first, tail (when not
+// nil) may give the rest of the cut from there on: the keys and blocks of
+// an earlier cut of the same bytes. It is cutBlocks' loop.
+func cutLines(text []byte, i int, c cut, start int, tail func(i int) (keys []string, blocks [][]byte, ok bool)) (cut, bool) {
 	lx := lexer{block: -1}
-	start := -1 // start of the current block
-	for i := 0; i < len(text); {
+	for i < len(text) {
 		end := bytes.IndexByte(text[i:], '\n')
 		next := len(text)
 		if end >= 0 {
@@ -309,7 +381,14 @@ func cutBlocks(text []byte) (c cut, ok bool) {
 			}
 			if start >= 0 {
 				c.blocks = append(c.blocks, text[start:i])
-			} else {
+				if tail != nil {
+					if keys, blocks, ok := tail(i); ok {
+						c.keys = append(c.keys, keys...)
+						c.blocks = append(c.blocks, blocks...)
+						return c, true
+					}
+				}
+			} else if start == -1 {
 				c.head = text[:i]
 			}
 			c.keys = append(c.keys, k)
@@ -330,7 +409,6 @@ func cutBlocks(text []byte) (c cut, ok bool) {
 	}
 	return c, true
 }
-
 // keyOf returns the key of a top-level "key:" line ("" if it is none):
 // letters, digits and underscores, then a colon and a space or the end.
 func keyOf(line []byte) string {

@@ -216,3 +216,42 @@ func TestLiteral(t *testing.T) {
 		t.Errorf("only %d of %d blocks read by literal", read, tried)
 	}
 }
+
+// TestRecut: cutting again only what changed gives what cutting the whole
+// text gives, over chains of random edits of the corpus's files (YAML
+// front matter included), also where either cut is refused.
+func TestRecut(t *testing.T) {
+	fsys := corpus.FS(300, 11)
+	var texts []string
+	for name, f := range fsys {
+		if strings.HasPrefix(name, "systeme/") {
+			texts = append(texts, string(f.Data))
+		}
+	}
+	sort.Strings(texts)
+	r := rand.New(rand.NewPCG(7, 8))
+	var reused, compared int
+	for _, text := range texts {
+		old := []byte(text)
+		oldCut, oldOK := cutBlocks(old)
+		for step := 0; step < 40; step++ {
+			text = edit(r, text, texts)
+			data := []byte(text)
+			want, wantOK := cutBlocks(data)
+			if oldOK {
+				got, ok := recut(oldCut, old, data)
+				compared++
+				if ok != wantOK || ok && !reflect.DeepEqual(got, want) {
+					t.Fatalf("recut of\n%s\nafter\n%s\n= %q, %v; cutBlocks = %q, %v", data, old, got, ok, want, wantOK)
+				}
+				if ok && len(got.blocks) > 0 && len(want.blocks) > 0 {
+					reused++
+				}
+			}
+			old, oldCut, oldOK = data, want, wantOK
+		}
+	}
+	if compared < 1000 || reused < compared/2 {
+		t.Errorf("only %d cuts compared, %d of them ok", compared, reused)
+	}
+}
