@@ -409,6 +409,7 @@ func cutLines(text []byte, i int, c cut, start int, tail func(i int) (keys []str
 	}
 	return c, true
 }
+
 // keyOf returns the key of a top-level "key:" line ("" if it is none):
 // letters, digits and underscores, then a colon and a space or the end.
 func keyOf(line []byte) string {
