@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"encoding/binary"
 	"path"
 	"reflect"
 	"slices"
@@ -279,14 +280,8 @@ func cutBlocks(text []byte) (c cut, ok bool) {
 // quoted scalar, flow collection or block scalar open), so cutting from
 // there on gives what cutting the whole text gives (TestRecut).
 func recut(old cut, oldText, text []byte) (cut, bool) {
-	p := 0 // bytes of the common prefix
-	for p < len(oldText) && p < len(text) && oldText[p] == text[p] {
-		p++
-	}
-	sfx := 0 // bytes of the common suffix, not into the prefix
-	for sfx < len(oldText)-p && sfx < len(text)-p && oldText[len(oldText)-1-sfx] == text[len(text)-1-sfx] {
-		sfx++
-	}
+	p := commonPrefix(oldText, text)
+	sfx := commonSuffix(oldText[p:], text[p:])
 	starts := make([]int, len(old.blocks)) // of old's blocks in oldText
 	m, pos := -1, len(old.head)            // m: the last block whose key line is in the prefix
 	for j, b := range old.blocks {
@@ -323,6 +318,33 @@ func recut(old cut, oldText, text []byte) (cut, bool) {
 		}
 		return old.keys[k:], blocks, true
 	})
+}
+
+// commonPrefix returns the number of bytes a and b start with alike,
+// comparing eight at a time.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+8 <= n && binary.LittleEndian.Uint64(a[i:]) == binary.LittleEndian.Uint64(b[i:]) {
+		i += 8
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the number of bytes a and b end with alike.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+8 <= n && binary.LittleEndian.Uint64(a[len(a)-i-8:]) == binary.LittleEndian.Uint64(b[len(b)-i-8:]) {
+		i += 8
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
 
 // noHead is cutLines' start for a cut whose head is made: the line at i

@@ -255,3 +255,31 @@ func TestRecut(t *testing.T) {
 		t.Errorf("only %d cuts compared, %d of them ok", compared, reused)
 	}
 }
+
+// TestCommonPrefixSuffix compares the eight-bytes-at-a-time walks with a
+// byte-by-byte one on texts that differ at every position.
+func TestCommonPrefixSuffix(t *testing.T) {
+	base := []byte("purpose: |\n  Fassung 12. Das System liest Anträge, äöü ß.\n")
+	for n := 0; n <= len(base); n++ {
+		for d := 0; d < n; d++ {
+			a := base[:n]
+			b := append([]byte(nil), a...)
+			b[d] ^= 0x20
+			for _, c := range []struct{ a, b []byte }{{a, b}, {a, b[:d+1]}, {a[:d+1], b}} {
+				wantP, wantS := 0, 0
+				for wantP < min(len(c.a), len(c.b)) && c.a[wantP] == c.b[wantP] {
+					wantP++
+				}
+				for wantS < min(len(c.a), len(c.b)) && c.a[len(c.a)-1-wantS] == c.b[len(c.b)-1-wantS] {
+					wantS++
+				}
+				if p, s := commonPrefix(c.a, c.b), commonSuffix(c.a, c.b); p != wantP || s != wantS {
+					t.Fatalf("%q, %q: prefix %d, suffix %d; want %d, %d", c.a, c.b, p, s, wantP, wantS)
+				}
+			}
+		}
+		if p, s := commonPrefix(base[:n], base[:n]), commonSuffix(base[:n], base[:n]); p != n || s != n {
+			t.Fatalf("equal texts of %d bytes: prefix %d, suffix %d", n, p, s)
+		}
+	}
+}
