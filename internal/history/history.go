@@ -341,9 +341,12 @@ func systemHistory(l *lineage, decoded []*register.System, public func(id string
 	for i, rv := range l.versions {
 		v := &register.Version{N: i + 1, Commit: rv.commit, Date: rv.date, Author: rv.author, Path: rv.path}
 		if s := decoded[i]; s != nil {
-			c := *s
-			c.ID, c.Path = idOf(rv.path), rv.path
-			v.System = &c
+			v.System = s
+			if id := idOf(rv.path); s.ID != id || s.Path != rv.path {
+				c := *s // decoded versions are shared, never changed
+				c.ID, c.Path = id, rv.path
+				v.System = &c
+			}
 			if public != nil {
 				v.System = public(l.id, v.System)
 			}
