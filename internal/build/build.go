@@ -6,10 +6,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
-	"maki/internal/export"
 	"maki/internal/load"
 	"maki/internal/markdown"
 	"maki/internal/publish"
@@ -90,52 +88,12 @@ func Run(ctx context.Context, cfg Config, progress io.Writer) (*Result, error) {
 	defer stage.Abort()
 	out := &output{stage: stage}
 
-	// Each system's snapshot files are made as soon as its history is, so
-	// that its older versions are freed then and not held until the
-	// exports; they are encoded on all cores and written from one
-	// goroutine (creating files in parallel costs the kernel more).
-	var each func(*register.SystemHistory) error
-	written := func() error { return nil }
+	// Each system's snapshot files are written as soon as its history is
+	// made (see snapshotWriter).
+	each, written := func(*register.SystemHistory) error { return nil }, func() error { return nil }
 	if pending != nil {
-		snaps, err := export.NewSnapshots(reg, export.Config{BaseURL: baseURL})
-		if err != nil {
+		if each, written, err = snapshotWriter(reg, baseURL, out); err != nil {
 			return nil, err
-		}
-		type batch struct {
-			files []export.File
-			buf   *[]byte // holds the files' bytes; back to bufs once written
-		}
-		var bufs sync.Pool
-		files := make(chan batch, 64)
-		werr := make(chan error, 1)
-		go func() {
-			var err error
-			for b := range files { // drained to the end, even after an error
-				for _, f := range b.files {
-					if err == nil {
-						err = out.Write(f.Name, f.Data)
-					}
-				}
-				bufs.Put(b.buf)
-			}
-			werr <- err
-		}()
-		each = func(sh *register.SystemHistory) error {
-			bp, _ := bufs.Get().(*[]byte)
-			if bp == nil {
-				bp = new([]byte)
-			}
-			fs, buf, err := snaps.Encode(sh, *bp)
-			*bp = buf
-			if err != nil {
-				return err
-			}
-			files <- batch{fs, bp}
-			return nil
-		}
-		written = func() error {
-			close(files)
-			return <-werr
 		}
 	}
 	notes, err := finishHistory(pending, reg, each)
