@@ -102,6 +102,12 @@ func fieldChange(f register.Field, a, b reflect.Value) (register.Change, bool) {
 			c.Kind = register.ChangeText
 			c.Words, c.Truncated = WordDiff(o, n)
 			c.Words = shorten(c.Words)
+			for i := range c.Words {
+				// The words are cut from the versions' texts: copied, they
+				// hold only themselves, not every version's whole text
+				// for as long as the history lives.
+				c.Words[i].Text = strings.Clone(c.Words[i].Text)
+			}
 			return c, true
 		}
 		return scalar(c, o, n), true
