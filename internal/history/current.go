@@ -19,6 +19,9 @@ type Current struct {
 	waits map[string]chan struct{}
 	done  chan struct{}
 	once  sync.Once
+	// unused: the reading has ended (or failed, as without git): what is
+	// added is dropped.
+	unused bool
 }
 
 type currentFile struct {
@@ -36,6 +39,9 @@ func NewCurrent() *Current {
 func (c *Current) Add(name string, data []byte, s *register.System) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.unused {
+		return
+	}
 	c.files[name] = currentFile{data: data, sys: *s}
 	if w := c.waits[name]; w != nil {
 		close(w)
@@ -74,4 +80,15 @@ func (c *Current) get(ctx context.Context, name string) (data []byte, s register
 			return nil, register.System{}, false
 		}
 	}
+}
+
+// stop drops what was added and what will be: the reading has ended.
+func (c *Current) stop() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.unused = true
+	c.files = nil
 }

@@ -76,6 +76,7 @@ func Start(ctx context.Context, cfg Config) *Reading {
 	r := &Reading{done: make(chan struct{}), cfg: cfg}
 	go func() {
 		defer close(r.done)
+		defer cfg.Current.stop() // a build without git loads on without keeping its systems
 		r.err = r.read(ctx)
 	}()
 	return r

@@ -410,3 +410,20 @@ func TestReadCurrent(t *testing.T) {
 		t.Errorf("only %d versions of %d files", versions, len(sys))
 	}
 }
+
+// TestCurrentStopped: once the reading has ended — here at once, without a
+// repository — what the load adds is dropped, not kept for the build.
+func TestCurrentStopped(t *testing.T) {
+	cfg := testConfig(t.TempDir())
+	cfg.Current = NewCurrent()
+	r := Start(context.Background(), cfg)
+	r.Wait()
+	if _, err := r.Finish(nil); !errors.Is(err, ErrNoGit) {
+		t.Fatalf("Finish: %v; want ErrNoGit", err)
+	}
+	cfg.Current.Add("systeme/x.yaml", []byte("name: X\n"), &register.System{})
+	cfg.Current.Done()
+	if _, _, ok := cfg.Current.get(context.Background(), "systeme/x.yaml"); ok {
+		t.Error("a system added after the reading ended was kept")
+	}
+}
