@@ -47,16 +47,20 @@ func startHistory(ctx context.Context, cfg Config) (*history.Reading, *loaded) {
 // loaded passes the systems the check loads to the history (nil: none).
 type loaded struct{ c *history.Current }
 
-// add is a load.RegisterEach function (nil when l is nil): it hands the
-// history a system as its Decoder would have returned it.
+// add is a load.RegisterEach function: it hands the history a copy of a
+// system as its Decoder would have returned it.
 func (l *loaded) add(name string, data []byte, s *register.System) {
-	if l == nil {
-		return
-	}
 	c := *s
-	c.ForgetPositions()
-	c.BodyLine = 0
+	withoutPositions(&c)
 	l.c.Add(name, data, &c)
+}
+
+// withoutPositions drops what the history does not need of a system read
+// from a file: the source positions and the body's line, which depends on
+// the whole front matter (the incremental reading does not decode it).
+func withoutPositions(s *register.System) {
+	s.ForgetPositions()
+	s.BodyLine = 0
 }
 
 // done says that the load has ended.
@@ -113,11 +117,7 @@ func historyConfig(cfg Config, site *register.Site) history.Config {
 			return func(path string, data []byte) (*register.System, bool) {
 				s, errs := d.Decode(path, data)
 				if s != nil {
-					// The history needs no positions; the body's line
-					// depends on the whole front matter, which the
-					// incremental reading does not decode.
-					s.ForgetPositions()
-					s.BodyLine = 0
+					withoutPositions(s)
 				}
 				return s, len(errs) == 0
 			}

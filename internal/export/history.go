@@ -95,7 +95,7 @@ func (x *exporter) snapshots(out *sink) error {
 	})
 }
 
-// Snapshots writes the snapshot files of one system's history at a time,
+// Snapshots encodes the snapshot files of one system's history at a time,
 // so that a build can write them as the history is made and forget the
 // versions behind them (at 10,000 systems × 20 versions they are most of
 // the memory the history holds). A build that does so says it in
@@ -131,10 +131,8 @@ func (s *Snapshots) Encode(sh *register.SystemHistory, buf []byte) ([]File, []by
 		return nil, buf, err
 	}
 	files := make([]File, len(ends))
-	start := 0
-	for k, end := range ends {
-		files[k] = File{Name: "daten/systeme/" + sh.ID + "/" + strconv.Itoa(sh.Versions[k].N) + ".json", Data: buf[start:end:end]}
-		start = end
+	for k, data := range split(buf, ends) {
+		files[k] = File{Name: "daten/systeme/" + sh.ID + "/" + strconv.Itoa(sh.Versions[k].N) + ".json", Data: data}
 	}
 	return files, buf, nil
 }
@@ -145,13 +143,19 @@ func (x *exporter) encodeSnapshots(id string, sh *register.SystemHistory) ([][]b
 	if err != nil {
 		return nil, err
 	}
+	return split(buf, ends), nil
+}
+
+// split cuts buf at ends (where each piece ends), each piece capped so
+// that appending to it cannot write into the next.
+func split(buf []byte, ends []int) [][]byte {
 	out := make([][]byte, len(ends))
 	start := 0
 	for k, end := range ends {
 		out[k] = buf[start:end:end]
 		start = end
 	}
-	return out, nil
+	return out
 }
 
 // appendSnapshots appends the snapshots of one system's versions to buf,

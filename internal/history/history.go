@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -173,10 +172,11 @@ func (r *Reading) read(ctx context.Context) error {
 	// of the register at once (500 MB at 10,000 systems × 20 versions).
 	need := make([]int, len(lins)) // distinct blobs per lineage
 	var oids []string
+	asked := map[string]int{} // blob → 1 + the lineage that last asked for it
 	for i, l := range lins {
-		first := len(oids)
 		for _, v := range l.versions {
-			if !slices.Contains(oids[first:], v.blob) {
+			if asked[v.blob] != i+1 {
+				asked[v.blob] = i + 1
 				oids = append(oids, v.blob)
 				need[i]++
 			}
@@ -295,41 +295,47 @@ func decodeLineage(l *lineage, data map[string][]byte, dec *incremental, full bo
 	if newest != nil && n > 0 && !full {
 		if b := data[l.versions[n-1].blob]; b != nil && bytes.Equal(b, newestData) {
 			out[n-1] = newest
-			last, lastData, lastPath := newest, b, l.versions[n-1].path
+			c := cursor{dec: dec, last: newest, data: b, path: l.versions[n-1].path}
 			for i := n - 2; i >= 0; i-- {
-				out[i] = decodeFrom(dec, l.versions[i].path, data[l.versions[i].blob], &last, &lastData, &lastPath)
+				out[i] = c.next(l.versions[i].path, data[l.versions[i].blob])
 			}
 			return out
 		}
 	}
-	var last *register.System // the last readable version
-	var lastData []byte
-	var lastPath string
+	c := cursor{dec: dec}
 	for i, rv := range l.versions {
 		if full {
-			last = nil
+			c.last = nil
 		}
-		out[i] = decodeFrom(dec, rv.path, data[rv.blob], &last, &lastData, &lastPath)
+		out[i] = c.next(rv.path, data[rv.blob])
 	}
 	return out
 }
 
-// decodeFrom decodes b, the version of the file at p, from *last (the
-// readable version read before it, decoded from *lastData at *lastPath)
-// when that is at the same path, and makes it *last when it is readable.
-// It returns nil when b is nil or cannot be read.
-func decodeFrom(dec *incremental, p string, b []byte, last **register.System, lastData *[]byte, lastPath *string) *register.System {
+// cursor reads the versions of a file one after the other, forwards or
+// backwards, each from the last readable one read before it.
+type cursor struct {
+	dec  *incremental
+	last *register.System // the last readable version, decoded from data at path
+	data []byte
+	path string
+}
+
+// next decodes b, the version of the file at p, from the last readable
+// version when that is at the same path; it returns nil when b is nil or
+// cannot be read.
+func (c *cursor) next(p string, b []byte) *register.System {
 	if b == nil {
 		return nil
 	}
 	var s *register.System
-	if *last != nil && p == *lastPath {
-		s = dec.next(p, *lastData, *last, b)
+	if c.last != nil && p == c.path {
+		s = c.dec.next(p, c.data, c.last, b)
 	} else {
-		s = dec.next(p, nil, nil, b)
+		s = c.dec.next(p, nil, nil, b)
 	}
 	if s != nil {
-		*last, *lastData, *lastPath = s, b, p
+		c.last, c.data, c.path = s, b, p
 	}
 	return s
 }
