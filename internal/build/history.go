@@ -47,7 +47,7 @@ func startHistory(ctx context.Context, cfg Config) (*history.Reading, *loaded) {
 // loaded passes the systems the check loads to the history (nil: none).
 type loaded struct{ c *history.Current }
 
-// add is a load.RegisterEach function: it hands the history a copy of a
+// add is a load.RegisterEach function: it hands the history its own copy of a
 // system as its Decoder would have returned it.
 func (l *loaded) add(name string, data []byte, s *register.System) {
 	c := *s

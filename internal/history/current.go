@@ -26,7 +26,7 @@ type Current struct {
 
 type currentFile struct {
 	data []byte
-	sys  register.System // a copy: the build's own goes on being worked on
+	sys  *register.System
 }
 
 // NewCurrent returns an empty Current.
@@ -34,15 +34,16 @@ func NewCurrent() *Current {
 	return &Current{files: map[string]currentFile{}, waits: map[string]chan struct{}{}, done: make(chan struct{})}
 }
 
-// Add records the system decoded from data (the file's text as decoded) at
-// the content-relative path name. It keeps a copy of s; s may then change.
+// Add records s, the system decoded from data (the file's text as decoded)
+// at the content-relative path name. s is the history's from then on: the
+// caller passes its own copy and does not change it.
 func (c *Current) Add(name string, data []byte, s *register.System) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.unused {
 		return
 	}
-	c.files[name] = currentFile{data: data, sys: *s}
+	c.files[name] = currentFile{data: data, sys: s}
 	if w := c.waits[name]; w != nil {
 		close(w)
 		delete(c.waits, name)
@@ -55,7 +56,7 @@ func (c *Current) Done() { c.once.Do(func() { close(c.done) }) }
 
 // get returns the file at name and forgets it, waiting until it is added,
 // Done is called or ctx is done; ok is false when it was not added.
-func (c *Current) get(ctx context.Context, name string) (data []byte, s register.System, ok bool) {
+func (c *Current) get(ctx context.Context, name string) (data []byte, s *register.System, ok bool) {
 	for {
 		c.mu.Lock()
 		if f, found := c.files[name]; found {
@@ -77,7 +78,7 @@ func (c *Current) get(ctx context.Context, name string) (data []byte, s register
 			c.mu.Unlock()
 			return f.data, f.sys, found
 		case <-ctx.Done():
-			return nil, register.System{}, false
+			return nil, nil, false
 		}
 	}
 }

@@ -207,7 +207,7 @@ func (r *Reading) read(ctx context.Context) error {
 				var newestData []byte
 				if cfg.Current != nil && l.removed.IsZero() && !cfg.Full && dec != nil {
 					if data, s, ok := cfg.Current.get(ctx, l.versions[len(l.versions)-1].path); ok {
-						newest, newestData = &s, data
+						newest, newestData = s, data
 					}
 				}
 				decoded[j.i] = decodeLineage(l, j.data, dec, cfg.Full, newest, newestData)
